@@ -1,0 +1,134 @@
+package org.triggerhappy.camel.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The service's effective configuration, validated once at start so that bad values fail with one clear message.
+ * Secrets (the database password) are kept out of {@link #describe()}.
+ */
+public record Settings(
+        String dbUrl,
+        String dbUser,
+        String dbPassword,
+        Path dataDir,
+        String evernoteUrl,
+        Duration evernoteConnectTimeout,
+        Duration evernoteReadTimeout,
+        Duration pollInterval,
+        Sink sink,
+        Path enexDir,
+        String allowPrivateNetworks,
+        ZoneId timeZone,
+        Duration fetchConnectTimeout,
+        Duration fetchTimeout,
+        long fetchMaxBytes,
+        int fetchConcurrency,
+        int deliveryConcurrency,
+        String routesDir,
+        int httpPort,
+        int managementPort) {
+
+    public enum Sink { EVERNOTE, ENEX }
+
+    public boolean embeddedDatabase() {
+        return dbUrl == null || dbUrl.isBlank();
+    }
+
+    public static Settings load(ConfigSource c) {
+        Path dataDir = Path.of(c.get("th.data.dir", "data")).toAbsolutePath();
+        String sinkName = c.get("th.sink", "evernote").toUpperCase(Locale.ROOT);
+        Sink sink;
+        try {
+            sink = Sink.valueOf(sinkName);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("TH_SINK=" + c.get("th.sink") + " is not one of: evernote, enex");
+        }
+        String enex = c.get("th.enex.dir", "");
+        ZoneId zone;
+        try {
+            zone = ZoneId.of(c.get("th.time.zone", "UTC"));
+        } catch (RuntimeException e) {
+            throw new ConfigException("TH_TIME_ZONE=" + c.get("th.time.zone") + " is not a time zone id such as UTC or Europe/Paris");
+        }
+        String evernoteUrl = c.get("th.evernote.url", "https://www.evernote.com");
+        if (!evernoteUrl.startsWith("http://") && !evernoteUrl.startsWith("https://")) {
+            throw new ConfigException("TH_EVERNOTE_URL=" + evernoteUrl + " must start with https:// (or http:// for a local test service)");
+        }
+        String dbUrl = c.get("th.db.url", "");
+        if (!dbUrl.isEmpty() && !dbUrl.startsWith("jdbc:postgresql:")) {
+            throw new ConfigException("TH_DB_URL must be a PostgreSQL JDBC URL such as jdbc:postgresql://127.0.0.1:5432/djangoth");
+        }
+        return new Settings(
+                dbUrl,
+                c.get("th.db.user", "postgres"),
+                c.get("th.db.password", ""),
+                dataDir,
+                evernoteUrl.replaceAll("/+$", ""),
+                duration(c, "th.evernote.connect.timeout", "10s"),
+                duration(c, "th.evernote.timeout", "30s"),
+                duration(c, "th.poll.interval", "15m"),
+                sink,
+                enex.isEmpty() ? dataDir.resolve("enex") : Path.of(enex).toAbsolutePath(),
+                c.get("th.allow.private.networks", ""),
+                zone,
+                duration(c, "th.fetch.connect.timeout", "10s"),
+                duration(c, "th.fetch.timeout", "30s"),
+                positiveLong(c, "th.fetch.max.bytes", "15728640"),
+                (int) positiveLong(c, "th.fetch.concurrency", "16"),
+                (int) positiveLong(c, "th.delivery.concurrency", "4"),
+                c.get("th.routes.dir", ""),
+                port(c, "th.http.port", "8080"),
+                port(c, "th.management.port", "9876"));
+    }
+
+    private static Duration duration(ConfigSource c, String key, String def) {
+        return DurationParser.parse(ConfigSource.envName(key), c.get(key, def));
+    }
+
+    private static long positiveLong(ConfigSource c, String key, String def) {
+        String v = c.get(key, def);
+        try {
+            long n = Long.parseLong(v.trim());
+            if (n <= 0) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new ConfigException(ConfigSource.envName(key) + "=" + v + " must be a positive whole number");
+        }
+    }
+
+    private static int port(ConfigSource c, String key, String def) {
+        long p = positiveLong(c, key, def);
+        if (p > 65535) {
+            throw new ConfigException(ConfigSource.envName(key) + "=" + p + " is not a TCP port");
+        }
+        return (int) p;
+    }
+
+    /** Effective configuration for the startup log; the password is masked. */
+    public Map<String, String> describe() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("TH_DB_URL", embeddedDatabase() ? "(embedded PostgreSQL in " + dataDir.resolve("pg") + ")" : dbUrl);
+        m.put("TH_DB_USER", dbUser);
+        m.put("TH_DB_PASSWORD", dbPassword == null || dbPassword.isEmpty() ? "(empty)" : "****");
+        m.put("TH_DATA_DIR", dataDir.toString());
+        m.put("TH_EVERNOTE_URL", evernoteUrl);
+        m.put("TH_POLL_INTERVAL", pollInterval.toString());
+        m.put("TH_SINK", sink.name().toLowerCase(Locale.ROOT));
+        m.put("TH_ENEX_DIR", enexDir.toString());
+        m.put("TH_ALLOW_PRIVATE_NETWORKS", allowPrivateNetworks.isEmpty() ? "false" : allowPrivateNetworks);
+        m.put("TH_TIME_ZONE", timeZone.getId());
+        m.put("TH_FETCH_TIMEOUT", fetchTimeout.toString());
+        m.put("TH_FETCH_MAX_BYTES", Long.toString(fetchMaxBytes));
+        m.put("TH_FETCH_CONCURRENCY", Integer.toString(fetchConcurrency));
+        m.put("TH_DELIVERY_CONCURRENCY", Integer.toString(deliveryConcurrency));
+        m.put("TH_ROUTES_DIR", routesDir.isEmpty() ? "(none)" : routesDir);
+        return m;
+    }
+}

@@ -1,0 +1,19 @@
+package org.triggerhappy.camel.persistence;
+
+/**
+ * Where and how one trigger's notes are written, read fresh from django-th's tables for each delivery so that a
+ * changed notebook, tag list or renewed token applies at once.
+ *
+ * @param token    the Evernote token of the trigger's consumer UserService row; never log it
+ * @param notebook django_th_evernote.notebook ('' = default notebook)
+ * @param tags     django_th_evernote.tag, comma separated ('' = none)
+ */
+public record DeliveryTarget(int triggerId, int userId, int consumerServiceId, String token, String notebook,
+                             String tags, String description) {
+
+    @Override
+    public String toString() {
+        // Records print every component; the token must not reach a log line by accident.
+        return "DeliveryTarget[triggerId=" + triggerId + ", userId=" + userId + ", notebook=" + notebook + ", tags=" + tags + "]";
+    }
+}

@@ -1,0 +1,52 @@
+package org.triggerhappy.camel.persistence;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import javax.sql.DataSource;
+
+/** Small JDBC helpers: transactions and null-safe time conversions. */
+public final class Jdbc {
+    private Jdbc() {
+    }
+
+    @FunctionalInterface
+    public interface Work<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    /** Runs the work in one transaction: all of it is committed, or none of it. */
+    public static <T> T inTransaction(DataSource ds, Work<T> work) {
+        try (Connection c = ds.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StorageException(e);
+        }
+    }
+
+    /** Runs the work on one auto-committed connection. */
+    public static <T> T withConnection(DataSource ds, Work<T> work) {
+        try (Connection c = ds.getConnection()) {
+            return work.run(c);
+        } catch (SQLException e) {
+            throw new StorageException(e);
+        }
+    }
+
+    public static Timestamp ts(Instant i) {
+        return i == null ? null : Timestamp.from(i);
+    }
+
+    public static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+}

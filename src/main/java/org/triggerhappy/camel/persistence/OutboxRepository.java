@@ -1,0 +1,179 @@
+package org.triggerhappy.camel.persistence;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * The durable outbox. Items are claimed with a lease before delivery so that two consumers (threads or instances)
+ * never work on one item at once, and an item whose consumer died becomes claimable again when the lease ends.
+ */
+public final class OutboxRepository {
+    private static final String COLUMNS = "id, trigger_id, user_id, entry_key, feed_url, guid, link, title, content,"
+            + " published, attempts, ambiguous";
+
+    private final DataSource ds;
+
+    public OutboxRepository(DataSource ds) {
+        this.ds = ds;
+    }
+
+    public long insert(Connection c, int triggerId, int userId, String key, String feedUrl, String guid, String link,
+                       String title, String content, Instant published) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO thc_outbox (trigger_id, user_id, entry_key, feed_url, guid, link, title, content, published)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id")) {
+            ps.setInt(1, triggerId);
+            ps.setInt(2, userId);
+            ps.setString(3, key);
+            ps.setString(4, feedUrl);
+            ps.setString(5, guid);
+            ps.setString(6, link);
+            ps.setString(7, title);
+            ps.setString(8, content);
+            ps.setTimestamp(9, Jdbc.ts(published));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** Takes the item for delivery if it is pending, due and not held by a live lease; counts the attempt. */
+    public Optional<OutboxItem> claim(long id, String owner, Duration lease) {
+        return Jdbc.withConnection(ds, c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE thc_outbox SET claimed_until = now() + make_interval(secs => ?), claimed_by = ?,"
+                            + " attempts = attempts + 1"
+                            + " WHERE id = ? AND state = 'pending' AND not_before <= now()"
+                            + " AND (claimed_until IS NULL OR claimed_until < now())"
+                            + " RETURNING " + COLUMNS)) {
+                ps.setDouble(1, lease.toMillis() / 1000.0);
+                ps.setString(2, owner);
+                ps.setLong(3, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(map(rs)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    public void markDelivered(long id, String noteGuid) {
+        update("UPDATE thc_outbox SET state = 'delivered', note_guid = ?, delivered_at = now(), claimed_until = NULL,"
+                + " claimed_by = NULL, last_error = NULL WHERE id = ?", noteGuid, id);
+    }
+
+    /** Back to pending, not before the given time; the error stays visible. */
+    public void reschedule(long id, Instant notBefore, String error, boolean ambiguous) {
+        Jdbc.withConnection(ds, c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE thc_outbox SET not_before = ?, last_error = ?, ambiguous = ambiguous OR ?,"
+                            + " claimed_until = NULL, claimed_by = NULL WHERE id = ?")) {
+                ps.setTimestamp(1, Jdbc.ts(notBefore));
+                ps.setString(2, error);
+                ps.setBoolean(3, ambiguous);
+                ps.setLong(4, id);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    /** Out of the automatic retries, with the reason visible; an operator may set it pending again. */
+    public void park(long id, String error) {
+        update("UPDATE thc_outbox SET state = 'parked', last_error = ?, claimed_until = NULL, claimed_by = NULL"
+                + " WHERE id = ?", error, id);
+    }
+
+    /** A pending item that is due. */
+    public record Due(long id, int userId) {
+    }
+
+    /** Pending items that are due and not leased, oldest first. */
+    public List<Due> due(int limit) {
+        return Jdbc.withConnection(ds, c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT id, user_id FROM thc_outbox WHERE state = 'pending' AND not_before <= now()"
+                            + " AND (claimed_until IS NULL OR claimed_until < now()) ORDER BY id LIMIT ?")) {
+                ps.setInt(1, limit);
+                List<Due> ids = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(new Due(rs.getLong(1), rs.getInt(2)));
+                    }
+                }
+                return ids;
+            }
+        });
+    }
+
+    /** Pending items that could be delivered now or are being delivered (what run --once waits for). */
+    public int workableCount() {
+        return Jdbc.withConnection(ds, c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT count(*) FROM thc_outbox WHERE state = 'pending'"
+                            + " AND (not_before <= now() OR claimed_until > now())");
+                 ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        });
+    }
+
+    /** Every item not yet delivered nor parked. */
+    public int pendingCount() {
+        return Jdbc.withConnection(ds, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM thc_outbox WHERE state = 'pending'");
+                 ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        });
+    }
+
+    /** Delays every pending item of the user (rate limit, expired token) so the sweeper leaves them alone. */
+    public int delayUser(int userId, Instant notBefore) {
+        return Jdbc.withConnection(ds, c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE thc_outbox SET not_before = GREATEST(not_before, ?) WHERE user_id = ? AND state = 'pending'")) {
+                ps.setTimestamp(1, Jdbc.ts(notBefore));
+                ps.setInt(2, userId);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    /** Makes every pending item of the user due now (its pause ended). */
+    public int releaseUser(int userId) {
+        return Jdbc.withConnection(ds, c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE thc_outbox SET not_before = now() WHERE user_id = ? AND state = 'pending'")) {
+                ps.setInt(1, userId);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    private void update(String sql, Object a, Object b) {
+        Jdbc.withConnection(ds, c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setObject(1, a);
+                ps.setObject(2, b);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    private static OutboxItem map(ResultSet rs) throws SQLException {
+        return new OutboxItem(rs.getLong("id"), rs.getInt("trigger_id"), rs.getInt("user_id"),
+                rs.getString("entry_key"), rs.getString("feed_url"), rs.getString("guid"), rs.getString("link"),
+                rs.getString("title"), rs.getString("content"), Jdbc.instant(rs.getTimestamp("published")),
+                rs.getInt("attempts"), rs.getBoolean("ambiguous"));
+    }
+}

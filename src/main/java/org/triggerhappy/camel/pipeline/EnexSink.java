@@ -1,0 +1,25 @@
+package org.triggerhappy.camel.pipeline;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.triggerhappy.camel.notes.EnexWriter;
+import org.triggerhappy.camel.notes.NoteDraft;
+import org.triggerhappy.camel.persistence.DeliveryTarget;
+
+/** Writes notes into ENEX files, one per notebook, for importing into Evernote by hand (TH_SINK=enex). */
+public final class EnexSink implements NoteSink {
+    private final EnexWriter writer;
+
+    public EnexSink(EnexWriter writer) {
+        this.writer = writer;
+    }
+
+    @Override
+    public String write(DeliveryTarget target, NoteDraft draft, boolean reconcile) {
+        try {
+            return "enex:" + writer.append(draft).getFileName();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,218 @@
+package org.triggerhappy.camel.pipeline;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.triggerhappy.camel.entries.EntryKeys;
+import org.triggerhappy.camel.entries.FeedEntry;
+import org.triggerhappy.camel.entries.FeedParseException;
+import org.triggerhappy.camel.entries.FeedParser;
+import org.triggerhappy.camel.entries.Hashes;
+import org.triggerhappy.camel.entries.KeyedEntry;
+import org.triggerhappy.camel.entries.LedgerMatch;
+import org.triggerhappy.camel.entries.ParsedFeed;
+import org.triggerhappy.camel.fetch.FetchException;
+import org.triggerhappy.camel.fetch.FetchResult;
+import org.triggerhappy.camel.fetch.FeedFetcher;
+import org.triggerhappy.camel.persistence.DjangoThRepository;
+import org.triggerhappy.camel.persistence.FeedState;
+import org.triggerhappy.camel.persistence.FeedStateRepository;
+import org.triggerhappy.camel.persistence.Jdbc;
+import org.triggerhappy.camel.persistence.LedgerRepository;
+import org.triggerhappy.camel.persistence.OutboxRepository;
+import org.triggerhappy.camel.persistence.TriggerRow;
+
+/**
+ * Refreshes one trigger's feed, top to bottom like Miniflux's RefreshFeed: conditional fetch → unchanged? →
+ * parse → keys → ledger → outbox, all new entries recorded in one transaction with their outbox rows, so an
+ * entry is either recorded and queued, or neither. Returns the new entries as {@link EntryMessage}s. A failing
+ * feed never throws: its reason goes to the log and to the trigger's result, and the cycle goes on.
+ */
+public final class FeedRefresher {
+    private static final Logger LOG = LoggerFactory.getLogger(FeedRefresher.class);
+
+    private final DataSource ds;
+    private final FeedFetcher fetcher;
+    private final FeedParser parser;
+    private final PollSchedule schedule;
+    private final ZoneId zone;
+    private final PollCycle cycle;
+    private final InFlight inFlight;
+    private final Clock clock;
+    private final FeedStateRepository states = new FeedStateRepository();
+    private final LedgerRepository ledger = new LedgerRepository();
+    private final OutboxRepository outbox;
+    private final DjangoThRepository djangoTh;
+
+    public FeedRefresher(DataSource ds, FeedFetcher fetcher, FeedParser parser, PollSchedule schedule, ZoneId zone,
+                         PollCycle cycle, InFlight inFlight, Clock clock) {
+        this.ds = ds;
+        this.fetcher = fetcher;
+        this.parser = parser;
+        this.schedule = schedule;
+        this.zone = zone;
+        this.cycle = cycle;
+        this.inFlight = inFlight;
+        this.clock = clock;
+        this.outbox = new OutboxRepository(ds);
+        this.djangoTh = new DjangoThRepository(ds);
+    }
+
+    /** Called by the poll route once per selected trigger row. */
+    public List<Map<String, Object>> poll(Map<String, Object> row) {
+        TriggerRow t = TriggerRow.from(row);
+        cycle.polled();
+        try {
+            return refresh(t);
+        } catch (RuntimeException e) {
+            // A database outage or a bug must not stop the other triggers of the cycle.
+            cycle.failed();
+            LOG.error("trigger refresh failed trigger_id={} user_id={} feed_url={} error=\"{}\"", t.triggerId(),
+                    t.userId(), t.feedUrl(), e.getMessage(), e);
+            return List.of();
+        }
+    }
+
+    private List<Map<String, Object>> refresh(TriggerRow t) {
+        Optional<FeedState> state = Jdbc.withConnection(ds, c -> states.find(c, t.triggerId()));
+        // A trigger is on its first poll when we never polled its current URL.
+        boolean firstPoll = state.map(s -> !s.url().equals(t.feedUrl())).orElse(true);
+        Instant now = clock.instant();
+        FetchResult r;
+        try {
+            r = fetcher.fetch(t.feedUrl(), firstPoll ? null : state.get().etag(),
+                    firstPoll ? null : state.get().lastModified());
+        } catch (FetchException e) {
+            return failed(t, now, "fetch-" + e.kind().name().toLowerCase(), "feed error: " + e.getMessage(),
+                    e.retryAfter().orElse(null), e.kind() == FetchException.Kind.GONE);
+        }
+        if (r.status() == 304) {
+            cycle.notModified();
+            unchanged(t, state.get(), now, r, "304");
+            return List.of();
+        }
+        String bodyHash = Hashes.sha256Hex(r.body());
+        if (!firstPoll && bodyHash.equals(state.get().bodyHash())) {
+            cycle.notModified();
+            unchanged(t, state.get(), now, r, "200-unchanged");
+            return List.of();
+        }
+        ParsedFeed feed;
+        try {
+            feed = parser.parse(r.body(), r.contentType(), r.finalUrl());
+        } catch (FeedParseException e) {
+            return failed(t, now, "parse-error", "feed error: " + e.getMessage(), null, false);
+        }
+        String url = storedUrl(t, r);
+        List<Map<String, Object>> messages = record(t, feed, firstPoll, now, r, bodyHash, url);
+        messages.forEach(m -> inFlight.add(EntryMessage.outboxId(m)));
+        return messages;
+    }
+
+    /** A leading run of permanent redirects moves the trigger to the new URL (when it fits django-th's column). */
+    private String storedUrl(TriggerRow t, FetchResult r) {
+        String moved = r.permanentUrl();
+        if (moved == null || moved.equals(t.feedUrl()) || moved.length() > 255) {
+            return t.feedUrl();
+        }
+        LOG.info("feed moved permanently trigger_id={} feed_url={} new_url={}", t.triggerId(), t.feedUrl(), moved);
+        return moved;
+    }
+
+    private List<Map<String, Object>> record(TriggerRow t, ParsedFeed feed, boolean firstPoll, Instant now,
+                                             FetchResult r, String bodyHash, String url) {
+        List<KeyedEntry> keyed = EntryKeys.assign(feed.entries());
+        FirstPollWindow window = FirstPollWindow.of(t.dateTriggered(), t.dateCreated(), zone, now);
+        int[] newCount = {0};
+        List<Map<String, Object>> messages = Jdbc.inTransaction(ds, c -> {
+            Map<String, String> known = ledger.existing(c, t.triggerId(), LedgerMatch.candidateKeys(keyed));
+            List<Map<String, Object>> out = new ArrayList<>();
+            for (KeyedEntry k : keyed) {
+                if (LedgerMatch.isKnown(k, known)) {
+                    continue;
+                }
+                boolean deliver = !firstPoll || window.contains(k.entry().published());
+                if (!ledger.record(c, t.triggerId(), k.ledgerKey(), k.suffix(), deliver)) {
+                    continue; // another poller recorded it a moment ago
+                }
+                newCount[0]++;
+                if (deliver) {
+                    out.add(enqueue(c, t, url, k));
+                }
+            }
+            if (!url.equals(t.feedUrl())) {
+                updateFeedUrl(c, t.triggerId(), url);
+            }
+            states.recordSuccess(c, t.triggerId(), url, firstPoll, now,
+                    schedule.afterSuccess(now, feed.ttl(), r.maxAge()), r.etag(), r.lastModified(), bodyHash,
+                    "200", newCount[0]);
+            djangoTh.pollSucceeded(c, t.triggerId(), now);
+            return out;
+        });
+        cycle.found(newCount[0], messages.size());
+        LOG.info("feed polled trigger_id={} user_id={} feed_url={} entries={} new={} queued={}{}", t.triggerId(),
+                t.userId(), t.feedUrl(), feed.entries().size(), newCount[0], messages.size(),
+                firstPoll ? " first_poll=true window_from=" + window.from() : "");
+        return messages;
+    }
+
+    private Map<String, Object> enqueue(Connection c, TriggerRow t, String url, KeyedEntry k) throws SQLException {
+        FeedEntry e = k.entry();
+        long id = outbox.insert(c, t.triggerId(), t.userId(), k.ledgerKey(), url, e.guid(), e.link(), e.title(),
+                e.contentHtml(), e.published());
+        return EntryMessage.of(id, t.triggerId(), t.userId(), url, e.title(), e.link(), e.guid(), e.published(),
+                e.contentHtml());
+    }
+
+    private static void updateFeedUrl(Connection c, int triggerId, String url) throws SQLException {
+        try (var ps = c.prepareStatement("UPDATE django_th_rss SET url = ? WHERE trigger_id = ?")) {
+            ps.setString(1, url);
+            ps.setInt(2, triggerId);
+            ps.executeUpdate();
+        }
+    }
+
+    private void unchanged(TriggerRow t, FeedState s, Instant now, FetchResult r, String status) {
+        Jdbc.inTransaction(ds, c -> {
+            states.recordSuccess(c, t.triggerId(), s.url(), false, now, schedule.afterSuccess(now, null, r.maxAge()),
+                    r.etag() != null ? r.etag() : s.etag(),
+                    r.lastModified() != null ? r.lastModified() : s.lastModified(), s.bodyHash(), status, 0);
+            djangoTh.pollSucceeded(c, t.triggerId(), now);
+            return null;
+        });
+        LOG.debug("feed not modified trigger_id={} feed_url={} status={}", t.triggerId(), t.feedUrl(), status);
+    }
+
+    private List<Map<String, Object>> failed(TriggerRow t, Instant now, String status, String message,
+                                             java.time.Duration retryAfter, boolean gone) {
+        cycle.failed();
+        int failures = Jdbc.inTransaction(ds, c -> {
+            int n = states.recordFailure(c, t.triggerId(), t.feedUrl(), now, now, status, message);
+            djangoTh.pollFailed(c, t.triggerId(), now, message);
+            return n;
+        });
+        Instant next = schedule.afterFailure(now, failures, retryAfter);
+        Jdbc.withConnection(ds, c -> {
+            try (var ps = c.prepareStatement("UPDATE thc_feed_state SET next_check_at = ? WHERE trigger_id = ?")) {
+                ps.setTimestamp(1, Jdbc.ts(next));
+                ps.setInt(2, t.triggerId());
+                return ps.executeUpdate();
+            }
+        });
+        if (gone) {
+            djangoTh.disable(t.triggerId(), message + " (the feed is gone for good: trigger switched off)");
+        }
+        LOG.warn("feed failed trigger_id={} user_id={} feed_url={} consecutive_failures={} next_check={} error=\"{}\"",
+                t.triggerId(), t.userId(), t.feedUrl(), failures, next, message);
+        return List.of();
+    }
+}

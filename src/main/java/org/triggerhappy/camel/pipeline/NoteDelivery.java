@@ -1,0 +1,225 @@
+package org.triggerhappy.camel.pipeline;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.triggerhappy.camel.entries.Hashes;
+import org.triggerhappy.camel.evernote.EvernoteFailure;
+import org.triggerhappy.camel.notes.NoteComposer;
+import org.triggerhappy.camel.notes.NoteDraft;
+import org.triggerhappy.camel.notes.NoteSource;
+import org.triggerhappy.camel.persistence.DeliveryTarget;
+import org.triggerhappy.camel.persistence.DjangoThRepository;
+import org.triggerhappy.camel.persistence.OutboxItem;
+import org.triggerhappy.camel.persistence.OutboxRepository;
+import org.triggerhappy.camel.persistence.UserPauseRepository;
+import org.triggerhappy.camel.persistence.UserPauseRepository.Kind;
+import org.triggerhappy.camel.persistence.UserPauseRepository.Pause;
+
+/**
+ * Turns one outbox item into a note. The outbox row is the truth: the item is claimed (leased) first, marked
+ * delivered only after the sink returned the note's id, and otherwise rescheduled or parked with its reason, so
+ * nothing is lost and a crash at any point leads to at most a reconciled retry. Deliveries of one user run one at
+ * a time (Evernote's limits are per user); different users go on in parallel.
+ */
+public final class NoteDelivery {
+    private static final Logger LOG = LoggerFactory.getLogger(NoteDelivery.class);
+    private static final Duration LEASE = Duration.ofMinutes(5);
+    /** Parked for an expired token: looked at again when the token changes (the sweeper checks) or after this. */
+    private static final Duration AUTH_RECHECK = Duration.ofDays(3650);
+
+    private final OutboxRepository outbox;
+    private final DjangoThRepository djangoTh;
+    private final UserPauseRepository pauses;
+    private final NoteComposer composer;
+    private final NoteSink sink;
+    private final InFlight inFlight;
+    private final Clock clock;
+    private final String owner;
+    private final Map<Integer, ReentrantLock> userLocks = new ConcurrentHashMap<>();
+    private final AtomicInteger written = new AtomicInteger();
+    private final AtomicInteger deferred = new AtomicInteger();
+    private final AtomicInteger parked = new AtomicInteger();
+
+    public NoteDelivery(OutboxRepository outbox, DjangoThRepository djangoTh, UserPauseRepository pauses,
+                        NoteComposer composer, NoteSink sink, InFlight inFlight, Clock clock, String owner) {
+        this.outbox = outbox;
+        this.djangoTh = djangoTh;
+        this.pauses = pauses;
+        this.composer = composer;
+        this.sink = sink;
+        this.inFlight = inFlight;
+        this.clock = clock;
+        this.owner = owner;
+    }
+
+    /** Called by the delivery route with an {@link EntryMessage} (full or reference). */
+    public void deliver(Map<String, Object> message) {
+        long id = EntryMessage.outboxId(message);
+        ReentrantLock lock = userLocks.computeIfAbsent(EntryMessage.userId(message), u -> new ReentrantLock());
+        lock.lock();
+        try {
+            outbox.claim(id, owner, LEASE).ifPresent(this::deliverClaimed);
+        } catch (RuntimeException e) {
+            // Database trouble: the lease runs out and the sweeper brings the item back.
+            LOG.error("delivery failed outbox_id={} error=\"{}\"", id, e.getMessage(), e);
+        } finally {
+            lock.unlock();
+            inFlight.done(id);
+        }
+    }
+
+    private void deliverClaimed(OutboxItem item) {
+        Optional<DeliveryTarget> target = djangoTh.target(item.triggerId());
+        if (target.isEmpty()) {
+            outbox.park(item.id(), "the trigger no longer exists");
+            parked.incrementAndGet();
+            LOG.warn("note parked outbox_id={} trigger_id={} error=\"the trigger no longer exists\"", item.id(), item.triggerId());
+            return;
+        }
+        DeliveryTarget t = target.get();
+        Instant now = clock.instant();
+        if (isPaused(item, t, now)) {
+            return;
+        }
+        if (t.token() == null || t.token().isBlank()) {
+            pauseForAuth(item, t, now, "no Evernote token for this user: connect Evernote in django-th"
+                    + " or run 'tokens set'");
+            return;
+        }
+        NoteSource source = new NoteSource(item.title(), item.link(), item.content(), item.published(), t.notebook(),
+                t.tags(), t.description());
+        NoteDraft draft = composer.compose(source);
+        try {
+            String guid = writeWithFallback(t, draft, source, item.ambiguous());
+            outbox.markDelivered(item.id(), guid);
+            written.incrementAndGet();
+            djangoTh.noteWritten(t);
+            LOG.info("note written trigger_id={} user_id={} outbox_id={} note_guid={} title=\"{}\"", t.triggerId(),
+                    t.userId(), item.id(), guid, draft.title());
+        } catch (EvernoteFailure f) {
+            handleFailure(item, t, now, f);
+        } catch (RuntimeException e) {
+            retryLater(item, t, now, "note writing failed: " + e.getMessage(), false);
+        }
+    }
+
+    private String writeWithFallback(DeliveryTarget t, NoteDraft draft, NoteSource source, boolean reconcile)
+            throws EvernoteFailure {
+        try {
+            return sink.write(t, draft, reconcile);
+        } catch (EvernoteFailure f) {
+            if (f.kind() != EvernoteFailure.Kind.ENML_INVALID) {
+                throw f;
+            }
+            // Evernote's validator is the final word: keep the entry as escaped plain text rather than lose it.
+            LOG.warn("Evernote rejected the note's markup, sending it as plain text trigger_id={} error=\"{}\"",
+                    t.triggerId(), f.detail());
+            return sink.write(t, composer.plainTextFallback(draft, source), false);
+        }
+    }
+
+    private boolean isPaused(OutboxItem item, DeliveryTarget t, Instant now) {
+        Optional<Pause> pause = pauses.find(t.userId());
+        if (pause.isEmpty()) {
+            return false;
+        }
+        Pause p = pause.get();
+        if (p.kind() == Kind.RATE_LIMIT) {
+            if (p.until() != null && p.until().isAfter(now)) {
+                outbox.reschedule(item.id(), p.until(), p.reason(), false);
+                return true;
+            }
+            pauses.clear(t.userId());
+            return false;
+        }
+        if (tokenHash(t).equals(p.tokenHash())) {
+            outbox.reschedule(item.id(), now.plus(AUTH_RECHECK), p.reason(), false);
+            return true;
+        }
+        LOG.info("Evernote token changed, deliveries resume user_id={}", t.userId());
+        pauses.clear(t.userId());
+        outbox.releaseUser(t.userId());
+        return false;
+    }
+
+    private void handleFailure(OutboxItem item, DeliveryTarget t, Instant now, EvernoteFailure f) {
+        switch (f.kind()) {
+            case RATE_LIMITED -> {
+                int seconds = f.rateLimitSeconds().orElse(3600);
+                Instant until = now.plusSeconds(seconds);
+                String reason = "Evernote rate limit reached: notes resume after " + until;
+                deferred.incrementAndGet();
+                pauses.pause(t.userId(), Kind.RATE_LIMIT, until, null, reason);
+                outbox.reschedule(item.id(), until, reason, false);
+                outbox.delayUser(t.userId(), until);
+                djangoTh.noteFailed(t, reason);
+                LOG.warn("Evernote rate limit user_id={} trigger_id={} paused_seconds={}", t.userId(), t.triggerId(), seconds);
+            }
+            case AUTH_EXPIRED, INVALID_AUTH -> pauseForAuth(item, t, now, (f.kind() == EvernoteFailure.Kind.AUTH_EXPIRED
+                    ? "Evernote token expired or revoked" : "Evernote token invalid")
+                    + ": re-authorise Evernote in django-th (or run 'tokens set'); notes wait until then");
+            case TRANSIENT -> retryLater(item, t, now, "Evernote unavailable: " + f.getMessage(), false);
+            case AMBIGUOUS -> retryLater(item, t, now, "Evernote did not confirm the note: " + f.getMessage(), true);
+            default -> {
+                String reason = "note rejected by Evernote: " + f.getMessage();
+                outbox.park(item.id(), reason);
+                parked.incrementAndGet();
+                djangoTh.noteFailed(t, reason);
+                LOG.error("note parked trigger_id={} user_id={} outbox_id={} error=\"{}\"", t.triggerId(),
+                        t.userId(), item.id(), reason);
+            }
+        }
+    }
+
+    /** Notes written by this process since it started. */
+    public int written() {
+        return written.get();
+    }
+
+    /** Deliveries put off (rate limit, expired token, unavailable service) since start. */
+    public int deferred() {
+        return deferred.get();
+    }
+
+    /** Items parked for good (rejected by Evernote) since start. */
+    public int parked() {
+        return parked.get();
+    }
+
+    private void pauseForAuth(OutboxItem item, DeliveryTarget t, Instant now, String reason) {
+        deferred.incrementAndGet();
+        Instant until = now.plus(AUTH_RECHECK);
+        pauses.pause(t.userId(), Kind.AUTH, null, tokenHash(t), reason);
+        outbox.reschedule(item.id(), until, reason, false);
+        outbox.delayUser(t.userId(), until);
+        djangoTh.noteFailed(t, reason);
+        LOG.warn("deliveries paused user_id={} trigger_id={} reason=\"{}\"", t.userId(), t.triggerId(), reason);
+    }
+
+    private void retryLater(OutboxItem item, DeliveryTarget t, Instant now, String reason, boolean ambiguous) {
+        deferred.incrementAndGet();
+        Instant next = now.plus(backoff(item.attempts()));
+        outbox.reschedule(item.id(), next, reason, ambiguous);
+        LOG.warn("note delivery will be retried trigger_id={} user_id={} outbox_id={} attempt={} next_try={} error=\"{}\"",
+                t.triggerId(), t.userId(), item.id(), item.attempts(), next, reason);
+    }
+
+    /** 30 s, 1 min, 2 min … capped at one hour: never a tight loop, never given up. */
+    static Duration backoff(int attempts) {
+        int exp = Math.min(Math.max(attempts - 1, 0), 7);
+        Duration d = Duration.ofSeconds(30L << exp);
+        return d.compareTo(Duration.ofHours(1)) > 0 ? Duration.ofHours(1) : d;
+    }
+
+    private static String tokenHash(DeliveryTarget t) {
+        return Hashes.sha256Hex(t.token() == null ? "" : t.token());
+    }
+}

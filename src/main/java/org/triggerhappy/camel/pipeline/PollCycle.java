@@ -1,0 +1,67 @@
+package org.triggerhappy.camel.pipeline;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Counts what one poll cycle did and logs one summary line at its end, so an operator sees progress without
+ * reading per-feed lines.
+ */
+public final class PollCycle {
+    private static final Logger LOG = LoggerFactory.getLogger(PollCycle.class);
+
+    private final AtomicInteger polled = new AtomicInteger();
+    private final AtomicInteger notModified = new AtomicInteger();
+    private final AtomicInteger failed = new AtomicInteger();
+    private final AtomicInteger newEntries = new AtomicInteger();
+    private final AtomicInteger queued = new AtomicInteger();
+    private final AtomicLong startedNanos = new AtomicLong();
+    private final AtomicLong cycles = new AtomicLong();
+    private volatile Summary last;
+
+    /** The figures of a finished cycle. */
+    public record Summary(long cycle, int polled, int notModified, int failed, int newEntries, int queued,
+                          Duration duration) {
+    }
+
+    public void begin() {
+        polled.set(0);
+        notModified.set(0);
+        failed.set(0);
+        newEntries.set(0);
+        queued.set(0);
+        startedNanos.set(System.nanoTime());
+    }
+
+    public void end() {
+        Summary s = new Summary(cycles.incrementAndGet(), polled.get(), notModified.get(), failed.get(),
+                newEntries.get(), queued.get(), Duration.ofNanos(System.nanoTime() - startedNanos.get()));
+        last = s;
+        LOG.info("poll cycle done cycle={} triggers_polled={} not_modified={} failures={} new_entries={} queued_notes={} duration_ms={}",
+                s.cycle(), s.polled(), s.notModified(), s.failed(), s.newEntries(), s.queued(), s.duration().toMillis());
+    }
+
+    public Summary last() {
+        return last;
+    }
+
+    void polled() {
+        polled.incrementAndGet();
+    }
+
+    void notModified() {
+        notModified.incrementAndGet();
+    }
+
+    void failed() {
+        failed.incrementAndGet();
+    }
+
+    void found(int entries, int queuedNotes) {
+        newEntries.addAndGet(entries);
+        queued.addAndGet(queuedNotes);
+    }
+}

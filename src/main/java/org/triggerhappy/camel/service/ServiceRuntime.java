@@ -1,0 +1,189 @@
+package org.triggerhappy.camel.service;
+
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.camel.main.Main;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.triggerhappy.camel.config.Settings;
+import org.triggerhappy.camel.entries.FeedParser;
+import org.triggerhappy.camel.evernote.EvernoteClients;
+import org.triggerhappy.camel.evernote.EvernoteGateway;
+import org.triggerhappy.camel.fetch.AddressPolicy;
+import org.triggerhappy.camel.fetch.FeedFetcher;
+import org.triggerhappy.camel.fetch.FetchSettings;
+import org.triggerhappy.camel.notes.EnexWriter;
+import org.triggerhappy.camel.notes.NoteComposer;
+import org.triggerhappy.camel.persistence.Database;
+import org.triggerhappy.camel.persistence.DjangoThRepository;
+import org.triggerhappy.camel.persistence.Migrations;
+import org.triggerhappy.camel.persistence.OutboxRepository;
+import org.triggerhappy.camel.persistence.UserPauseRepository;
+import org.triggerhappy.camel.pipeline.EnexSink;
+import org.triggerhappy.camel.pipeline.EvernoteSink;
+import org.triggerhappy.camel.pipeline.FeedRefresher;
+import org.triggerhappy.camel.pipeline.InFlight;
+import org.triggerhappy.camel.pipeline.NoteDelivery;
+import org.triggerhappy.camel.pipeline.NoteSink;
+import org.triggerhappy.camel.pipeline.OutboxSweeper;
+import org.triggerhappy.camel.pipeline.PollCycle;
+import org.triggerhappy.camel.pipeline.PollSchedule;
+
+/**
+ * Wires the beans the XML routes call and runs Camel Main: for good ({@link #runForever()}) or for one cycle whose
+ * notes are all written before it returns ({@link #runOnce(Duration)}).
+ */
+public final class ServiceRuntime implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ServiceRuntime.class);
+    static final Duration MAX_TICK = Duration.ofSeconds(60);
+
+    private final Settings settings;
+    private final Database db;
+    private final ExecutorService fetchPool;
+    private final PollCycle cycle = new PollCycle();
+    private final InFlight inFlight = new InFlight();
+    private final OutboxRepository outbox;
+    private final NoteDelivery delivery;
+    private final Main main;
+
+    private ServiceRuntime(Settings settings, Database db, boolean timer) {
+        this.settings = settings;
+        this.db = db;
+        this.outbox = new OutboxRepository(db.dataSource());
+        AtomicInteger n = new AtomicInteger();
+        this.fetchPool = Executors.newFixedThreadPool(settings.fetchConcurrency(), r -> {
+            Thread t = new Thread(r, "th-fetch-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        Clock clock = Clock.systemUTC();
+        FeedFetcher fetcher = new FeedFetcher(new FetchSettings(settings.fetchConnectTimeout(), settings.fetchTimeout(),
+                settings.fetchMaxBytes(), 10, FetchSettings.DEFAULT_USER_AGENT,
+                AddressPolicy.parse(settings.allowPrivateNetworks())));
+        FeedRefresher refresher = new FeedRefresher(db.dataSource(), fetcher, new FeedParser(),
+                new PollSchedule(settings.pollInterval()), settings.timeZone(), cycle, inFlight, clock);
+        UserPauseRepository pauses = new UserPauseRepository(db.dataSource());
+        this.delivery = new NoteDelivery(outbox, new DjangoThRepository(db.dataSource()), pauses, new NoteComposer(),
+                sink(settings), inFlight, clock, ownerId());
+        OutboxSweeper sweeper = new OutboxSweeper(outbox, pauses, inFlight, 1000);
+
+        this.main = new Main();
+        main.bind("dataSource", db.dataSource());
+        main.bind("fetchPool", fetchPool);
+        main.bind("pollCycle", cycle);
+        main.bind("feedRefresher", refresher);
+        main.bind("noteDelivery", delivery);
+        main.bind("outboxSweeper", sweeper);
+        camelProperties(timer).forEach(main::addOverrideProperty);
+    }
+
+    /** Opens the database (migrating it) and prepares the routes; nothing runs until a run method is called. */
+    public static ServiceRuntime create(Settings settings, boolean timer) {
+        LOG.info("starting TriggerHappy Camel with {}", settings.describe());
+        Database db = openDatabase(settings);
+        try {
+            Migrations.migrate(db.dataSource());
+            return new ServiceRuntime(settings, db, timer);
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    /** The pool sized for the service: every fetch thread and delivery consumer may hold a connection. */
+    public static Database openDatabase(Settings settings) {
+        return Database.open(settings, settings.fetchConcurrency() + settings.deliveryConcurrency() * 2 + 4);
+    }
+
+    /** On an open, migrated database; closing the runtime closes it. */
+    public static ServiceRuntime create(Settings settings, Database db, boolean timer) {
+        return new ServiceRuntime(settings, db, timer);
+    }
+
+    private static NoteSink sink(Settings s) {
+        if (s.sink() == Settings.Sink.ENEX) {
+            LOG.info("notes go to ENEX files in {}", s.enexDir());
+            return new EnexSink(new EnexWriter(s.enexDir()));
+        }
+        return new EvernoteSink(new EvernoteGateway(new EvernoteClients(s.evernoteUrl(), s.evernoteConnectTimeout(),
+                s.evernoteReadTimeout())));
+    }
+
+    private Map<String, String> camelProperties(boolean timer) {
+        Duration tick = settings.pollInterval().compareTo(MAX_TICK) < 0 ? settings.pollInterval() : MAX_TICK;
+        String routes = "classpath:routes/*.xml";
+        Map<String, String> p = new java.util.LinkedHashMap<>();
+        if (!settings.routesDir().isEmpty()) {
+            routes += ",file:" + settings.routesDir() + "/*.xml";
+            p.put("camel.main.routes-reload-enabled", "true");
+            p.put("camel.main.routes-reload-directory", settings.routesDir());
+            p.put("camel.main.routes-reload-pattern", "*.xml");
+            // Reloading one external file must not remove the built-in routes.
+            p.put("camel.main.routes-reload-remove-all-routes", "false");
+        }
+        p.put("camel.main.routes-include-pattern", routes);
+        p.put("camel.component.sql.data-source", "#dataSource");
+        p.put("th.poll.timer.enabled", Boolean.toString(timer));
+        p.put("th.poll.tick.ms", Long.toString(tick.toMillis()));
+        p.put("th.sweep.period.ms", "30000");
+        p.put("th.delivery.concurrency", Integer.toString(settings.deliveryConcurrency()));
+        return p;
+    }
+
+    private static String ownerId() {
+        return ManagementFactory.getRuntimeMXBean().getName();
+    }
+
+    /** Runs until the process is told to stop (SIGTERM, Ctrl-C). */
+    public void runForever() throws Exception {
+        main.run();
+    }
+
+    /** Polls every active trigger now, waits until every note that can be written now is written, then stops. */
+    public OnceSummary runOnce(Duration timeout) throws Exception {
+        long t0 = System.nanoTime();
+        main.start();
+        try {
+            main.getCamelTemplate().sendBodyAndHeader("direct:poll-cycle", null, "force", true);
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (!(inFlight.isEmpty() && outbox.workableCount() == 0)) {
+                if (System.nanoTime() > deadline) {
+                    LOG.warn("run --once: gave up waiting after {}; unfinished notes stay queued for the next run", timeout);
+                    break;
+                }
+                Thread.sleep(100);
+            }
+            PollCycle.Summary s = cycle.last();
+            return new OnceSummary(s == null ? 0 : s.polled(), s == null ? 0 : s.failed(),
+                    s == null ? 0 : s.newEntries(), delivery.written(), delivery.deferred(), delivery.parked(),
+                    outbox.pendingCount(), Duration.ofNanos(System.nanoTime() - t0));
+        } finally {
+            main.stop();
+        }
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public Database database() {
+        return db;
+    }
+
+    @Override
+    public void close() {
+        fetchPool.shutdownNow();
+        try {
+            fetchPool.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        db.close();
+    }
+}

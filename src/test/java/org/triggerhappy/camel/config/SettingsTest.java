@@ -1,0 +1,67 @@
+package org.triggerhappy.camel.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+class SettingsTest {
+
+    @ParameterizedTest
+    @CsvSource({"90s,PT1M30S", "15m,PT15M", "1h,PT1H", "2d,PT48H", "PT15M,PT15M", "pt5m,PT5M", "500ms,PT0.5S"})
+    void durations_in_the_forms_users_write(String text, String iso) {
+        assertThat(DurationParser.parse("TH_POLL_INTERVAL", text)).isEqualTo(Duration.parse(iso));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"ten minutes", "0s", "-5m", "15x"})
+    void bad_durations_name_the_key(String text) {
+        assertThatThrownBy(() -> DurationParser.parse("TH_POLL_INTERVAL", text))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("TH_POLL_INTERVAL");
+    }
+
+    @Test
+    void defaults_are_working_values() {
+        Settings s = Settings.load(ConfigSource.of(Map.of()));
+        assertThat(s.pollInterval()).isEqualTo(Duration.ofMinutes(15));
+        assertThat(s.sink()).isEqualTo(Settings.Sink.EVERNOTE);
+        assertThat(s.embeddedDatabase()).isTrue();
+        assertThat(s.evernoteUrl()).isEqualTo("https://www.evernote.com");
+        assertThat(s.fetchMaxBytes()).isEqualTo(15L * 1024 * 1024);
+    }
+
+    @Test
+    void environment_overrides_application_properties_and_system_properties_override_both() {
+        Properties system = new Properties();
+        system.setProperty("th.sink", "enex");
+        ConfigSource c = new ConfigSource(Map.of(), Map.of("TH_POLL_INTERVAL", "90s", "TH_SINK", "evernote"), system,
+                ConfigSource.classpathDefaults());
+        Settings s = Settings.load(c);
+        assertThat(s.pollInterval()).isEqualTo(Duration.ofSeconds(90));
+        assertThat(s.sink()).isEqualTo(Settings.Sink.ENEX);
+    }
+
+    @Test
+    void bad_values_get_one_clear_message() {
+        assertThatThrownBy(() -> Settings.load(ConfigSource.of(Map.of("th.sink", "dropbox"))))
+                .hasMessageContaining("TH_SINK=dropbox").hasMessageContaining("evernote, enex");
+        assertThatThrownBy(() -> Settings.load(ConfigSource.of(Map.of("th.db.url", "mysql://x"))))
+                .hasMessageContaining("TH_DB_URL");
+        assertThatThrownBy(() -> Settings.load(ConfigSource.of(Map.of("th.time.zone", "Mars/Olympus"))))
+                .hasMessageContaining("TH_TIME_ZONE");
+        assertThatThrownBy(() -> Settings.load(ConfigSource.of(Map.of("th.fetch.concurrency", "lots"))))
+                .hasMessageContaining("TH_FETCH_CONCURRENCY");
+    }
+
+    @Test
+    void the_password_never_appears_in_the_described_configuration() {
+        Settings s = Settings.load(ConfigSource.of(Map.of("th.db.password", "s3cret-pass",
+                "th.db.url", "jdbc:postgresql://127.0.0.1:5432/x")));
+        assertThat(s.describe().toString()).doesNotContain("s3cret-pass").contains("TH_DB_PASSWORD=****");
+    }
+}

@@ -1,0 +1,104 @@
+package org.triggerhappy.camel.testsupport;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.triggerhappy.camel.config.ConfigSource;
+import org.triggerhappy.camel.config.Settings;
+import org.triggerhappy.camel.persistence.DjangoThAdmin;
+import org.triggerhappy.camel.persistence.Migrations;
+import org.triggerhappy.camel.service.OnceSummary;
+import org.triggerhappy.camel.service.ServiceRuntime;
+
+/**
+ * A fresh database (optionally laid out as an existing django-th database), a local feed server and a local
+ * Evernote-compatible service, plus the settings that point the service at them.
+ */
+public final class ServiceFixture implements AutoCloseable {
+    public final TestDatabase.Db db = TestDatabase.fresh();
+    public final TestFeedServer feeds;
+    public final FakeEvernote evernote;
+    public final HikariDataSource ds;
+    public final DjangoThAdmin admin;
+    private final Path dataDir;
+    private final Map<String, String> extra = new HashMap<>();
+
+    public ServiceFixture(Path dataDir, boolean existingDjangoTh) throws Exception {
+        this.dataDir = dataDir;
+        this.feeds = new TestFeedServer();
+        this.evernote = new FakeEvernote();
+        this.ds = new HikariDataSource();
+        ds.setJdbcUrl(db.url());
+        ds.setUsername(db.user());
+        ds.setPassword(db.password());
+        ds.setMaximumPoolSize(4);
+        if (existingDjangoTh) {
+            try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+                st.execute(new String(ServiceFixture.class.getResourceAsStream("/django/django_th_schema.sql")
+                        .readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }
+        Migrations.migrate(ds);
+        this.admin = new DjangoThAdmin(ds);
+        admin.ensureServices();
+    }
+
+    public ServiceFixture set(String key, String value) {
+        extra.put(key, value);
+        return this;
+    }
+
+    public Settings settings() {
+        Map<String, String> m = new HashMap<>();
+        m.put("th.db.url", db.url());
+        m.put("th.db.user", db.user());
+        m.put("th.db.password", db.password());
+        m.put("th.data.dir", dataDir.toString());
+        m.put("th.evernote.url", evernote.baseUrl());
+        m.put("th.evernote.timeout", "5s");
+        m.put("th.allow.private.networks", feeds.hostPort());
+        m.put("th.fetch.concurrency", "4");
+        m.put("th.fetch.timeout", "5s");
+        m.putAll(extra);
+        return Settings.load(ConfigSource.of(m));
+    }
+
+    /** One {@code run --once}, as a fresh process would do it. */
+    public OnceSummary runOnce() throws Exception {
+        try (ServiceRuntime rt = ServiceRuntime.create(settings(), false)) {
+            return rt.runOnce(Duration.ofMinutes(1));
+        }
+    }
+
+    public int queryInt(String sql) throws Exception {
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement(); var rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    public String queryString(String sql) throws Exception {
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement(); var rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    public void execute(String sql) throws Exception {
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+            st.execute(sql);
+        }
+    }
+
+    @Override
+    public void close() {
+        ds.close();
+        feeds.close();
+        evernote.close();
+    }
+}

@@ -1,0 +1,78 @@
+package org.triggerhappy.camel.testsupport;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * A fresh PostgreSQL database per call, on a real server: the one named by TH_TEST_DB_URL, else the local server on
+ * 127.0.0.1:5432 when it answers, else an embedded PostgreSQL started once per test JVM. Never H2, never a mock.
+ */
+public final class TestDatabase {
+    private static String adminUrl;
+    private static String user;
+    private static String password;
+    private static EmbeddedPostgres embedded;
+
+    private TestDatabase() {
+    }
+
+    public record Db(String url, String user, String password) {
+    }
+
+    public static synchronized Db fresh() {
+        init();
+        String name = "th_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
+        try (Connection c = DriverManager.getConnection(adminUrl, user, password); Statement st = c.createStatement()) {
+            st.execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create test database: " + e.getMessage(), e);
+        }
+        String url = adminUrl.substring(0, adminUrl.lastIndexOf('/') + 1) + name;
+        return new Db(url, user, password);
+    }
+
+    private static void init() {
+        if (adminUrl != null) {
+            return;
+        }
+        String configured = System.getenv("TH_TEST_DB_URL");
+        user = env("TH_TEST_DB_USER", "postgres");
+        password = env("TH_TEST_DB_PASSWORD", "");
+        String candidate = configured != null && !configured.isBlank() ? configured
+                : "jdbc:postgresql://127.0.0.1:5432/postgres";
+        try (Connection c = DriverManager.getConnection(candidate + "?connectTimeout=3", user, password)) {
+            adminUrl = candidate;
+            return;
+        } catch (SQLException e) {
+            if (configured != null && !configured.isBlank()) {
+                throw new IllegalStateException("TH_TEST_DB_URL=" + configured + " does not answer: " + e.getMessage(), e);
+            }
+        }
+        try {
+            embedded = EmbeddedPostgres.builder().start();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    embedded.close();
+                } catch (IOException ignored) {
+                    // the JVM is going away
+                }
+            }));
+            adminUrl = "jdbc:postgresql://127.0.0.1:" + embedded.getPort() + "/postgres";
+            user = "postgres";
+            password = "";
+        } catch (IOException e) {
+            throw new IllegalStateException("no PostgreSQL for tests: none on 127.0.0.1:5432 and the embedded one failed", e);
+        }
+    }
+
+    private static String env(String name, String def) {
+        String v = System.getenv(name);
+        return v == null || v.isBlank() ? def : v;
+    }
+}

@@ -1,0 +1,83 @@
+package org.triggerhappy.camel.testsupport;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Serves feeds from memory on 127.0.0.1 with ETag support; documents can be changed between polls. */
+public final class TestFeedServer implements AutoCloseable {
+    private final HttpServer server;
+    private final Map<String, String> docs = new ConcurrentHashMap<>();
+    private final Map<String, Integer> statuses = new ConcurrentHashMap<>();
+    private final AtomicInteger requests = new AtomicInteger();
+    private final Map<String, AtomicInteger> perPath = new ConcurrentHashMap<>();
+
+    public TestFeedServer() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(8));
+        server.createContext("/", ex -> {
+            requests.incrementAndGet();
+            String path = ex.getRequestURI().getPath();
+            perPath.computeIfAbsent(path, k -> new AtomicInteger()).incrementAndGet();
+            Integer status = statuses.get(path);
+            String doc = docs.get(path);
+            if (status != null || doc == null) {
+                ex.sendResponseHeaders(status != null ? status : 404, -1);
+                ex.close();
+                return;
+            }
+            byte[] body = doc.getBytes(StandardCharsets.UTF_8);
+            String etag = "\"" + Integer.toHexString(doc.hashCode()) + "\"";
+            if (etag.equals(ex.getRequestHeaders().getFirst("If-None-Match"))) {
+                ex.sendResponseHeaders(304, -1);
+                ex.close();
+                return;
+            }
+            ex.getResponseHeaders().set("Content-Type", "application/rss+xml; charset=utf-8");
+            ex.getResponseHeaders().set("ETag", etag);
+            ex.sendResponseHeaders(200, body.length);
+            try (OutputStream out = ex.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        server.start();
+    }
+
+    public String put(String path, String document) {
+        docs.put(path, document);
+        statuses.remove(path);
+        return url(path);
+    }
+
+    public void fail(String path, int status) {
+        statuses.put(path, status);
+    }
+
+    public String url(String path) {
+        return "http://" + hostPort() + path;
+    }
+
+    public String hostPort() {
+        return "127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    public int requests() {
+        return requests.get();
+    }
+
+    public int requests(String path) {
+        AtomicInteger n = perPath.get(path);
+        return n == null ? 0 : n.get();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
