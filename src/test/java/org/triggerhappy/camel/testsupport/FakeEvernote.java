@@ -69,6 +69,11 @@ public final class FakeEvernote implements AutoCloseable {
             this.action = action;
         }
 
+        @Override
+        public String toString() {
+            return type + (number != 0 ? "(" + number + ")" : "") + (delay != null ? "(" + delay + ")" : "");
+        }
+
         /** EDAMSystemException RATE_LIMIT_REACHED with rateLimitDuration. */
         public static Fault rateLimit(int seconds) {
             return new Fault(Type.RATE_LIMIT, seconds, null, null);
