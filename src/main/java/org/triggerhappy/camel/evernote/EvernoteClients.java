@@ -1,0 +1,113 @@
+package org.triggerhappy.camel.evernote;
+
+import com.evernote.edam.notestore.NoteStore;
+import com.evernote.edam.userstore.UserStore;
+import com.evernote.thrift.TServiceClient;
+import com.evernote.thrift.protocol.TBinaryProtocol;
+import com.evernote.thrift.transport.THttpClient;
+import com.evernote.thrift.transport.TTransportException;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Builds Evernote SDK clients for one service base URL ({@code https://www.evernote.com}, or a local fake).
+ * The SDK's clients are not thread-safe, so callers take a new one per call; building one is cheap (no I/O).
+ * The clients are wired by hand because the SDK's ClientFactory/EvernoteService cannot target a custom host
+ * and exposes no timeouts.
+ */
+public final class EvernoteClients {
+
+    public static final String USER_AGENT = "TriggerHappyCamel/0.1";
+
+    static {
+        // THttpClient uses HttpURLConnection, which by default re-sends a POST once, silently, when the server closes
+        // the connection without a reply: a createNote could then create two notes and report success. The JDK reads
+        // this property once, on first use of HTTP, so it must be set before any connection in this JVM.
+        System.setProperty("sun.net.http.retryPost", "false");
+    }
+
+    private static final Set<String> LOOPBACK = Set.of("127.0.0.1", "localhost", "[::1]", "::1");
+
+    private final String baseUrl;
+    private final int connectTimeoutMillis;
+    private final int readTimeoutMillis;
+
+    /**
+     * @param baseUrl service root without path, e.g. {@code https://www.evernote.com}; plain http only for loopback
+     * @param connect connect timeout (> 0; the SDK default is infinite)
+     * @param read    read timeout (> 0; the SDK default is infinite)
+     */
+    public EvernoteClients(String baseUrl, Duration connect, Duration read) {
+        this.baseUrl = stripTrailingSlash(checkedUrl(Objects.requireNonNull(baseUrl, "baseUrl")));
+        this.connectTimeoutMillis = positiveMillis(connect, "connect");
+        this.readTimeoutMillis = positiveMillis(read, "read");
+    }
+
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    /** A new UserStore client on {@code {base}/edam/user}. */
+    public UserStore.Client userStore() {
+        return new UserStore.Client(new TBinaryProtocol(transport(baseUrl + "/edam/user")));
+    }
+
+    /**
+     * A new NoteStore client on the per-user URL from {@code UserStore.getNoteStoreUrl}.
+     *
+     * @throws IllegalArgumentException if the URL is malformed or plain http to a non-loopback host
+     */
+    public NoteStore.Client noteStore(String noteStoreUrl) {
+        return new NoteStore.Client(new TBinaryProtocol(transport(checkedUrl(noteStoreUrl))));
+    }
+
+    /** Releases the HTTP response stream of a client built here; safe to call more than once. */
+    public static void close(TServiceClient client) {
+        client.getInputProtocol().getTransport().close();
+    }
+
+    private THttpClient transport(String url) {
+        try {
+            THttpClient transport = new THttpClient(url);
+            transport.setConnectTimeout(connectTimeoutMillis);
+            transport.setReadTimeout(readTimeoutMillis);
+            transport.setCustomHeader("User-Agent", USER_AGENT);
+            return transport;
+        } catch (TTransportException e) {
+            throw new IllegalArgumentException("Malformed Evernote URL: " + url, e);
+        }
+    }
+
+    /** Tokens travel in the request body, so anything but loopback must be https (Evernote also requires it). */
+    private static String checkedUrl(String url) {
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("Malformed Evernote URL: " + url, e);
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        boolean loopback = uri.getHost() != null && LOOPBACK.contains(uri.getHost().toLowerCase(Locale.ROOT));
+        if (!scheme.equals("https") && !(scheme.equals("http") && loopback)) {
+            throw new IllegalArgumentException("Evernote URL must be https (plain http only for loopback): " + url);
+        }
+        return url;
+    }
+
+    private static String stripTrailingSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    private static int positiveMillis(Duration timeout, String name) {
+        Objects.requireNonNull(timeout, name);
+        if (timeout.isNegative() || timeout.toMillis() < 1 || timeout.toMillis() > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(name + " timeout must be between 1 ms and Integer.MAX_VALUE ms");
+        }
+        return (int) timeout.toMillis();
+    }
+}

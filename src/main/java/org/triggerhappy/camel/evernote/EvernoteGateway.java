@@ -1,0 +1,243 @@
+package org.triggerhappy.camel.evernote;
+
+import com.evernote.edam.error.EDAMNotFoundException;
+import com.evernote.edam.limits.Constants;
+import com.evernote.edam.notestore.NoteFilter;
+import com.evernote.edam.notestore.NoteMetadata;
+import com.evernote.edam.notestore.NoteStore;
+import com.evernote.edam.notestore.NotesMetadataList;
+import com.evernote.edam.notestore.NotesMetadataResultSpec;
+import com.evernote.edam.type.Note;
+import com.evernote.edam.type.NoteAttributes;
+import com.evernote.edam.type.Notebook;
+import com.evernote.edam.type.Tag;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.triggerhappy.camel.evernote.EvernoteCalls.StoreCall;
+import org.triggerhappy.camel.evernote.EvernoteErrors.Call;
+import org.triggerhappy.camel.evernote.EvernoteFailure.Kind;
+import org.triggerhappy.camel.evernote.TokenAccounts.Account;
+import org.triggerhappy.camel.notes.NoteDraft;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+import static com.evernote.edam.userstore.Constants.EDAM_VERSION_MAJOR;
+import static com.evernote.edam.userstore.Constants.EDAM_VERSION_MINOR;
+import static org.triggerhappy.camel.evernote.EvernoteCalls.unlessConflict;
+
+/**
+ * Writes notes to Evernote with the official SDK. One instance serves all threads and accounts: per token it caches
+ * the NoteStore URL, the notebooks and the tags, so a warm account costs one call per note.
+ * Every failure is an {@link EvernoteFailure}; a token the service rejects takes its cache with it.
+ */
+public final class EvernoteGateway {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EvernoteGateway.class);
+    private static final int SEARCH_PAGE = 50;
+    private static final int SEARCH_MAX_SCANNED = 250;
+
+    private final EvernoteCalls calls;
+    private final TokenAccounts accounts = new TokenAccounts();
+
+    public EvernoteGateway(EvernoteClients clients) {
+        this.calls = new EvernoteCalls(Objects.requireNonNull(clients, "clients"));
+    }
+
+    /** Creates the note (its notebook and tags on demand) and returns the note's guid. */
+    public String createNote(String token, NoteDraft draft) throws EvernoteFailure {
+        Objects.requireNonNull(draft, "draft");
+        Account account = accounts.of(token);
+        return forgettingOnAuthFailure(token, () -> create(token, account, draft, true));
+    }
+
+    /**
+     * For reconciling an AMBIGUOUS createNote: the guid of a note in the draft's notebook whose sourceURL equals the
+     * draft's exactly, if any. Needs an API key that may search notes (else PERMISSION_DENIED).
+     */
+    public Optional<String> findBySourceUrl(String token, NoteDraft draft) throws EvernoteFailure {
+        String url = Objects.requireNonNull(draft, "draft").sourceUrl();
+        if (url == null) {
+            throw new IllegalArgumentException("a draft without sourceUrl cannot be looked up");
+        }
+        // Evernote search grammar: label:"quoted value"; quotes and backslashes inside are escaped
+        String words = "sourceURL:\"" + url.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        if (words.length() > Constants.EDAM_SEARCH_QUERY_LEN_MAX) {
+            throw new EvernoteFailure(Kind.PERMANENT, "sourceURL too long to search for (" + url.length() + " chars)", null);
+        }
+        Account account = accounts.of(token);
+        return forgettingOnAuthFailure(token, () -> {
+            Optional<String> notebookGuid = draft.notebook() == null
+                    ? Optional.of(defaultNotebookGuid(token, account))
+                    : account.notebooks.lookup(draft.notebook(), () -> listNotebooks(token, account));
+            return notebookGuid.isEmpty() ? Optional.empty() : search(token, account, words, notebookGuid.get(), url);
+        });
+    }
+
+    /** The account's username, after checking that the service still accepts this SDK's protocol version. */
+    public String checkUser(String token) throws EvernoteFailure {
+        return forgettingOnAuthFailure(token, () -> calls.onUserStore(token, store -> {
+            if (!store.checkVersion(EvernoteClients.USER_AGENT, EDAM_VERSION_MAJOR, EDAM_VERSION_MINOR)) {
+                throw new EvernoteFailure(Kind.PERMANENT,
+                        "the service no longer accepts EDAM protocol " + EDAM_VERSION_MAJOR + "." + EDAM_VERSION_MINOR, null);
+            }
+            return store.getUser(token).getUsername();
+        }));
+    }
+
+    private String create(String token, Account account, NoteDraft draft, boolean firstTry) throws EvernoteFailure {
+        Note note = toNote(draft, notebookGuid(token, account, draft.notebook()), tagGuids(token, account, draft.tags()));
+        Optional<Note> created = noteStore(token, account, Call.CREATE_NOTE, store -> {
+            try {
+                return Optional.of(store.createNote(token, note));
+            } catch (EDAMNotFoundException e) {
+                if (firstTry) {
+                    return Optional.empty(); // a cached notebook or tag was deleted meanwhile
+                }
+                throw e;
+            }
+        });
+        if (created.isEmpty()) {
+            LOG.debug("evernote.cache_stale account={}", account.id);
+            account.notebooks.forget();
+            account.tags.forget();
+            return create(token, account, draft, false);
+        }
+        LOG.debug("evernote.note_created account={} note_guid={}", account.id, created.get().getGuid());
+        return created.get().getGuid();
+    }
+
+    private static Note toNote(NoteDraft draft, String notebookGuid, List<String> tagGuids) {
+        Note note = new Note();
+        note.setTitle(draft.title());
+        note.setContent(draft.enml());
+        if (notebookGuid != null) {
+            note.setNotebookGuid(notebookGuid);
+        }
+        if (!tagGuids.isEmpty()) {
+            note.setTagGuids(tagGuids);
+        }
+        if (draft.sourceUrl() != null) {
+            NoteAttributes attributes = new NoteAttributes();
+            attributes.setSourceURL(draft.sourceUrl());
+            note.setAttributes(attributes);
+        }
+        if (draft.created() != null) {
+            note.setCreated(draft.created().toEpochMilli());
+        }
+        return note;
+    }
+
+    /** Null for a null name: the note then goes to the account's default notebook. */
+    private String notebookGuid(String token, Account account, String name) throws EvernoteFailure {
+        if (name == null) {
+            return null;
+        }
+        return account.notebooks.resolve(name, () -> listNotebooks(token, account), missing -> {
+            Notebook notebook = new Notebook();
+            notebook.setName(missing);
+            Optional<Notebook> created = noteStore(token, account, Call.REPEATABLE,
+                    store -> unlessConflict(() -> store.createNotebook(token, notebook)));
+            created.ifPresent(n -> LOG.debug("evernote.notebook_created account={} notebook_guid={}", account.id, n.getGuid()));
+            return created.map(Notebook::getGuid);
+        });
+    }
+
+    private List<String> tagGuids(String token, Account account, List<String> names) throws EvernoteFailure {
+        List<String> guids = new ArrayList<>();
+        for (String name : names) {
+            String guid = account.tags.resolve(name, () -> listTags(token, account), missing -> {
+                Tag tag = new Tag();
+                tag.setName(missing);
+                Optional<Tag> created = noteStore(token, account, Call.REPEATABLE,
+                        store -> unlessConflict(() -> store.createTag(token, tag)));
+                created.ifPresent(t -> LOG.debug("evernote.tag_created account={} tag_guid={}", account.id, t.getGuid()));
+                return created.map(Tag::getGuid);
+            });
+            if (!guids.contains(guid)) {
+                guids.add(guid);
+            }
+        }
+        return guids;
+    }
+
+    private Map<String, String> listNotebooks(String token, Account account) throws EvernoteFailure {
+        Map<String, String> byName = new LinkedHashMap<>();
+        noteStore(token, account, Call.REPEATABLE, store -> store.listNotebooks(token))
+                .forEach(n -> byName.put(n.getName(), n.getGuid()));
+        return byName;
+    }
+
+    private Map<String, String> listTags(String token, Account account) throws EvernoteFailure {
+        Map<String, String> byName = new LinkedHashMap<>();
+        noteStore(token, account, Call.REPEATABLE, store -> store.listTags(token))
+                .forEach(t -> byName.put(t.getName(), t.getGuid()));
+        return byName;
+    }
+
+    private String defaultNotebookGuid(String token, Account account) throws EvernoteFailure {
+        String guid = account.defaultNotebookGuid;
+        if (guid == null) {
+            guid = noteStore(token, account, Call.REPEATABLE, store -> store.getDefaultNotebook(token)).getGuid();
+            account.defaultNotebookGuid = guid;
+        }
+        return guid;
+    }
+
+    private Optional<String> search(String token, Account account, String words, String notebookGuid, String url)
+            throws EvernoteFailure {
+        NoteFilter filter = new NoteFilter();
+        filter.setWords(words);
+        filter.setNotebookGuid(notebookGuid);
+        NotesMetadataResultSpec spec = new NotesMetadataResultSpec();
+        spec.setIncludeAttributes(true);
+        int offset = 0;
+        while (offset < SEARCH_MAX_SCANNED) {
+            int from = offset;
+            NotesMetadataList page = noteStore(token, account, Call.REPEATABLE,
+                    store -> store.findNotesMetadata(token, filter, from, SEARCH_PAGE, spec));
+            List<NoteMetadata> notes = page.getNotes() == null ? List.of() : page.getNotes();
+            for (NoteMetadata note : notes) {
+                // search matching is the service's business; only an exact sourceURL counts as the same item
+                if (note.isSetAttributes() && url.equals(note.getAttributes().getSourceURL())) {
+                    return Optional.of(note.getGuid());
+                }
+            }
+            offset += notes.size();
+            if (notes.isEmpty() || offset >= page.getTotalNotes()) {
+                break;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private <T> T noteStore(String token, Account account, Call kind, StoreCall<NoteStore.Client, T> call)
+            throws EvernoteFailure {
+        String url = account.noteStoreUrl;
+        if (url == null) {
+            url = calls.onUserStore(token, store -> store.getNoteStoreUrl(token));
+            account.noteStoreUrl = url;
+        }
+        return calls.onNoteStore(token, url, kind, call);
+    }
+
+    private <T> T forgettingOnAuthFailure(String token, Action<T> action) throws EvernoteFailure {
+        try {
+            return action.run();
+        } catch (EvernoteFailure e) {
+            if (e.kind() == Kind.AUTH_EXPIRED || e.kind() == Kind.INVALID_AUTH) {
+                accounts.forget(token);
+            }
+            throw e;
+        }
+    }
+
+    @FunctionalInterface
+    private interface Action<T> {
+        T run() throws EvernoteFailure;
+    }
+}

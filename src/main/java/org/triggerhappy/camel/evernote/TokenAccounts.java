@@ -1,0 +1,50 @@
+package org.triggerhappy.camel.evernote;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * What the gateway remembers per token, keyed by the token's SHA-256: the token itself never sits where it could be
+ * logged or dumped, and a renewed token starts with an empty cache.
+ */
+final class TokenAccounts {
+
+    /** Cached facts about one token's account. */
+    static final class Account {
+        final String id; // short hash prefix, safe for logs
+        final NameDirectory notebooks = new NameDirectory("Notebook");
+        final NameDirectory tags = new NameDirectory("Tag");
+        volatile String noteStoreUrl;
+        volatile String defaultNotebookGuid;
+
+        private Account(String key) {
+            this.id = key.substring(0, 12);
+        }
+    }
+
+    private final ConcurrentMap<String, Account> accounts = new ConcurrentHashMap<>();
+
+    Account of(String token) {
+        if (token == null || token.isBlank()) {
+            throw new IllegalArgumentException("an Evernote token is required");
+        }
+        return accounts.computeIfAbsent(keyOf(token), Account::new);
+    }
+
+    void forget(String token) {
+        accounts.remove(keyOf(token));
+    }
+
+    private static String keyOf(String token) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

@@ -1,0 +1,375 @@
+package org.triggerhappy.camel.testsupport;
+
+import com.evernote.edam.error.EDAMErrorCode;
+import com.evernote.edam.error.EDAMNotFoundException;
+import com.evernote.edam.error.EDAMSystemException;
+import com.evernote.edam.error.EDAMUserException;
+import com.evernote.edam.notestore.NoteFilter;
+import com.evernote.edam.notestore.NotesMetadataResultSpec;
+import com.evernote.edam.type.Note;
+import com.evernote.edam.type.Notebook;
+import com.evernote.edam.type.Tag;
+import com.evernote.edam.userstore.Constants;
+import com.evernote.thrift.TException;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import org.triggerhappy.camel.testsupport.FakeEvernoteWire.Call;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.triggerhappy.camel.testsupport.FakeEvernoteAccount.userException;
+
+/**
+ * A wire-compatible Evernote service on 127.0.0.1 for tests: the real SDK talks Thrift binary over HTTP to it exactly
+ * as it would to www.evernote.com. UserStore at {@code /edam/user}, NoteStore at {@code /shard/s1/notestore}.
+ * Accounts are keyed by token; faults can be queued per method ({@link #failNext}). Thread-safe.
+ */
+public final class FakeEvernote implements AutoCloseable {
+
+    public static final String USER_STORE_PATH = "/edam/user";
+    public static final String NOTE_STORE_PATH = "/shard/s1/notestore";
+
+    private static final Set<String> USER_STORE_METHODS = Set.of("checkVersion", "getNoteStoreUrl", "getUser");
+
+    /** A note as the service stored it. */
+    public record StoredNote(String guid, String title, String content, String notebookName, List<String> tagNames,
+                             String sourceUrl, Instant created) {
+    }
+
+    /** Something that goes wrong (or happens) on the next call of a method. */
+    public static final class Fault {
+        enum Type { RATE_LIMIT, AUTH_EXPIRED, HTTP_500, DROP_CONNECTION_AFTER_STORE, DELAY, UNKNOWN_ERROR_CODE,
+            ENML_VALIDATION, INTERLEAVE }
+
+        final Type type;
+        final int number;
+        final Duration delay;
+        final Runnable action;
+
+        private Fault(Type type, int number, Duration delay, Runnable action) {
+            this.type = type;
+            this.number = number;
+            this.delay = delay;
+            this.action = action;
+        }
+
+        @Override
+        public String toString() {
+            return type + (number != 0 ? "(" + number + ")" : "") + (delay != null ? "(" + delay + ")" : "");
+        }
+
+        /** EDAMSystemException RATE_LIMIT_REACHED with rateLimitDuration. */
+        public static Fault rateLimit(int seconds) {
+            return new Fault(Type.RATE_LIMIT, seconds, null, null);
+        }
+
+        /** EDAMUserException AUTH_EXPIRED, parameter authenticationToken. */
+        public static Fault authExpired() {
+            return new Fault(Type.AUTH_EXPIRED, 0, null, null);
+        }
+
+        /** HTTP 500 with an empty body. */
+        public static Fault http500() {
+            return new Fault(Type.HTTP_500, 0, null, null);
+        }
+
+        /** Performs the call (e.g. stores the note), then closes the connection without any response. */
+        public static Fault dropConnectionAfterStore() {
+            return new Fault(Type.DROP_CONNECTION_AFTER_STORE, 0, null, null);
+        }
+
+        /** Sleeps before handling the call, e.g. past the client's read timeout; the call still takes effect. */
+        public static Fault delay(Duration delay) {
+            return new Fault(Type.DELAY, 0, Objects.requireNonNull(delay), null);
+        }
+
+        /** An EDAMSystemException with a code the 1.25.1 SDK does not know (20–28): the client sees TProtocolException. */
+        public static Fault unknownErrorCode(int code) {
+            return new Fault(Type.UNKNOWN_ERROR_CODE, code, null, null);
+        }
+
+        /** EDAMUserException ENML_VALIDATION with a Xerces-style message, whatever the content. */
+        public static Fault enmlValidation() {
+            return new Fault(Type.ENML_VALIDATION, 0, null, null);
+        }
+
+        /** Runs {@code action} (e.g. another client creating the same notebook), then handles the call normally. */
+        public static Fault interleave(Runnable action) {
+            return new Fault(Type.INTERLEAVE, 0, null, Objects.requireNonNull(action));
+        }
+    }
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final String baseUrl;
+    private final FakeEvernoteEnml enml = new FakeEvernoteEnml();
+    private final Map<String, FakeEvernoteAccount> accounts = new ConcurrentHashMap<>();
+    private final Map<String, Queue<Fault>> faults = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+    private final Set<String> expiredTokens = ConcurrentHashMap.newKeySet();
+    private final Set<String> userAgents = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger userIds = new AtomicInteger(1000);
+
+    public FakeEvernote() {
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        AtomicInteger threads = new AtomicInteger();
+        executor = Executors.newFixedThreadPool(16, r -> {
+            Thread thread = new Thread(r, "fake-evernote-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        server.setExecutor(executor);
+        server.createContext(USER_STORE_PATH, exchange -> handle(exchange, true));
+        server.createContext(NOTE_STORE_PATH, exchange -> handle(exchange, false));
+        server.start();
+        baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** e.g. {@code http://127.0.0.1:43123}; the UserStore is at {@code baseUrl() + "/edam/user"}. */
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    public void addAccount(String token, String username) {
+        if (accounts.putIfAbsent(token, new FakeEvernoteAccount(userIds.incrementAndGet(), username, enml)) != null) {
+            throw new IllegalArgumentException("account exists for this token");
+        }
+    }
+
+    /** Queues a fault for the next call of {@code method}; several faults for one method apply in order. */
+    public void failNext(String method, Fault fault) {
+        faults.computeIfAbsent(method, m -> new ConcurrentLinkedQueue<>()).add(fault);
+    }
+
+    /** Every later call with this token gets AUTH_EXPIRED. */
+    public void expireToken(String token) {
+        account(token);
+        expiredTokens.add(token);
+    }
+
+    /** The user re-authorised: {@code newToken} reaches the same account, {@code oldToken} is expired. */
+    public void renewToken(String oldToken, String newToken) {
+        accounts.put(newToken, account(oldToken));
+        expiredTokens.add(oldToken);
+    }
+
+    /** findNotesMetadata/getNote get PERMISSION_DENIED, like a "Basic" API key. */
+    public void permissionDeniedSearch(String token) {
+        account(token).denySearch();
+    }
+
+    /** Creates a notebook as another client would (no fault, not counted); returns its guid. */
+    public String addNotebook(String token, String name) {
+        try {
+            return account(token).addNotebook(name);
+        } catch (EDAMUserException e) {
+            throw new IllegalArgumentException("cannot add notebook: " + e.getErrorCode() + " " + e.getParameter());
+        }
+    }
+
+    /** Deletes a notebook and its notes as the user would in the app; false if there is none of that name. */
+    public boolean deleteNotebook(String token, String name) {
+        return account(token).deleteNotebook(name);
+    }
+
+    public List<StoredNote> notes(String token) {
+        return account(token).storedNotes();
+    }
+
+    public List<String> notebookNames(String token) {
+        return account(token).notebookNames();
+    }
+
+    public List<String> tagNames(String token) {
+        return account(token).tagNames();
+    }
+
+    /** Every User-Agent header seen so far. */
+    public Set<String> userAgents() {
+        return Set.copyOf(userAgents);
+    }
+
+    /** How many requests for {@code method} arrived, faulted ones included. */
+    public int calls(String method) {
+        AtomicInteger count = calls.get(method);
+        return count == null ? 0 : count.get();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    private FakeEvernoteAccount account(String token) {
+        FakeEvernoteAccount account = accounts.get(token);
+        if (account == null) {
+            throw new IllegalArgumentException("no account for this token");
+        }
+        return account;
+    }
+
+    private void handle(HttpExchange exchange, boolean userStore) {
+        try {
+            String userAgent = exchange.getRequestHeaders().getFirst("User-Agent");
+            if (userAgent != null) {
+                userAgents.add(userAgent);
+            }
+            Call call = FakeEvernoteWire.readCall(exchange.getRequestBody().readAllBytes());
+            calls.computeIfAbsent(call.method(), m -> new AtomicInteger()).incrementAndGet();
+            Fault fault = nextFault(call.method());
+            if (fault != null && fault.type == Fault.Type.HTTP_500) {
+                respond(exchange, 500, new byte[0]);
+                return;
+            }
+            byte[] reply = fault == null ? dispatch(call, userStore) : withFault(fault, call, userStore);
+            if (reply == null) {
+                return; // dropped: closing the exchange before sending headers closes the connection
+            }
+            respond(exchange, 200, reply);
+        } catch (TException e) {
+            respondQuietly(exchange, 400);
+        } catch (IOException e) {
+            // the client went away (e.g. its read timeout fired); nothing to answer
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            e.printStackTrace(); // a bug in the fake: make it visible in the test output
+            respondQuietly(exchange, 500);
+        } finally {
+            exchange.close();
+        }
+    }
+
+    private Fault nextFault(String method) {
+        Queue<Fault> queue = faults.get(method);
+        return queue == null ? null : queue.poll();
+    }
+
+    /** The reply to send under {@code fault}, or null to drop the connection. */
+    private byte[] withFault(Fault fault, Call call, boolean userStore) throws TException, InterruptedException {
+        switch (fault.type) {
+            case RATE_LIMIT:
+                EDAMSystemException rateLimit = new EDAMSystemException(EDAMErrorCode.RATE_LIMIT_REACHED);
+                rateLimit.setRateLimitDuration(fault.number);
+                return FakeEvernoteWire.exception(call, 2, rateLimit);
+            case AUTH_EXPIRED:
+                return FakeEvernoteWire.exception(call, 1,
+                        userException(EDAMErrorCode.AUTH_EXPIRED, "authenticationToken"));
+            case ENML_VALIDATION:
+                return FakeEvernoteWire.exception(call, 1, userException(EDAMErrorCode.ENML_VALIDATION,
+                        "Element type \"script\" must be declared."));
+            case UNKNOWN_ERROR_CODE:
+                return FakeEvernoteWire.rawSystemException(call, fault.number);
+            case DROP_CONNECTION_AFTER_STORE:
+                dispatch(call, userStore);
+                return null;
+            case DELAY:
+                Thread.sleep(fault.delay.toMillis());
+                return dispatch(call, userStore);
+            case INTERLEAVE:
+                fault.action.run();
+                return dispatch(call, userStore);
+            default:
+                throw new IllegalStateException("unhandled fault " + fault.type);
+        }
+    }
+
+    private byte[] dispatch(Call call, boolean userStore) throws TException {
+        boolean known = USER_STORE_METHODS.contains(call.method()) == userStore;
+        try {
+            return known ? invoke(call) : FakeEvernoteWire.unknownMethod(call);
+        } catch (EDAMUserException e) {
+            return FakeEvernoteWire.exception(call, 1, e);
+        } catch (EDAMSystemException e) {
+            return FakeEvernoteWire.exception(call, 2, e);
+        } catch (EDAMNotFoundException e) {
+            return FakeEvernoteWire.exception(call, 3, e);
+        }
+    }
+
+    private byte[] invoke(Call call)
+            throws TException, EDAMUserException, EDAMSystemException, EDAMNotFoundException {
+        switch (call.method()) {
+            case "checkVersion":
+                Object major = call.args().get((short) 2);
+                return FakeEvernoteWire.success(call, Short.valueOf(Constants.EDAM_VERSION_MAJOR).equals(major));
+            case "getNoteStoreUrl":
+                caller(call);
+                return FakeEvernoteWire.success(call, baseUrl + NOTE_STORE_PATH);
+            case "getUser":
+                return FakeEvernoteWire.success(call, caller(call).user());
+            case "listNotebooks":
+                return FakeEvernoteWire.success(call, caller(call).listNotebooks());
+            case "getDefaultNotebook":
+                return FakeEvernoteWire.success(call, caller(call).defaultNotebook());
+            case "createNotebook":
+                return FakeEvernoteWire.success(call, caller(call).createNotebook(call.struct(2, Notebook.class)));
+            case "listTags":
+                return FakeEvernoteWire.success(call, caller(call).listTags());
+            case "createTag":
+                return FakeEvernoteWire.success(call, caller(call).createTag(call.struct(2, Tag.class)));
+            case "createNote":
+                return FakeEvernoteWire.success(call, caller(call).createNote(call.struct(2, Note.class)));
+            case "findNotesMetadata":
+                return FakeEvernoteWire.success(call, caller(call).findNotesMetadata(
+                        call.struct(2, NoteFilter.class), call.i32(3, 0), call.i32(4, 0),
+                        call.struct(5, NotesMetadataResultSpec.class)));
+            case "getNote":
+                return FakeEvernoteWire.success(call, caller(call).getNote(call.string(2), call.bool(3)));
+            default:
+                return FakeEvernoteWire.unknownMethod(call);
+        }
+    }
+
+    /** The account behind the call's token (argument 1), checked like the service does. */
+    private FakeEvernoteAccount caller(Call call) throws EDAMUserException {
+        String token = call.string(1);
+        FakeEvernoteAccount account = token == null ? null : accounts.get(token);
+        if (account == null) {
+            throw userException(EDAMErrorCode.INVALID_AUTH, "authenticationToken");
+        }
+        if (expiredTokens.contains(token)) {
+            throw userException(EDAMErrorCode.AUTH_EXPIRED, "authenticationToken");
+        }
+        return account;
+    }
+
+    private static void respond(HttpExchange exchange, int status, byte[] body) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", "application/x-thrift");
+        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+        if (body.length > 0) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        }
+    }
+
+    private static void respondQuietly(HttpExchange exchange, int status) {
+        try {
+            respond(exchange, status, new byte[0]);
+        } catch (IOException | RuntimeException e) {
+            // headers already sent or client gone
+        }
+    }
+}

@@ -1,0 +1,329 @@
+package org.triggerhappy.camel.testsupport;
+
+import com.evernote.edam.error.EDAMErrorCode;
+import com.evernote.edam.error.EDAMNotFoundException;
+import com.evernote.edam.error.EDAMUserException;
+import com.evernote.edam.limits.Constants;
+import com.evernote.edam.notestore.NoteFilter;
+import com.evernote.edam.notestore.NoteMetadata;
+import com.evernote.edam.notestore.NotesMetadataList;
+import com.evernote.edam.notestore.NotesMetadataResultSpec;
+import com.evernote.edam.type.Note;
+import com.evernote.edam.type.Notebook;
+import com.evernote.edam.type.Tag;
+import com.evernote.edam.type.User;
+import org.triggerhappy.camel.testsupport.FakeEvernote.StoredNote;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One account of {@link FakeEvernote} with the service's rules for notebooks, tags and notes. All methods are
+ * synchronized: the HTTP server answers on several threads.
+ */
+final class FakeEvernoteAccount {
+
+    private static final Pattern TITLE = Pattern.compile(Constants.EDAM_NOTE_TITLE_REGEX);
+    private static final Pattern NOTEBOOK_NAME = Pattern.compile(Constants.EDAM_NOTEBOOK_NAME_REGEX);
+    private static final Pattern TAG_NAME = Pattern.compile(Constants.EDAM_TAG_NAME_REGEX);
+    /** {@code sourceURL:"…"} with backslash escapes, the one search form the fake understands. */
+    private static final Pattern SOURCE_URL_QUERY =
+            Pattern.compile("(?i)^\\s*sourceURL:\"((?:[^\"\\\\]|\\\\.)*)\"\\s*$");
+
+    private final int userId;
+    private final String username;
+    private final FakeEvernoteEnml enml;
+    private final Map<String, Notebook> notebooks = new LinkedHashMap<>();
+    private final Map<String, Tag> tags = new LinkedHashMap<>();
+    private final Map<String, Note> notes = new LinkedHashMap<>();
+    private boolean searchDenied;
+
+    FakeEvernoteAccount(int userId, String username, FakeEvernoteEnml enml) {
+        this.userId = userId;
+        this.username = username;
+        this.enml = enml;
+        Notebook first = newNotebook(username + "'s notebook");
+        first.setDefaultNotebook(true);
+    }
+
+    synchronized void denySearch() {
+        searchDenied = true;
+    }
+
+    User user() {
+        User user = new User();
+        user.setId(userId);
+        user.setUsername(username);
+        user.setActive(true);
+        return user;
+    }
+
+    synchronized List<Notebook> listNotebooks() {
+        return notebooks.values().stream().map(Notebook::deepCopy).toList();
+    }
+
+    synchronized Notebook defaultNotebook() {
+        return notebooks.values().stream().filter(Notebook::isDefaultNotebook).findFirst().orElseThrow().deepCopy();
+    }
+
+    synchronized Notebook createNotebook(Notebook requested) throws EDAMUserException {
+        String name = requested == null ? null : requested.getName();
+        requireName(name, NOTEBOOK_NAME, "Notebook.name");
+        if (notebookNamed(name).isPresent()) {
+            throw userException(EDAMErrorCode.DATA_CONFLICT, "Notebook.name");
+        }
+        return newNotebook(name).deepCopy();
+    }
+
+    synchronized boolean deleteNotebook(String name) {
+        Optional<Notebook> notebook = notebookNamed(name).filter(n -> !n.isDefaultNotebook());
+        notebook.ifPresent(n -> {
+            notebooks.remove(n.getGuid());
+            notes.values().removeIf(note -> n.getGuid().equals(note.getNotebookGuid()));
+        });
+        return notebook.isPresent();
+    }
+
+    synchronized List<Tag> listTags() {
+        return tags.values().stream().map(Tag::deepCopy).toList();
+    }
+
+    synchronized Tag createTag(Tag requested) throws EDAMUserException {
+        String name = requested == null ? null : requested.getName();
+        requireName(name, TAG_NAME, "Tag.name");
+        if (tagNamed(name).isPresent()) {
+            throw userException(EDAMErrorCode.DATA_CONFLICT, "Tag.name");
+        }
+        return newTag(name).deepCopy();
+    }
+
+    synchronized Note createNote(Note requested) throws EDAMUserException, EDAMNotFoundException {
+        if (requested == null) {
+            throw userException(EDAMErrorCode.DATA_REQUIRED, "Note");
+        }
+        if (requested.getTitle() == null || !TITLE.matcher(requested.getTitle()).matches()) {
+            throw userException(EDAMErrorCode.BAD_DATA_FORMAT, "Note.title");
+        }
+        if (requested.getContent() == null) {
+            throw userException(EDAMErrorCode.DATA_REQUIRED, "Note.content");
+        }
+        if (requested.getContent().length() > Constants.EDAM_NOTE_CONTENT_LEN_MAX) {
+            throw userException(EDAMErrorCode.LIMIT_REACHED, "Note.size");
+        }
+        Optional<String> enmlProblem = enml.problem(requested.getContent());
+        if (enmlProblem.isPresent()) {
+            throw userException(EDAMErrorCode.ENML_VALIDATION, enmlProblem.get());
+        }
+        String notebookGuid = requested.isSetNotebookGuid() ? requested.getNotebookGuid() : defaultNotebook().getGuid();
+        if (!notebooks.containsKey(notebookGuid)) {
+            throw notFound("Note.notebookGuid", notebookGuid);
+        }
+        List<String> tagGuids = tagGuidsFor(requested);
+        if (tagGuids.size() > Constants.EDAM_NOTE_TAGS_MAX) {
+            throw userException(EDAMErrorCode.LIMIT_REACHED, "Note.tagGuids");
+        }
+        long now = System.currentTimeMillis();
+        Note stored = requested.deepCopy();
+        stored.setGuid(UUID.randomUUID().toString());
+        stored.setNotebookGuid(notebookGuid);
+        stored.setTagGuids(tagGuids);
+        stored.unsetTagNames();
+        stored.setCreated(requested.isSetCreated() ? requested.getCreated() : now);
+        stored.setUpdated(now);
+        stored.setContentLength(requested.getContent().length());
+        stored.setActive(true);
+        notes.put(stored.getGuid(), stored);
+        Note reply = stored.deepCopy();
+        reply.unsetContent(); // like the fake in evernote.md §4: callers must not depend on content being echoed
+        return reply;
+    }
+
+    /** Checks tagGuids (must exist) and find-or-creates tagNames, as the service does. */
+    private List<String> tagGuidsFor(Note requested) throws EDAMUserException, EDAMNotFoundException {
+        List<String> guids = new ArrayList<>();
+        if (requested.isSetTagGuids()) {
+            for (String guid : requested.getTagGuids()) {
+                if (!tags.containsKey(guid)) {
+                    throw notFound("Tag.guid", guid);
+                }
+                addDistinct(guids, guid);
+            }
+        }
+        if (requested.isSetTagNames()) {
+            for (String name : requested.getTagNames()) {
+                requireName(name, TAG_NAME, "Tag.name");
+                Tag tag = tagNamed(name).orElseGet(() -> newTag(name));
+                addDistinct(guids, tag.getGuid());
+            }
+        }
+        return guids;
+    }
+
+    synchronized NotesMetadataList findNotesMetadata(NoteFilter filter, int offset, int maxNotes,
+                                                     NotesMetadataResultSpec spec) throws EDAMUserException {
+        if (searchDenied) {
+            throw userException(EDAMErrorCode.PERMISSION_DENIED, "authenticationToken");
+        }
+        List<Note> matches = notes.values().stream().filter(matcher(filter)).toList();
+        List<NoteMetadata> page = matches.stream()
+                .skip(Math.max(offset, 0))
+                .limit(Math.max(maxNotes, 0))
+                .map(note -> metadata(note, spec == null ? new NotesMetadataResultSpec() : spec))
+                .toList();
+        NotesMetadataList result = new NotesMetadataList();
+        result.setStartIndex(Math.max(offset, 0));
+        result.setTotalNotes(matches.size());
+        result.setNotes(new ArrayList<>(page));
+        return result;
+    }
+
+    private Predicate<Note> matcher(NoteFilter filter) throws EDAMUserException {
+        Predicate<Note> match = note -> true;
+        if (filter == null) {
+            return match;
+        }
+        if (filter.isSetNotebookGuid()) {
+            String notebookGuid = filter.getNotebookGuid();
+            match = match.and(note -> notebookGuid.equals(note.getNotebookGuid()));
+        }
+        String words = filter.getWords();
+        if (words != null && !words.isBlank()) {
+            Matcher query = SOURCE_URL_QUERY.matcher(words);
+            if (!query.matches()) {
+                // The fake knows only this search form; failing loudly beats pretending to search.
+                throw userException(EDAMErrorCode.BAD_DATA_FORMAT, "NoteFilter.words");
+            }
+            String url = query.group(1).replaceAll("\\\\(.)", "$1");
+            match = match.and(note -> note.isSetAttributes() && url.equals(note.getAttributes().getSourceURL()));
+        }
+        return match;
+    }
+
+    private static NoteMetadata metadata(Note note, NotesMetadataResultSpec spec) {
+        NoteMetadata metadata = new NoteMetadata(note.getGuid());
+        if (spec.isIncludeTitle()) {
+            metadata.setTitle(note.getTitle());
+        }
+        if (spec.isIncludeCreated()) {
+            metadata.setCreated(note.getCreated());
+        }
+        if (spec.isIncludeNotebookGuid()) {
+            metadata.setNotebookGuid(note.getNotebookGuid());
+        }
+        if (spec.isIncludeTagGuids()) {
+            metadata.setTagGuids(new ArrayList<>(note.getTagGuids()));
+        }
+        if (spec.isIncludeAttributes() && note.isSetAttributes()) {
+            metadata.setAttributes(note.getAttributes().deepCopy());
+        }
+        return metadata;
+    }
+
+    synchronized Note getNote(String guid, boolean withContent) throws EDAMUserException, EDAMNotFoundException {
+        if (searchDenied) {
+            throw userException(EDAMErrorCode.PERMISSION_DENIED, "authenticationToken");
+        }
+        Note note = notes.get(guid);
+        if (note == null) {
+            throw notFound("Note.guid", guid);
+        }
+        Note copy = note.deepCopy();
+        if (!withContent) {
+            copy.unsetContent();
+        }
+        return copy;
+    }
+
+    synchronized List<StoredNote> storedNotes() {
+        return notes.values().stream().map(this::toStored).toList();
+    }
+
+    private StoredNote toStored(Note note) {
+        Notebook notebook = notebooks.get(note.getNotebookGuid());
+        List<String> tagNames = note.getTagGuids().stream().map(guid -> tags.get(guid).getName()).toList();
+        String sourceUrl = note.isSetAttributes() ? note.getAttributes().getSourceURL() : null;
+        return new StoredNote(note.getGuid(), note.getTitle(), note.getContent(),
+                notebook == null ? null : notebook.getName(), tagNames, sourceUrl,
+                Instant.ofEpochMilli(note.getCreated()));
+    }
+
+    synchronized List<String> notebookNames() {
+        return notebooks.values().stream().map(Notebook::getName).toList();
+    }
+
+    synchronized List<String> tagNames() {
+        return tags.values().stream().map(Tag::getName).toList();
+    }
+
+    /** Test setup: a notebook created "by another client", bypassing faults and counters. */
+    synchronized String addNotebook(String name) throws EDAMUserException {
+        Notebook notebook = new Notebook();
+        notebook.setName(name);
+        return createNotebook(notebook).getGuid();
+    }
+
+    private Notebook newNotebook(String name) {
+        Notebook notebook = new Notebook();
+        notebook.setGuid(UUID.randomUUID().toString());
+        notebook.setName(name);
+        notebook.setDefaultNotebook(false);
+        notebook.setServiceCreated(System.currentTimeMillis());
+        notebooks.put(notebook.getGuid(), notebook);
+        return notebook;
+    }
+
+    private Tag newTag(String name) {
+        Tag tag = new Tag();
+        tag.setGuid(UUID.randomUUID().toString());
+        tag.setName(name);
+        tags.put(tag.getGuid(), tag);
+        return tag;
+    }
+
+    private Optional<Notebook> notebookNamed(String name) {
+        String key = name.toLowerCase(Locale.ROOT);
+        return notebooks.values().stream().filter(n -> n.getName().toLowerCase(Locale.ROOT).equals(key)).findFirst();
+    }
+
+    private Optional<Tag> tagNamed(String name) {
+        String key = name.toLowerCase(Locale.ROOT);
+        return tags.values().stream().filter(t -> t.getName().toLowerCase(Locale.ROOT).equals(key)).findFirst();
+    }
+
+    private static void requireName(String name, Pattern rule, String parameter) throws EDAMUserException {
+        if (name == null) {
+            throw userException(EDAMErrorCode.DATA_REQUIRED, parameter);
+        }
+        if (!rule.matcher(name).matches()) {
+            throw userException(EDAMErrorCode.BAD_DATA_FORMAT, parameter);
+        }
+    }
+
+    private static void addDistinct(List<String> guids, String guid) {
+        if (!guids.contains(guid)) {
+            guids.add(guid);
+        }
+    }
+
+    static EDAMUserException userException(EDAMErrorCode code, String parameter) {
+        EDAMUserException e = new EDAMUserException(code);
+        e.setParameter(parameter);
+        return e;
+    }
+
+    private static EDAMNotFoundException notFound(String identifier, String key) {
+        EDAMNotFoundException e = new EDAMNotFoundException();
+        e.setIdentifier(identifier);
+        e.setKey(key);
+        return e;
+    }
+}
