@@ -15,6 +15,9 @@ public final class TriggerHappyCli implements Callable<Integer> {
     public static final int CONFIG_ERROR = 2;
 
     public static void main(String[] args) {
+        // Before any HTTP connection: the JDK would otherwise re-send a createNote POST silently after a dropped
+        // connection, creating a duplicate note (it reads this property once).
+        System.setProperty("sun.net.http.retryPost", "false");
         System.exit(execute(args));
     }
 
