@@ -63,6 +63,6 @@ public final class EdamNames {
             return null;
         }
         // Lone surrogates and U+FFFE/U+FFFF pass the regex but have no UTF-8/XML form.
-        return XmlBudgetWriter.stripNonXml(url).equals(url) ? url : null;
+        return XmlText.stripNonXml(url).equals(url) ? url : null;
     }
 }

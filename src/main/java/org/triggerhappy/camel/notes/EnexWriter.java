@@ -12,13 +12,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -32,20 +27,14 @@ import org.xml.sax.SAXException;
 
 /**
  * Writes notes as Evernote export files (ENEX, importable with File → Import), one file per notebook. Each file
- * is a complete document after every append: a new note replaces only the closing {@code </en-export>} tag, and
- * the file is forced to disk. One writer per directory; appends are serialised on this instance.
+ * is a complete document after every append: a new file is written to a temporary file and moved into place; a
+ * new note replaces only the closing {@code </en-export>} tag of an existing file, which is then forced to disk.
+ * Use one writer per directory; appends are serialised on this instance.
  */
 public final class EnexWriter {
 
-    static final String DEFAULT_FILE = "Default";
-    private static final String CLOSE = "</en-export>\n";
     private static final byte[] CLOSE_TAG = "</en-export>".getBytes(StandardCharsets.UTF_8);
     private static final int TAIL_SCAN = 4096;
-    private static final DateTimeFormatter ENEX_TIME =
-            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
-    private static final Set<String> WINDOWS_RESERVED = Set.of("con", "prn", "aux", "nul", "com1", "com2", "com3",
-            "com4", "com5", "com6", "com7", "com8", "com9", "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7",
-            "lpt8", "lpt9");
 
     private final Path dir;
     private final Clock clock;
@@ -61,8 +50,8 @@ public final class EnexWriter {
 
     /** Adds the note to its notebook's file, creating the file (and directory) if needed; returns the file. */
     public synchronized Path append(NoteDraft d) {
-        Path file = dir.resolve(fileName(d.notebook()));
-        byte[] note = noteXml(d).getBytes(StandardCharsets.UTF_8);
+        Path file = dir.resolve(EnexFormat.fileName(d.notebook()));
+        byte[] note = EnexFormat.note(d).getBytes(StandardCharsets.UTF_8);
         try {
             if (Files.exists(file)) {
                 appendTo(file, note);
@@ -75,7 +64,7 @@ public final class EnexWriter {
         }
     }
 
-    /** Titles of the notes in an ENEX file, in file order (tests, demo summary). */
+    /** Titles of the notes in an ENEX file, in file order (tests, demo summary). Never fetches the DTD. */
     public static List<String> titlesIn(Path enexFile) {
         try {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
@@ -98,35 +87,14 @@ public final class EnexWriter {
         }
     }
 
-    /** File name for a notebook: letters, digits, space, '.', '-', '_' kept, the rest '_'; null → Default. */
-    static String fileName(String notebook) {
-        String name = notebook == null ? "" : notebook;
-        StringBuilder sb = new StringBuilder();
-        name.codePoints().limit(100).forEach(cp -> {
-            boolean safe = Character.isLetterOrDigit(cp) || cp == ' ' || cp == '-' || cp == '_' || cp == '.';
-            sb.appendCodePoint(safe ? cp : '_');
-        });
-        String safe = sb.toString().strip().replaceAll("^[.]+|[. ]+$", "");
-        if (safe.isEmpty()) {
-            safe = DEFAULT_FILE;
-        } else if (WINDOWS_RESERVED.contains(safe.toLowerCase(Locale.ROOT))) {
-            safe = "_" + safe;
-        }
-        return safe + ".enex";
-    }
-
     private void create(Path file, byte[] note) throws IOException {
         Files.createDirectories(dir);
-        String head = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                + "<!DOCTYPE en-export SYSTEM \"http://xml.evernote.com/pub/evernote-export3.dtd\">\n"
-                + "<en-export export-date=\"" + ENEX_TIME.format(clock.instant())
-                + "\" application=\"TriggerHappy Camel\" version=\"1\">\n";
         Path tmp = Files.createTempFile(dir, ".enex-", ".tmp");
         try {
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-                writeFully(ch, head.getBytes(StandardCharsets.UTF_8));
+                writeFully(ch, EnexFormat.head(clock.instant()).getBytes(StandardCharsets.UTF_8));
                 writeFully(ch, note);
-                writeFully(ch, CLOSE.getBytes(StandardCharsets.UTF_8));
+                writeFully(ch, EnexFormat.CLOSE.getBytes(StandardCharsets.UTF_8));
                 ch.force(true);
             }
             try {
@@ -141,24 +109,23 @@ public final class EnexWriter {
 
     private static void appendTo(Path file, byte[] note) throws IOException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-            long closeAt = closingTagPosition(ch);
-            byte[] close = CLOSE.getBytes(StandardCharsets.UTF_8);
-            ByteBuffer buf = ByteBuffer.allocate(note.length + close.length).put(note).put(close).flip();
-            ch.position(closeAt);
-            while (buf.hasRemaining()) {
-                ch.write(buf);
-            }
+            ch.position(closingTagPosition(ch));
+            // Note and closing tag in one buffer: one write, then truncate whatever followed the old tag.
+            byte[] close = EnexFormat.CLOSE.getBytes(StandardCharsets.UTF_8);
+            writeFully(ch, ByteBuffer.allocate(note.length + close.length).put(note).put(close).array());
             ch.truncate(ch.position());
             ch.force(true);
         }
     }
 
-    /** Offset of the last {@code </en-export>}; refuses files that do not end with it (never corrupts more). */
+    /** Offset of the final {@code </en-export>}; a file not ending with it is refused, never patched. */
     private static long closingTagPosition(FileChannel ch) throws IOException {
         long size = ch.size();
         int len = (int) Math.min(size, TAIL_SCAN);
         ByteBuffer tail = ByteBuffer.allocate(len);
-        ch.read(tail, size - len);
+        while (tail.hasRemaining() && ch.read(tail, size - len + tail.position()) > 0) {
+            // read the whole tail
+        }
         byte[] bytes = tail.array();
         for (int i = len - CLOSE_TAG.length; i >= 0; i--) {
             if (matchesAt(bytes, i)) {
@@ -187,31 +154,5 @@ public final class EnexWriter {
         while (buf.hasRemaining()) {
             ch.write(buf);
         }
-    }
-
-    private static String noteXml(NoteDraft d) {
-        StringBuilder sb = new StringBuilder(d.enml().length() + 512);
-        sb.append("<note><title>").append(XmlBudgetWriter.escapeText(d.title())).append("</title>\n");
-        sb.append("<content><![CDATA[").append(cdataSafe(d.enml())).append("]]></content>\n");
-        if (d.created() != null) {
-            sb.append("<created>").append(ENEX_TIME.format(d.created())).append("</created>\n");
-        }
-        for (String tag : d.tags()) {
-            sb.append("<tag>").append(XmlBudgetWriter.escapeText(tag)).append("</tag>\n");
-        }
-        if (d.sourceUrl() != null) {
-            sb.append("<note-attributes><source-url>").append(XmlBudgetWriter.escapeText(d.sourceUrl()))
-                    .append("</source-url></note-attributes>\n");
-        }
-        return sb.append("</note>\n").toString();
-    }
-
-    /** A CDATA section cannot contain "]]>": end the section between "]]" and ">" and start a new one. */
-    static String cdataSafe(String s) {
-        return XmlBudgetWriter.stripNonXml(s).replace("]]>", "]]]]><![CDATA[>");
-    }
-
-    static Instant parseTime(String enexTime) {
-        return Instant.from(ENEX_TIME.parse(enexTime));
     }
 }

@@ -21,7 +21,7 @@ public final class EnmlConverter {
     /** Input beyond this is cut before parsing so hostile input cannot exhaust the heap. */
     public static final int INPUT_MAX_CHARS = 20 * 1024 * 1024;
 
-    /** Deeper nesting is flattened (content kept): real articles never need it, some clients choke on it. */
+    /** Deeper nesting is flattened (content kept): articles never need more, and notes stay easy to render. */
     static final int MAX_DEPTH = 64;
 
     private static final int LABEL_MAX_CODE_POINTS = 255;
@@ -91,7 +91,7 @@ public final class EnmlConverter {
         String open = "<en-note>";
         String close = "</en-note>";
         // The marker is always reserved: whether it is needed is only known at the end.
-        long fixed = XmlBudgetWriter.utf8Length(PROLOG + open + close + footer + marker);
+        long fixed = XmlText.utf8Length(PROLOG + open + close + footer + marker);
         XmlBudgetWriter writer = new XmlBudgetWriter(Math.max(0, contentMax - fixed));
         body.accept(writer);
         writer.endAll();
@@ -109,7 +109,7 @@ public final class EnmlConverter {
         StringBuilder sb = new StringBuilder("<hr/><div>");
         String label = footerLabel == null ? "" : NoteText.clean(footerLabel);
         if (!label.isEmpty()) {
-            sb.append("Provided by <em>").append(XmlBudgetWriter.escapeText(NoteText.cut(label, LABEL_MAX_CODE_POINTS)))
+            sb.append("Provided by <em>").append(XmlText.escapeText(NoteText.cut(label, LABEL_MAX_CODE_POINTS)))
                     .append("</em> from ");
         } else {
             sb.append("From ");
@@ -125,11 +125,11 @@ public final class EnmlConverter {
     /** {@code <a href="link">link</a>}, or the link as plain text when it cannot be a valid href. */
     private static String linkMarkup(String link) {
         String href = UrlPolicy.link(link, null);
-        String shown = XmlBudgetWriter.escapeText(NoteText.cut(NoteText.clean(link), LINK_TEXT_MAX_CODE_POINTS));
+        String shown = XmlText.escapeText(NoteText.cut(NoteText.clean(link), LINK_TEXT_MAX_CODE_POINTS));
         if (href == null || href.length() > LINK_MAX_CHARS) {
             return shown;
         }
-        return "<a href=\"" + XmlBudgetWriter.escapeAttribute(href) + "\">" + shown + "</a>";
+        return "<a href=\"" + XmlText.escapeAttribute(href) + "\">" + shown + "</a>";
     }
 
     private static int cutIndex(String s, int max) {

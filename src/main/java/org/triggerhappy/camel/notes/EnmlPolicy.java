@@ -1,7 +1,6 @@
 package org.triggerhappy.camel.notes;
 
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -80,14 +79,10 @@ final class EnmlPolicy {
         return COMMON;
     }
 
-    static String normalize(String name) {
-        return name.toLowerCase(Locale.ROOT);
-    }
-
     private static Map<String, Set<String>> buildAttributes() {
         Map<String, Set<String>> m = new HashMap<>();
         for (String plain : new String[] {"abbr", "acronym", "address", "b", "big", "center", "cite", "code", "dd",
-                "dfn", "dl", "dt", "em", "font", "i", "kbd", "s", "samp", "small", "span", "strike", "strong", "sub",
+                "dfn", "dl", "dt", "em", "i", "kbd", "s", "samp", "small", "span", "strike", "strong", "sub",
                 "sup", "tt", "u", "var", "bdo"}) {
             m.put(plain, Set.of());
         }

@@ -109,7 +109,7 @@ final class HtmlToEnml implements TreeWalk.Visitor {
                 continue; // resolved by the caller
             }
             if (key.equals("style")) {
-                String style = XmlBudgetWriter.stripNonXml(value).strip();
+                String style = XmlText.stripNonXml(value).strip();
                 if (!style.isEmpty() && EnmlPolicy.isHarmlessStyle(style)) {
                     kept.put(key, style);
                 }

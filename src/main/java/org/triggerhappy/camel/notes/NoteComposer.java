@@ -1,6 +1,7 @@
 package org.triggerhappy.camel.notes;
 
 import java.util.List;
+import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,20 +15,25 @@ public final class NoteComposer {
     private static final Logger LOG = LoggerFactory.getLogger(NoteComposer.class);
 
     private final EnmlConverter converter;
-    private final EnmlValidator validator;
+    private final Function<String, List<String>> validator;
 
     public NoteComposer() {
         this(new EnmlConverter(), EnmlValidator.shared());
     }
 
     public NoteComposer(EnmlConverter converter, EnmlValidator validator) {
+        this(converter, validator::problems);
+    }
+
+    /** @param validator ENML → problems (empty = valid); tests pass a stricter one to force the fallback */
+    NoteComposer(EnmlConverter converter, Function<String, List<String>> validator) {
         this.converter = converter;
         this.validator = validator;
     }
 
     public NoteDraft compose(NoteSource src) {
         String enml = converter.toEnml(src.html(), src.link(), src.footerLabel(), src.link());
-        List<String> problems = validator.problems(enml);
+        List<String> problems = validator.apply(enml);
         if (!problems.isEmpty()) {
             LOG.warn("Converted HTML is not valid ENML, using plain text: source_url={} error={}",
                     src.link(), problems.get(0));
@@ -45,7 +51,7 @@ public final class NoteComposer {
 
     private String plainText(NoteSource src) {
         String enml = converter.plainTextEnml(EnmlConverter.textOf(src.html()), src.footerLabel(), src.link());
-        List<String> problems = validator.problems(enml);
+        List<String> problems = validator.apply(enml);
         if (problems.isEmpty()) {
             return enml;
         }

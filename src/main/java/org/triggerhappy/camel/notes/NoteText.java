@@ -23,7 +23,7 @@ final class NoteText {
         for (int i = 0; i < collapsed.length(); ) {
             int cp = collapsed.codePointAt(i);
             i += Character.charCount(cp);
-            if (XmlBudgetWriter.isXmlChar(cp) && Character.getType(cp) != Character.CONTROL) {
+            if (XmlText.isXmlChar(cp) && Character.getType(cp) != Character.CONTROL) {
                 sb.appendCodePoint(cp);
             }
         }

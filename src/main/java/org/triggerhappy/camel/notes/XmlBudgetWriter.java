@@ -6,7 +6,7 @@ import java.util.Deque;
 /**
  * Writes well-formed XML within a size budget counted in UTF-8 bytes (which is never less than the char count
  * EDAM limits). The end tags of open elements are reserved up front, so stopping early always leaves a document
- * that can be closed. Text is escaped and stripped of XML-illegal characters here, in one place.
+ * that can be closed. Text is escaped and stripped of XML-illegal characters ({@link XmlText}).
  */
 final class XmlBudgetWriter {
 
@@ -34,8 +34,8 @@ final class XmlBudgetWriter {
     boolean start(String name, String... attrs) {
         String tag = "<" + name + attributes(attrs) + ">";
         String end = "</" + name + ">";
-        long endBytes = utf8Length(end);
-        if (!fits(utf8Length(tag) + endBytes)) {
+        long endBytes = XmlText.utf8Length(end);
+        if (!fits(XmlText.utf8Length(tag) + endBytes)) {
             return false;
         }
         append(tag);
@@ -47,7 +47,7 @@ final class XmlBudgetWriter {
     /** Writes {@code <name attrs/>}. */
     boolean empty(String name, String... attrs) {
         String tag = "<" + name + attributes(attrs) + "/>";
-        if (!fits(utf8Length(tag))) {
+        if (!fits(XmlText.utf8Length(tag))) {
             return false;
         }
         append(tag);
@@ -56,7 +56,7 @@ final class XmlBudgetWriter {
 
     void end() {
         String end = endTags.pop();
-        reservedForEnds -= utf8Length(end);
+        reservedForEnds -= XmlText.utf8Length(end);
         append(end);
     }
 
@@ -77,11 +77,11 @@ final class XmlBudgetWriter {
         for (int i = 0; i < text.length(); ) {
             int cp = text.codePointAt(i);
             i += Character.charCount(cp);
-            if (!isXmlChar(cp)) {
+            if (!XmlText.isXmlChar(cp)) {
                 continue;
             }
-            String escaped = escapeText(cp);
-            long size = escaped != null ? escaped.length() : utf8Length(cp);
+            String escaped = XmlText.escape(cp);
+            long size = escaped != null ? escaped.length() : XmlText.utf8Length(cp);
             if (bytes + size > room) {
                 exhausted = true;
                 break;
@@ -112,108 +112,14 @@ final class XmlBudgetWriter {
 
     private void append(String s) {
         out.append(s);
-        used += utf8Length(s);
+        used += XmlText.utf8Length(s);
     }
 
-    static String attributes(String... attrs) {
+    private static String attributes(String... attrs) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i + 1 < attrs.length; i += 2) {
-            sb.append(' ').append(attrs[i]).append("=\"").append(escapeAttribute(attrs[i + 1])).append('"');
+            sb.append(' ').append(attrs[i]).append("=\"").append(XmlText.escapeAttribute(attrs[i + 1])).append('"');
         }
         return sb.toString();
-    }
-
-    static String escapeText(String s) {
-        StringBuilder sb = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); ) {
-            int cp = s.codePointAt(i);
-            i += Character.charCount(cp);
-            if (isXmlChar(cp)) {
-                String e = escapeText(cp);
-                if (e != null) {
-                    sb.append(e);
-                } else {
-                    sb.appendCodePoint(cp);
-                }
-            }
-        }
-        return sb.toString();
-    }
-
-    static String escapeAttribute(String s) {
-        StringBuilder sb = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); ) {
-            int cp = s.codePointAt(i);
-            i += Character.charCount(cp);
-            if (!isXmlChar(cp)) {
-                continue;
-            }
-            switch (cp) {
-                case '"' -> sb.append("&quot;");
-                // A parser would turn these into spaces anyway (attribute value normalisation).
-                case '\t', '\n', '\r' -> sb.append(' ');
-                default -> {
-                    String e = escapeText(cp);
-                    if (e != null) {
-                        sb.append(e);
-                    } else {
-                        sb.appendCodePoint(cp);
-                    }
-                }
-            }
-        }
-        return sb.toString();
-    }
-
-    private static String escapeText(int cp) {
-        return switch (cp) {
-            case '&' -> "&amp;";
-            case '<' -> "&lt;";
-            case '>' -> "&gt;";
-            case '\r' -> "&#13;"; // kept as written instead of being normalised away
-            default -> null;
-        };
-    }
-
-    /**
-     * XML 1.0 Char production, minus the C1 controls and DEL (legal but "discouraged", and in feeds they are
-     * mis-decoded windows-1252 bytes anyway).
-     */
-    static boolean isXmlChar(int cp) {
-        return cp == 0x9 || cp == 0xA || cp == 0xD
-                || cp >= 0x20 && cp < 0x7F
-                || cp > 0x9F && cp <= 0xD7FF
-                || cp >= 0xE000 && cp <= 0xFFFD
-                || cp >= 0x10000 && cp <= 0x10FFFF;
-    }
-
-    static String stripNonXml(String s) {
-        StringBuilder sb = null;
-        for (int i = 0; i < s.length(); ) {
-            int cp = s.codePointAt(i);
-            int n = Character.charCount(cp);
-            if (!isXmlChar(cp) && sb == null) {
-                sb = new StringBuilder(s.length()).append(s, 0, i);
-            } else if (isXmlChar(cp) && sb != null) {
-                sb.appendCodePoint(cp);
-            }
-            i += n;
-        }
-        return sb == null ? s : sb.toString();
-    }
-
-    static long utf8Length(String s) {
-        long n = 0;
-        for (int i = 0; i < s.length(); ) {
-            int cp = s.codePointAt(i);
-            i += Character.charCount(cp);
-            n += utf8Length(cp);
-        }
-        return n;
-    }
-
-    private static int utf8Length(int cp) {
-        // A lone surrogate is written by Java's encoder as '?', one byte; isXmlChar keeps them out anyway.
-        return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? (Character.isSurrogate((char) cp) ? 1 : 3) : 4;
     }
 }
