@@ -1,0 +1,140 @@
+package org.triggerhappy.camel.notes;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.jsoup.nodes.Attribute;
+import org.jsoup.nodes.DataNode;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+
+/** One conversion: walks the parsed HTML and writes the ENML body allowed by {@link EnmlPolicy}. */
+final class HtmlToEnml implements TreeWalk.Visitor {
+
+    private final XmlBudgetWriter out;
+    private final String baseUrl;
+    /** Per element descended into: whether a start tag was written (false = unwrapped). */
+    private final Deque<Boolean> written = new ArrayDeque<>();
+
+    HtmlToEnml(XmlBudgetWriter out, String baseUrl) {
+        this.out = out;
+        this.baseUrl = baseUrl;
+    }
+
+    void write(Element body) {
+        TreeWalk.children(body, this);
+    }
+
+    @Override
+    public boolean stopped() {
+        return out.exhausted();
+    }
+
+    @Override
+    public boolean enter(Node node) {
+        if (node instanceof TextNode text) { // includes CDataNode
+            out.text(text.getWholeText());
+            return false;
+        }
+        if (node instanceof DataNode data) { // raw text of an unwrapped xmp/plaintext/noembed
+            out.text(data.getWholeData());
+            return false;
+        }
+        if (!(node instanceof Element element)) {
+            return false; // comments, doctype, XML declarations
+        }
+        String name = element.normalName();
+        switch (EnmlPolicy.actionFor(name)) {
+            case DROP:
+                return false;
+            case UNWRAP:
+                written.push(false);
+                return true;
+            default:
+                return keep(element, name);
+        }
+    }
+
+    @Override
+    public void leave(Node node) {
+        if (written.pop()) {
+            out.end();
+        }
+    }
+
+    private boolean keep(Element element, String name) {
+        Map<String, String> attrs = attributes(element, name);
+        if (name.equals("img")) {
+            String src = UrlPolicy.image(element.attr("src"), baseUrl);
+            if (src != null) {
+                out.empty("img", pairs("src", src, attrs));
+            }
+            return false;
+        }
+        if (EnmlPolicy.isEmptyElement(name)) {
+            out.empty(name, pairs(null, null, attrs));
+            return false;
+        }
+        String href = null;
+        if (name.equals("a")) {
+            href = UrlPolicy.link(element.attr("href"), baseUrl);
+            if (href == null) {
+                written.push(false); // javascript:, data:, #-less relative without base, …: keep the text only
+                return true;
+            }
+        }
+        if (out.openElements() >= EnmlConverter.MAX_DEPTH) {
+            written.push(false);
+            return true;
+        }
+        if (!out.start(name, pairs(href == null ? null : "href", href, attrs))) {
+            return false;
+        }
+        written.push(true);
+        return true;
+    }
+
+    private Map<String, String> attributes(Element element, String name) {
+        Map<String, String> kept = new LinkedHashMap<>();
+        for (Attribute attribute : element.attributes()) {
+            String key = attribute.getKey().toLowerCase(Locale.ROOT);
+            String value = attribute.getValue() == null ? "" : attribute.getValue();
+            if (key.equals("href") || key.equals("src") || kept.containsKey(key)) {
+                continue; // resolved by the caller
+            }
+            if (key.equals("style")) {
+                String style = XmlText.stripNonXml(value).strip();
+                if (!style.isEmpty() && EnmlPolicy.isHarmlessStyle(style)) {
+                    kept.put(key, style);
+                }
+            } else if (key.equals("cite")) {
+                String cite = UrlPolicy.link(value, baseUrl);
+                if (cite != null && EnmlPolicy.allows(name, key)) {
+                    kept.put(key, cite);
+                }
+            } else if (EnmlPolicy.allows(name, key)) {
+                kept.put(key, value);
+            }
+        }
+        return kept;
+    }
+
+    private static String[] pairs(String firstKey, String firstValue, Map<String, String> attrs) {
+        List<String> list = new ArrayList<>(attrs.size() * 2 + 2);
+        if (firstKey != null) {
+            list.add(firstKey);
+            list.add(firstValue);
+        }
+        attrs.forEach((k, v) -> {
+            list.add(k);
+            list.add(v);
+        });
+        return list.toArray(String[]::new);
+    }
+}
