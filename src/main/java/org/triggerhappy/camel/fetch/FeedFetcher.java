@@ -19,7 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -49,7 +49,7 @@ public final class FeedFetcher {
                 .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(settings.connectTimeout())
-                .executor(Executors.newFixedThreadPool(threads, daemonThreads("feed-http")))
+                .executor(idleTimingOutPool(threads))
                 .build();
         // DNS lookups block without a JDK timeout; they run here so the caller can stop waiting at the deadline.
         // When all threads hang (DNS outage) the caller resolves itself, bounded by the system resolver timeout.
@@ -216,7 +216,9 @@ public final class FeedFetcher {
         try {
             return Urls.parse(url);
         } catch (URISyntaxException e) {
-            throw new FetchException(FetchException.Kind.INVALID_URL, "invalid URL: " + e.getMessage(), e);
+            // not e.getMessage(): it repeats the whole input, credentials included
+            throw new FetchException(FetchException.Kind.INVALID_URL,
+                    "invalid URL: " + e.getReason() + " at index " + e.getIndex(), e);
         }
     }
 
@@ -230,7 +232,7 @@ public final class FeedFetcher {
             return Urls.resolve(current, location);
         } catch (URISyntaxException e) {
             throw new FetchException(FetchException.Kind.INVALID_URL,
-                    "invalid redirect Location from " + Urls.display(current) + ": " + e.getMessage(), e);
+                    "invalid redirect Location from " + Urls.display(current) + ": " + e.getReason(), e);
         }
     }
 
@@ -240,6 +242,14 @@ public final class FeedFetcher {
 
     private static String header(HttpResponse<?> response, String name) {
         return response.headers().firstValue(name).orElse(null);
+    }
+
+    /** A small pool for the client's internal completion tasks; idle threads end so an idle service holds none. */
+    private static ExecutorService idleTimingOutPool(int threads) {
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), daemonThreads("feed-http"));
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
     }
 
     private static ThreadFactory daemonThreads(String prefix) {

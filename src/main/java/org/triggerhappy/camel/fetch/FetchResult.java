@@ -1,6 +1,8 @@
 package org.triggerhappy.camel.fetch;
 
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * Outcome of a successful fetch.
@@ -20,5 +22,27 @@ public record FetchResult(int status, byte[] body, String finalUrl, String perma
 
     public boolean notModified() {
         return status == 304;
+    }
+
+    // Records compare arrays by identity; compare the body by content instead.
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof FetchResult r && r.status == status && Arrays.equals(r.body, body)
+                && Objects.equals(r.finalUrl, finalUrl) && Objects.equals(r.permanentUrl, permanentUrl)
+                && Objects.equals(r.etag, etag) && Objects.equals(r.lastModified, lastModified)
+                && Objects.equals(r.maxAge, maxAge) && Objects.equals(r.contentType, contentType);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(status, Arrays.hashCode(body), finalUrl, permanentUrl, etag, lastModified, maxAge,
+                contentType);
+    }
+
+    @Override
+    public String toString() {
+        return "FetchResult[status=" + status + ", body=" + (body == null ? "null" : body.length + " bytes")
+                + ", finalUrl=" + finalUrl + ", permanentUrl=" + permanentUrl + ", etag=" + etag
+                + ", lastModified=" + lastModified + ", maxAge=" + maxAge + ", contentType=" + contentType + "]";
     }
 }
