@@ -1,0 +1,50 @@
+package org.triggerhappy.camel.fetch;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Limits and identity for {@link FeedFetcher}.
+ *
+ * @param connectTimeout TCP/TLS connect timeout per hop
+ * @param totalTimeout   deadline for the whole exchange: DNS, every redirect hop and the complete body
+ * @param maxBodyBytes   cap on the body after decompression
+ * @param maxRedirects   redirects followed before giving up
+ * @param userAgent      the User-Agent header
+ * @param addressPolicy  SSRF guard applied to every hop
+ */
+public record FetchSettings(Duration connectTimeout, Duration totalTimeout, long maxBodyBytes, int maxRedirects,
+                            String userAgent, AddressPolicy addressPolicy) {
+
+    public static final String DEFAULT_USER_AGENT =
+            "TriggerHappyCamel/0.1 (+https://github.com/triggerhappy/triggerhappy-camel)";
+    /** Same cap as Miniflux's HTTP_CLIENT_MAX_BODY_SIZE. */
+    public static final long DEFAULT_MAX_BODY_BYTES = 15L * 1024 * 1024;
+
+    public FetchSettings {
+        requirePositive(connectTimeout, "connectTimeout");
+        requirePositive(totalTimeout, "totalTimeout");
+        if (maxBodyBytes <= 0) {
+            throw new IllegalArgumentException("maxBodyBytes must be positive, was " + maxBodyBytes);
+        }
+        if (maxRedirects < 0) {
+            throw new IllegalArgumentException("maxRedirects must not be negative, was " + maxRedirects);
+        }
+        if (userAgent == null || userAgent.isBlank()) {
+            throw new IllegalArgumentException("userAgent must not be blank");
+        }
+        Objects.requireNonNull(addressPolicy, "addressPolicy");
+    }
+
+    /** 10 s connect, 30 s total, 15 MiB, 10 redirects, the project's User-Agent. */
+    public static FetchSettings defaults(AddressPolicy addressPolicy) {
+        return new FetchSettings(Duration.ofSeconds(10), Duration.ofSeconds(30), DEFAULT_MAX_BODY_BYTES, 10,
+                DEFAULT_USER_AGENT, addressPolicy);
+    }
+
+    private static void requirePositive(Duration d, String name) {
+        if (d == null || d.isNegative() || d.isZero()) {
+            throw new IllegalArgumentException(name + " must be a positive duration, was " + d);
+        }
+    }
+}
