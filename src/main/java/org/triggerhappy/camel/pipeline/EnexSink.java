@@ -1,7 +1,5 @@
 package org.triggerhappy.camel.pipeline;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import org.triggerhappy.camel.notes.EnexWriter;
 import org.triggerhappy.camel.notes.NoteDraft;
 import org.triggerhappy.camel.persistence.DeliveryTarget;
@@ -16,10 +14,7 @@ public final class EnexSink implements NoteSink {
 
     @Override
     public String write(DeliveryTarget target, NoteDraft draft, boolean reconcile) {
-        try {
-            return "enex:" + writer.append(draft).getFileName();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        // An I/O failure surfaces as a runtime exception: the delivery reschedules the item.
+        return "enex:" + writer.append(draft).getFileName();
     }
 }
