@@ -17,4 +17,9 @@ public final class EnexSink implements NoteSink {
         // An I/O failure surfaces as a runtime exception: the delivery reschedules the item.
         return "enex:" + writer.append(draft).getFileName();
     }
+
+    @Override
+    public boolean usesEvernoteAccount() {
+        return false;
+    }
 }

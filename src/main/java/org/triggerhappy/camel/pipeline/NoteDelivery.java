@@ -86,13 +86,15 @@ public final class NoteDelivery {
         }
         DeliveryTarget t = target.get();
         Instant now = clock.instant();
-        if (isPaused(item, t, now)) {
-            return;
-        }
-        if (t.token() == null || t.token().isBlank()) {
-            pauseForAuth(item, t, now, "no Evernote token for this user: connect Evernote in django-th"
-                    + " or run 'tokens set'");
-            return;
+        if (sink.usesEvernoteAccount()) {
+            if (isPaused(item, t, now)) {
+                return;
+            }
+            if (t.token() == null || t.token().isBlank()) {
+                pauseForAuth(item, t, now, "no Evernote token for this user: connect Evernote in django-th"
+                        + " or run 'tokens set'");
+                return;
+            }
         }
         NoteSource source = new NoteSource(item.title(), item.link(), item.content(), item.published(), t.notebook(),
                 t.tags(), t.description());

@@ -13,4 +13,9 @@ public interface NoteSink {
      * @param reconcile an earlier attempt may have created the note already: look for it before creating one
      */
     String write(DeliveryTarget target, NoteDraft draft, boolean reconcile) throws EvernoteFailure;
+
+    /** Whether the sink talks to Evernote: only then do tokens, rate limits and paused users matter. */
+    default boolean usesEvernoteAccount() {
+        return true;
+    }
 }
