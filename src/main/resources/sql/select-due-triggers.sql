@@ -3,7 +3,8 @@ SELECT t.id AS trigger_id,
        t.description AS description,
        t.date_created AS date_created,
        t.date_triggered AS date_triggered,
-       r.url AS feed_url
+       r.url AS feed_url,
+       ts.poll_interval_seconds AS poll_interval_seconds
 FROM django_th_triggerservice t
 JOIN auth_user u ON u.id = t.user_id AND u.is_active
 JOIN django_th_userservice p ON p.id = t.provider_id AND p.name_id = :#${exchangeProperty.providerService}
@@ -12,6 +13,7 @@ JOIN django_th_servicesactivated sp ON sp.name = p.name_id AND sp.status
 JOIN django_th_servicesactivated sc ON sc.name = c.name_id AND sc.status
 JOIN LATERAL (SELECT url FROM django_th_rss WHERE trigger_id = t.id ORDER BY id LIMIT 1) r ON true
 LEFT JOIN thc_feed_state fs ON fs.trigger_id = t.id
+LEFT JOIN thc_trigger_settings ts ON ts.trigger_id = t.id
 WHERE t.status
   AND (:#${exchangeProperty.force} OR fs.next_check_at IS NULL OR fs.next_check_at <= now())
 ORDER BY fs.next_check_at NULLS FIRST, t.id

@@ -1,41 +1,80 @@
 package org.triggerhappy.camel.cli;
 
+import java.io.PrintWriter;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.triggerhappy.camel.config.ConfigException;
+import org.triggerhappy.camel.persistence.StorageException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** The jar's entry point: {@code java -jar triggerhappy-camel.jar <command>}. */
 @Command(name = "triggerhappy-camel", mixinStandardHelpOptions = true, version = "TriggerHappy Camel 0.1",
         description = "Turns new RSS/Atom entries of django-th triggers into Evernote notes.",
-        subcommands = {RunCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, DemoCommand.class, UsersCommand.class, TokensCommand.class,
+                TriggersCommand.class, CheckCommand.class, EnexCommand.class, CommandLine.HelpCommand.class})
 public final class TriggerHappyCli implements Callable<Integer> {
 
     /** Exit code for configuration and database errors (one feed or user failing never exits non-zero). */
     public static final int CONFIG_ERROR = 2;
+    /** Exit code for a wrong request: unknown user or trigger, bad URL, bad option, a failed check. */
+    public static final int USER_ERROR = 1;
+
+    /** The long-running commands keep their INFO log; the management commands print only what they report. */
+    private static final Set<String> SERVICE_COMMANDS = Set.of("run", "demo");
+    private static final String LOG_LEVEL_PROPERTY = "org.slf4j.simpleLogger.defaultLogLevel";
+
+    @Spec
+    CommandSpec spec;
 
     public static void main(String[] args) {
         // Before any HTTP connection: the JDK would otherwise re-send a createNote POST silently after a dropped
         // connection, creating a duplicate note (it reads this property once).
         System.setProperty("sun.net.http.retryPost", "false");
+        // Before the first logger is created (slf4j-simple reads its level once).
+        if (args.length > 0 && !SERVICE_COMMANDS.contains(args[0]) && System.getProperty(LOG_LEVEL_PROPERTY) == null) {
+            System.setProperty(LOG_LEVEL_PROPERTY, "warn");
+        }
         System.exit(execute(args));
     }
 
     public static int execute(String... args) {
-        CommandLine cli = new CommandLine(new TriggerHappyCli());
+        return execute(CliContext.system(), args);
+    }
+
+    /** Runs one command with the given configuration and streams (tests pass their own). */
+    public static int execute(CliContext ctx, String... args) {
+        return commandLine(ctx).execute(args);
+    }
+
+    static CommandLine commandLine(CliContext ctx) {
+        CommandLine cli = new CommandLine(new TriggerHappyCli(), new CliFactory(ctx));
+        cli.setOut(new PrintWriter(ctx.out(), true));
+        cli.setErr(new PrintWriter(ctx.err(), true));
+        CommandLine.IParameterExceptionHandler usage = cli.getParameterExceptionHandler();
+        cli.setParameterExceptionHandler((e, args) -> {
+            usage.handleParseException(e, args);
+            return USER_ERROR; // exit code 2 stays reserved for configuration and database errors
+        });
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            if (e instanceof ConfigException || e instanceof org.triggerhappy.camel.persistence.StorageException) {
+            if (e instanceof UserError) {
+                cmd.getErr().println("error: " + e.getMessage());
+                return USER_ERROR;
+            }
+            if (e instanceof ConfigException || e instanceof StorageException) {
                 cmd.getErr().println("error: " + e.getMessage());
                 return CONFIG_ERROR;
             }
             throw e;
         });
-        return cli.execute(args);
+        return cli;
     }
 
     @Override
     public Integer call() {
-        CommandLine.usage(this, System.out);
+        spec.commandLine().usage(spec.commandLine().getOut());
         return 0;
     }
 }

@@ -4,8 +4,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.UUID;
 import javax.sql.DataSource;
 
@@ -116,44 +118,101 @@ public final class DjangoThAdmin {
 
     /** Creates an active RSS→Evernote trigger as django-th's wizard would, and returns its id. */
     public int addTrigger(int userId, String description, String url, String notebook, String tags, LocalDate created) {
+        return addTrigger(userId, description, url, notebook, tags, created, null);
+    }
+
+    /**
+     * As above, with the trigger's own poll interval (null: TH_POLL_INTERVAL), stored in thc_trigger_settings in
+     * the same transaction since django-th has no column for it.
+     */
+    public int addTrigger(int userId, String description, String url, String notebook, String tags, LocalDate created,
+                          Duration pollInterval) {
         return Jdbc.inTransaction(ds, c -> {
-            int provider = userService(c, userId, RSS);
-            int consumer = userService(c, userId, EVERNOTE);
-            int triggerId;
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO django_th_triggerservice (description, date_created, date_triggered, status,"
-                            + " provider_id, consumer_id, user_id, date_result, result, provider_failed,"
-                            + " consumer_failed, counter_ok, counter_ko)"
-                            + " VALUES (?, ?, NULL, true, ?, ?, ?, NULL, '', 0, 0, 0, 0) RETURNING id")) {
-                ps.setString(1, description);
-                ps.setObject(2, created);
-                ps.setInt(3, provider);
-                ps.setInt(4, consumer);
-                ps.setInt(5, userId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    triggerId = rs.getInt(1);
-                }
-            }
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO django_th_rss (name, status, description, url, trigger_id, uuid)"
-                            + " VALUES (?, true, '', ?, ?, ?)")) {
-                ps.setString(1, description);
-                ps.setString(2, url);
-                ps.setInt(3, triggerId);
-                ps.setObject(4, UUID.randomUUID());
-                ps.executeUpdate();
-            }
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO django_th_evernote (name, status, description, tag, notebook, title, text, trigger_id)"
-                            + " VALUES ('', true, '', ?, ?, '', '', ?)")) {
-                ps.setString(1, tags == null ? "" : tags);
-                ps.setString(2, notebook == null ? "" : notebook);
-                ps.setInt(3, triggerId);
-                ps.executeUpdate();
+            int triggerId = insertTrigger(c, userId, description, url, notebook, tags, created);
+            if (pollInterval != null) {
+                setPollInterval(c, triggerId, pollInterval);
             }
             return triggerId;
         });
+    }
+
+    private int insertTrigger(Connection c, int userId, String description, String url, String notebook, String tags,
+                              LocalDate created) throws SQLException {
+        int provider = userService(c, userId, RSS);
+        int consumer = userService(c, userId, EVERNOTE);
+        int triggerId;
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO django_th_triggerservice (description, date_created, date_triggered, status,"
+                        + " provider_id, consumer_id, user_id, date_result, result, provider_failed,"
+                        + " consumer_failed, counter_ok, counter_ko)"
+                        + " VALUES (?, ?, NULL, true, ?, ?, ?, NULL, '', 0, 0, 0, 0) RETURNING id")) {
+            ps.setString(1, description);
+            ps.setObject(2, created);
+            ps.setInt(3, provider);
+            ps.setInt(4, consumer);
+            ps.setInt(5, userId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                triggerId = rs.getInt(1);
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO django_th_rss (name, status, description, url, trigger_id, uuid)"
+                        + " VALUES (?, true, '', ?, ?, ?)")) {
+            ps.setString(1, description);
+            ps.setString(2, url);
+            ps.setInt(3, triggerId);
+            ps.setObject(4, UUID.randomUUID());
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO django_th_evernote (name, status, description, tag, notebook, title, text, trigger_id)"
+                        + " VALUES ('', true, '', ?, ?, '', '', ?)")) {
+            ps.setString(1, tags == null ? "" : tags);
+            ps.setString(2, notebook == null ? "" : notebook);
+            ps.setInt(3, triggerId);
+            ps.executeUpdate();
+        }
+        return triggerId;
+    }
+
+    private static void setPollInterval(Connection c, int triggerId, Duration interval) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO thc_trigger_settings (trigger_id, poll_interval_seconds) VALUES (?, ?)"
+                        + " ON CONFLICT (trigger_id) DO UPDATE SET poll_interval_seconds = EXCLUDED.poll_interval_seconds")) {
+            ps.setInt(1, triggerId);
+            ps.setInt(2, Math.toIntExact(interval.toSeconds()));
+            ps.executeUpdate();
+        }
+    }
+
+    /**
+     * Deletes the trigger as Django would (its django_th_rss and django_th_evernote rows first) together with the
+     * service's own rows for it: ledger, feed state, settings and the entries still waiting in the outbox (delivered
+     * and parked outbox rows stay as history). One transaction. Returns the pending entries dropped, or empty when
+     * there is no such trigger.
+     */
+    public OptionalInt removeTrigger(int triggerId) {
+        return Jdbc.inTransaction(ds, c -> {
+            if (delete(c, "DELETE FROM django_th_triggerservice WHERE id = ?", triggerId) == 0) {
+                return OptionalInt.empty();
+            }
+            // The foreign keys are DEFERRABLE INITIALLY DEFERRED: the order inside the transaction does not matter.
+            delete(c, "DELETE FROM django_th_rss WHERE trigger_id = ?", triggerId);
+            delete(c, "DELETE FROM django_th_evernote WHERE trigger_id = ?", triggerId);
+            delete(c, "DELETE FROM thc_entry WHERE trigger_id = ?", triggerId);
+            delete(c, "DELETE FROM thc_feed_state WHERE trigger_id = ?", triggerId);
+            delete(c, "DELETE FROM thc_trigger_settings WHERE trigger_id = ?", triggerId);
+            return OptionalInt.of(delete(c, "DELETE FROM thc_outbox WHERE trigger_id = ? AND state = 'pending'",
+                    triggerId));
+        });
+    }
+
+    private static int delete(Connection c, String sql, int triggerId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setInt(1, triggerId);
+            return ps.executeUpdate();
+        }
     }
 
     public void setTriggerUrl(int triggerId, String url) {

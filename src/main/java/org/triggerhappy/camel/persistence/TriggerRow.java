@@ -2,6 +2,7 @@ package org.triggerhappy.camel.persistence;
 
 import java.sql.Date;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -11,9 +12,15 @@ import java.util.Map;
  * One active RSS→Evernote trigger as selected by {@code sql/select-due-triggers.sql}.
  *
  * @param dateTriggered django-th's "last published" time, null when the trigger never ran
+ * @param interval      the trigger's own poll interval (thc_trigger_settings), null for TH_POLL_INTERVAL
  */
 public record TriggerRow(int triggerId, int userId, String description, LocalDate dateCreated, Instant dateTriggered,
-                         String feedUrl) {
+                         String feedUrl, Duration interval) {
+
+    public TriggerRow(int triggerId, int userId, String description, LocalDate dateCreated, Instant dateTriggered,
+                      String feedUrl) {
+        this(triggerId, userId, description, dateCreated, dateTriggered, feedUrl, null);
+    }
 
     /** From the row map camel-sql produces. */
     public static TriggerRow from(Map<String, Object> row) {
@@ -23,7 +30,8 @@ public record TriggerRow(int triggerId, int userId, String description, LocalDat
                 (String) row.get("description"),
                 toLocalDate(row.get("date_created")),
                 toInstant(row.get("date_triggered")),
-                ((String) row.get("feed_url")).trim());
+                ((String) row.get("feed_url")).trim(),
+                row.get("poll_interval_seconds") instanceof Number n ? Duration.ofSeconds(n.longValue()) : null);
     }
 
     private static LocalDate toLocalDate(Object o) {

@@ -153,7 +153,7 @@ public final class FeedRefresher {
                 updateFeedUrl(c, t.triggerId(), url);
             }
             states.recordSuccess(c, t.triggerId(), url, firstPoll, now,
-                    schedule.afterSuccess(now, feed.ttl(), r.maxAge()), r.etag(), r.lastModified(), bodyHash,
+                    schedule.afterSuccess(now, feed.ttl(), r.maxAge(), t.interval()), r.etag(), r.lastModified(), bodyHash,
                     "200", newCount[0]);
             djangoTh.pollSucceeded(c, t.triggerId(), now);
             return out;
@@ -183,7 +183,7 @@ public final class FeedRefresher {
 
     private void unchanged(TriggerRow t, FeedState s, Instant now, FetchResult r, String status) {
         Jdbc.inTransaction(ds, c -> {
-            states.recordSuccess(c, t.triggerId(), s.url(), false, now, schedule.afterSuccess(now, null, r.maxAge()),
+            states.recordSuccess(c, t.triggerId(), s.url(), false, now, schedule.afterSuccess(now, null, r.maxAge(), t.interval()),
                     r.etag() != null ? r.etag() : s.etag(),
                     r.lastModified() != null ? r.lastModified() : s.lastModified(), s.bodyHash(), status, 0);
             djangoTh.pollSucceeded(c, t.triggerId(), now);

@@ -20,7 +20,12 @@ public final class PollSchedule {
     }
 
     public Instant afterSuccess(Instant now, Duration ttl, Duration maxAge) {
-        Duration d = interval;
+        return afterSuccess(now, ttl, maxAge, null);
+    }
+
+    /** As above, with the trigger's own interval (thc_trigger_settings) in place of the configured one when set. */
+    public Instant afterSuccess(Instant now, Duration ttl, Duration maxAge, Duration intervalOverride) {
+        Duration d = intervalOverride != null ? intervalOverride : interval;
         if (ttl != null && ttl.compareTo(d) > 0) {
             d = ttl;
         }

@@ -1,0 +1,137 @@
+package org.triggerhappy.camel.cli;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.triggerhappy.camel.config.ConfigException;
+import org.triggerhappy.camel.config.DurationParser;
+import org.triggerhappy.camel.config.Settings;
+import org.triggerhappy.camel.persistence.Database;
+import org.triggerhappy.camel.persistence.DjangoThAdmin;
+import org.triggerhappy.camel.persistence.TriggerLookup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "add", mixinStandardHelpOptions = true,
+        description = {"Creates an active RSS → Evernote trigger for the user, as django-th's wizard would, and prints"
+                + " its id.",
+                "Its first poll delivers the entries published since the start of today (TH_TIME_ZONE) and records"
+                        + " the older ones as seen."})
+final class TriggerAddCommand implements Callable<Integer> {
+    // The sizes of django-th's columns: django_th_rss.url, django_th_evernote.notebook/tag, triggerservice.description.
+    static final int URL_MAX = 255;
+    static final int NOTEBOOK_MAX = 80;
+    static final int TAGS_MAX = 80;
+    static final int DESCRIPTION_MAX = 200;
+    // Below a minute the poll timer (at most 60 s a tick) cannot keep up; above a day PollSchedule caps it anyway.
+    static final Duration INTERVAL_MIN = Duration.ofMinutes(1);
+    static final Duration INTERVAL_MAX = Duration.ofHours(24);
+
+    private final CliContext ctx;
+
+    @Option(names = "--user", required = true, paramLabel = "NAME", description = "The django-th username.")
+    String user;
+
+    @Option(names = "--url", required = true, paramLabel = "URL",
+            description = "The RSS/Atom feed: http:// or https://, at most 255 characters.")
+    String url;
+
+    @Option(names = "--notebook", paramLabel = "NB", defaultValue = "",
+            description = "Evernote notebook (created when missing; at most 80 characters). Default: the account's"
+                    + " default notebook.")
+    String notebook;
+
+    @Option(names = "--tags", paramLabel = "a,b", defaultValue = "",
+            description = "Comma-separated Evernote tags (at most 80 characters in all).")
+    String tags;
+
+    @Option(names = "--interval", paramLabel = "DURATION",
+            description = "How often this feed is checked, e.g. 30m, 2h or PT2H (1m to 24h). Default: TH_POLL_INTERVAL.")
+    String interval;
+
+    @Option(names = "--description", paramLabel = "D",
+            description = "What the trigger is, as django-th shows it (at most 200 characters). Default: the URL.")
+    String description;
+
+    TriggerAddCommand(CliContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() {
+        String feedUrl = feedUrl(url);
+        String nb = limited("--notebook", notebook.strip(), NOTEBOOK_MAX);
+        String tagList = limited("--tags", tags.strip(), TAGS_MAX);
+        String desc = description == null ? clip(feedUrl, DESCRIPTION_MAX)
+                : limited("--description", description.strip(), DESCRIPTION_MAX);
+        Duration every = interval == null ? null : interval(interval);
+        Settings settings = ctx.settings();
+        int id;
+        boolean hasToken;
+        try (Database db = ctx.database(settings)) {
+            DjangoThAdmin admin = new DjangoThAdmin(db.dataSource());
+            int userId = admin.userId(user).orElseThrow(() -> UserError.unknownUser(user));
+            // Created "today" as Django's auto_now_add would, in the zone the first-poll window is read in.
+            id = admin.addTrigger(userId, desc, feedUrl, nb, tagList, LocalDate.now(settings.timeZone()), every);
+            hasToken = new TriggerLookup(db.dataSource()).hasEvernoteToken(userId);
+        }
+        ctx.out().println("trigger " + id + " added for " + user);
+        if (!hasToken) {
+            ctx.err().println("note: " + user + " has no Evernote token yet; its notes wait until one is stored:"
+                    + " tokens set --user " + user);
+        }
+        return 0;
+    }
+
+    static String feedUrl(String raw) {
+        String u = raw.strip();
+        if (length(u) > URL_MAX) {
+            throw new UserError("--url has " + length(u) + " characters; django_th_rss.url holds at most " + URL_MAX);
+        }
+        URI uri;
+        try {
+            uri = new URI(u);
+        } catch (URISyntaxException e) {
+            throw new UserError("--url '" + u + "' is not a valid URL: " + e.getReason());
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            throw new UserError("--url '" + u + "' must start with http:// or https://");
+        }
+        if (uri.getHost() == null || uri.getHost().isEmpty()) {
+            throw new UserError("--url '" + u + "' has no host name");
+        }
+        return u;
+    }
+
+    static Duration interval(String raw) {
+        Duration d;
+        try {
+            d = DurationParser.parse("--interval", raw);
+        } catch (ConfigException e) {
+            throw new UserError(e.getMessage()); // a bad option, not a bad configuration
+        }
+        if (d.compareTo(INTERVAL_MIN) < 0 || d.compareTo(INTERVAL_MAX) > 0) {
+            throw new UserError("--interval " + raw + " must be between 1m and 24h");
+        }
+        return Duration.ofSeconds(d.toSeconds());
+    }
+
+    private static String limited(String option, String value, int max) {
+        if (length(value) > max) {
+            throw new UserError(option + " has " + length(value) + " characters; django-th holds at most " + max);
+        }
+        return value;
+    }
+
+    private static String clip(String s, int max) {
+        return length(s) <= max ? s : s.substring(0, s.offsetByCodePoints(0, max));
+    }
+
+    private static int length(String s) {
+        return s.codePointCount(0, s.length());
+    }
+}

@@ -1,0 +1,95 @@
+package org.triggerhappy.camel.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.triggerhappy.camel.notes.EdamNames;
+import org.triggerhappy.camel.persistence.Database;
+import org.triggerhappy.camel.persistence.TriggerLookup;
+import org.triggerhappy.camel.persistence.TriggerLookup.TriggerSummary;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "list", mixinStandardHelpOptions = true,
+        description = {"Lists every trigger: id, user, on/off, feed URL, notebook, tags, own poll interval, last and"
+                + " next check (UTC) and the last result.",
+                "With --json: a JSON array with one object per trigger (times ISO-8601, tags as an array)."})
+final class TriggerListCommand implements Callable<Integer> {
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+    private final CliContext ctx;
+
+    @Option(names = "--json", description = "Print JSON instead of a table.")
+    boolean json;
+
+    TriggerListCommand(CliContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() throws JsonProcessingException {
+        List<TriggerSummary> triggers;
+        try (Database db = ctx.database()) {
+            triggers = new TriggerLookup(db.dataSource()).triggers();
+        }
+        if (json) {
+            ctx.out().println(new ObjectMapper().writerWithDefaultPrettyPrinter()
+                    .writeValueAsString(triggers.stream().map(TriggerListCommand::toJson).toList()));
+        } else if (triggers.isEmpty()) {
+            ctx.out().println("no triggers (add one with: triggers add --user NAME --url URL)");
+        } else {
+            table(triggers).print(ctx.out());
+        }
+        return 0;
+    }
+
+    private static TextTable table(List<TriggerSummary> triggers) {
+        TextTable t = new TextTable("ID", "USER", "STATUS", "URL", "NOTEBOOK", "TAGS", "INTERVAL", "LAST CHECK",
+                "NEXT CHECK", "RESULT");
+        for (TriggerSummary s : triggers) {
+            t.row(Integer.toString(s.id()), s.user(), s.on() ? "on" : "off", TextTable.clip(s.url(), 80),
+                    TextTable.clip(s.notebook(), 40), TextTable.clip(s.tags(), 40),
+                    s.interval() == null ? "default" : human(s.interval()), time(s.lastCheck()), time(s.nextCheck()),
+                    TextTable.clip(s.result(), 60));
+        }
+        return t;
+    }
+
+    private static Map<String, Object> toJson(TriggerSummary s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", s.id());
+        m.put("user", s.user());
+        m.put("status", s.on() ? "on" : "off");
+        m.put("description", s.description());
+        m.put("url", s.url());
+        m.put("notebook", s.notebook());
+        m.put("tags", EdamNames.tags(s.tags()));
+        m.put("interval", s.interval() == null ? null : s.interval().toString());
+        m.put("lastCheck", s.lastCheck() == null ? null : s.lastCheck().toString());
+        m.put("nextCheck", s.nextCheck() == null ? null : s.nextCheck().toString());
+        m.put("result", s.result());
+        return m;
+    }
+
+    private static String time(Instant i) {
+        return i == null ? "-" : TIME.format(i);
+    }
+
+    /** 2h, 90m, 45s: the shortest whole unit. */
+    static String human(Duration d) {
+        long s = d.toSeconds();
+        if (s % 3600 == 0) {
+            return s / 3600 + "h";
+        }
+        return s % 60 == 0 ? s / 60 + "m" : s + "s";
+    }
+}
