@@ -35,14 +35,16 @@ final class CheckCommand implements Callable<Integer> {
         try {
             settings = ctx.settings();
         } catch (RuntimeException e) {
-            return fail("configuration", e.getMessage());
+            fail("configuration", e.getMessage());
+            return finish();
         }
         report("configuration", "OK");
         Database db;
         try {
             db = ctx.database(settings);
         } catch (RuntimeException e) {
-            return fail("database", e.getMessage());
+            fail("database", e.getMessage());
+            return finish();
         }
         try (db) {
             report("database", "OK (" + where(settings) + ", schema up to date)");
@@ -77,10 +79,9 @@ final class CheckCommand implements Callable<Integer> {
         }
     }
 
-    private int fail(String check, String reason) {
+    private void fail(String check, String reason) {
         report(check, "FAILED: " + reason);
         failed.add(check);
-        return finish();
     }
 
     private int finish() {
