@@ -162,6 +162,17 @@ class EnexExportCommandTest {
         assertThat(out).doesNotExist();
     }
 
+    @Test
+    void once_tokens_set_stores_a_token_the_waiting_entries_become_evernote_notes() throws Exception {
+        f.evernote.addAccount("tok-alice", "alice");
+
+        assertThat(cli.runWithInput("tok-alice\n", "tokens", "set", "--user", "alice").exit()).isZero();
+        f.runOnce();
+
+        assertThat(f.evernote.notes("tok-alice")).hasSize(3);
+        assertThat(pending()).isZero();
+    }
+
     private static Document parse(Path file) throws Exception {
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
