@@ -14,4 +14,5 @@ JOIN LATERAL (SELECT url FROM django_th_rss WHERE trigger_id = t.id ORDER BY id 
 LEFT JOIN thc_feed_state fs ON fs.trigger_id = t.id
 WHERE t.status
   AND (:#${exchangeProperty.force} OR fs.next_check_at IS NULL OR fs.next_check_at <= now())
+  AND (fs.claimed_until IS NULL OR fs.claimed_until < now())
 ORDER BY fs.next_check_at NULLS FIRST, t.id
