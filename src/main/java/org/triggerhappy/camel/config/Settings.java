@@ -33,7 +33,9 @@ public record Settings(
         int deliveryConcurrency,
         String routesDir,
         int httpPort,
-        int managementPort) {
+        int managementPort,
+        Path archiveDir,
+        Map<String, String> flowOverrides) {
 
     public enum Sink { EVERNOTE, ENEX }
 
@@ -87,7 +89,9 @@ public record Settings(
                 (int) positiveLong(c, "th.delivery.concurrency", "4"),
                 c.get("th.routes.dir", ""),
                 port(c, "th.http.port", "8080"),
-                port(c, "th.management.port", "9876"));
+                port(c, "th.management.port", "9876"),
+                Path.of(c.get("th.flow.enex-archive.dir", dataDir.resolve("archive").toString())).toAbsolutePath(),
+                flowOverrides(c));
     }
 
     /** How often due triggers are looked for: TH_POLL_TICK, else the poll interval but at least once a minute. */
@@ -98,6 +102,20 @@ public record Settings(
             return DurationParser.parse("TH_POLL_TICK", tick);
         }
         return interval.compareTo(Duration.ofMinutes(1)) < 0 ? interval : Duration.ofMinutes(1);
+    }
+
+    /**
+     * Explicitly given th.flow.* keys (tests, CLI), handed to Camel for the flow routes' placeholders; Camel itself
+     * reads them from the environment (TH_FLOW_...) and -D properties.
+     */
+    private static Map<String, String> flowOverrides(ConfigSource c) {
+        Map<String, String> m = new LinkedHashMap<>();
+        c.overrides().forEach((k, v) -> {
+            if (k.startsWith("th.flow.")) {
+                m.put(k, v);
+            }
+        });
+        return Map.copyOf(m);
     }
 
     private static Duration duration(ConfigSource c, String key, String def) {

@@ -26,6 +26,7 @@ import org.triggerhappy.camel.persistence.DjangoThRepository;
 import org.triggerhappy.camel.persistence.Migrations;
 import org.triggerhappy.camel.persistence.OutboxRepository;
 import org.triggerhappy.camel.persistence.UserPauseRepository;
+import org.triggerhappy.camel.pipeline.EnexArchiveFlow;
 import org.triggerhappy.camel.pipeline.EnexSink;
 import org.triggerhappy.camel.pipeline.EvernoteSink;
 import org.triggerhappy.camel.pipeline.FeedRefresher;
@@ -78,6 +79,8 @@ public final class ServiceRuntime implements AutoCloseable {
         this.delivery = new NoteDelivery(outbox, new DjangoThRepository(db.dataSource()), pauses, new NoteComposer(),
                 sink(settings), inFlight, clock, owner);
         OutboxSweeper sweeper = new OutboxSweeper(outbox, pauses, inFlight, 1000);
+        EnexArchiveFlow archive = new EnexArchiveFlow(new DjangoThRepository(db.dataSource()), new NoteComposer(),
+                settings.archiveDir());
 
         this.main = new Main();
         main.bind("dataSource", db.dataSource());
@@ -86,6 +89,7 @@ public final class ServiceRuntime implements AutoCloseable {
         main.bind("feedRefresher", refresher);
         main.bind("noteDelivery", delivery);
         main.bind("outboxSweeper", sweeper);
+        main.bind("enexArchive", archive);
         camelProperties(timer).forEach(main::addOverrideProperty);
     }
 
@@ -145,6 +149,7 @@ public final class ServiceRuntime implements AutoCloseable {
         // and at least every 30 s; the query is one index scan.
         p.put("th.sweep.period.ms", Long.toString(Math.min(tick.toMillis(), 30_000)));
         p.put("th.delivery.concurrency", Integer.toString(settings.deliveryConcurrency()));
+        p.putAll(settings.flowOverrides());
         return p;
     }
 
