@@ -117,7 +117,9 @@ class FlowsTest {
         t.start();
         try {
             await().atMost(Duration.ofSeconds(20)).until(() -> f.evernote.notes("tok").size() == 2);
-            Files.writeString(routes.resolve("titles.xml"), """
+            // Written elsewhere, then moved in: the watcher must never see a half-written file.
+            Path draft = dir.resolve("titles.xml.draft");
+            Files.writeString(draft, """
                     <camel>
                       <route id="titles-to-files">
                         <from uri="seda:entries?multipleConsumers=true"/>
@@ -126,6 +128,7 @@ class FlowsTest {
                       </route>
                     </camel>
                     """.formatted(out.toString()), StandardCharsets.UTF_8);
+            Files.move(draft, routes.resolve("titles.xml"), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             // Give the watcher time to load the new route, then publish a new entry.
             Thread.sleep(3000);
             f.feeds.put("/f", Rss.feed()
