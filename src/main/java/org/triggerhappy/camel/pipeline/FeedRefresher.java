@@ -154,20 +154,25 @@ public final class FeedRefresher {
         int[] newCount = {0};
         List<Map<String, Object>> messages = Jdbc.inTransaction(ds, c -> {
             Map<String, String> known = ledger.existing(c, t.triggerId(), LedgerMatch.candidateKeys(keyed));
-            List<Map<String, Object>> out = new ArrayList<>();
+            List<KeyedEntry> fresh = new ArrayList<>();
+            List<LedgerRepository.NewKey> rows = new ArrayList<>();
             for (KeyedEntry k : keyed) {
-                if (LedgerMatch.isKnown(k, known)) {
-                    continue;
-                }
-                boolean deliver = !firstPoll || window.contains(k.entry().published());
-                if (!ledger.record(c, t.triggerId(), k.ledgerKey(), k.suffix(), deliver)) {
-                    continue; // another poller recorded it a moment ago
-                }
-                newCount[0]++;
-                if (deliver) {
-                    out.add(enqueue(c, t, url, k));
+                if (!LedgerMatch.isKnown(k, known)) {
+                    boolean deliver = !firstPoll || window.contains(k.entry().published());
+                    fresh.add(k);
+                    rows.add(new LedgerRepository.NewKey(k.ledgerKey(), k.suffix(), deliver));
                 }
             }
+            // One statement each for the ledger and the outbox: a first poll of a big feed is one round trip, not 2N.
+            java.util.Set<String> inserted = ledger.recordAll(c, t.triggerId(), rows);
+            newCount[0] = inserted.size();
+            List<KeyedEntry> toQueue = new ArrayList<>();
+            for (int i = 0; i < fresh.size(); i++) {
+                if (rows.get(i).queued() && inserted.contains(fresh.get(i).ledgerKey())) {
+                    toQueue.add(fresh.get(i));
+                }
+            }
+            List<Map<String, Object>> out = enqueue(c, t, url, toQueue);
             if (!url.equals(t.feedUrl())) {
                 updateFeedUrl(c, t.triggerId(), url);
             }
@@ -184,12 +189,22 @@ public final class FeedRefresher {
         return messages;
     }
 
-    private Map<String, Object> enqueue(Connection c, TriggerRow t, String url, KeyedEntry k) throws SQLException {
-        FeedEntry e = k.entry();
-        long id = outbox.insert(c, t.triggerId(), t.userId(), k.ledgerKey(), url, e.guid(), e.link(), e.title(),
-                e.contentHtml(), e.published());
-        return EntryMessage.of(id, t.triggerId(), t.userId(), url, e.title(), e.link(), e.guid(), e.published(),
-                e.contentHtml());
+    private List<Map<String, Object>> enqueue(Connection c, TriggerRow t, String url, List<KeyedEntry> entries)
+            throws SQLException {
+        List<OutboxRepository.NewItem> items = new ArrayList<>(entries.size());
+        for (KeyedEntry k : entries) {
+            FeedEntry e = k.entry();
+            items.add(new OutboxRepository.NewItem(k.ledgerKey(), e.guid(), e.link(), e.title(), e.contentHtml(),
+                    e.published()));
+        }
+        Map<String, Long> ids = outbox.insertAll(c, t.triggerId(), t.userId(), url, items);
+        List<Map<String, Object>> out = new ArrayList<>(entries.size());
+        for (KeyedEntry k : entries) {
+            FeedEntry e = k.entry();
+            out.add(EntryMessage.of(ids.get(k.ledgerKey()), t.triggerId(), t.userId(), url, e.title(), e.link(),
+                    e.guid(), e.published(), e.contentHtml()));
+        }
+        return out;
     }
 
     private static void updateFeedUrl(Connection c, int triggerId, String url) throws SQLException {
