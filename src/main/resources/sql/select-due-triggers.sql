@@ -16,4 +16,5 @@ LEFT JOIN thc_feed_state fs ON fs.trigger_id = t.id
 LEFT JOIN thc_trigger_settings ts ON ts.trigger_id = t.id
 WHERE t.status
   AND (:#${exchangeProperty.force} OR fs.next_check_at IS NULL OR fs.next_check_at <= now())
+  AND (fs.claimed_until IS NULL OR fs.claimed_until < now())
 ORDER BY fs.next_check_at NULLS FIRST, t.id

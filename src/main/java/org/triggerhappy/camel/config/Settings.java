@@ -20,6 +20,7 @@ public record Settings(
         Duration evernoteConnectTimeout,
         Duration evernoteReadTimeout,
         Duration pollInterval,
+        Duration pollTick,
         Sink sink,
         Path enexDir,
         String allowPrivateNetworks,
@@ -28,10 +29,13 @@ public record Settings(
         Duration fetchTimeout,
         long fetchMaxBytes,
         int fetchConcurrency,
+        int fetchPerHost,
         int deliveryConcurrency,
         String routesDir,
         int httpPort,
-        int managementPort) {
+        int managementPort,
+        Path archiveDir,
+        Map<String, String> flowOverrides) {
 
     public enum Sink { EVERNOTE, ENEX }
 
@@ -72,6 +76,7 @@ public record Settings(
                 duration(c, "th.evernote.connect.timeout", "10s"),
                 duration(c, "th.evernote.timeout", "30s"),
                 duration(c, "th.poll.interval", "15m"),
+                pollTick(c),
                 sink,
                 enex.isEmpty() ? dataDir.resolve("enex") : Path.of(enex).toAbsolutePath(),
                 c.get("th.allow.private.networks", ""),
@@ -80,10 +85,37 @@ public record Settings(
                 duration(c, "th.fetch.timeout", "30s"),
                 positiveLong(c, "th.fetch.max.bytes", "15728640"),
                 (int) positiveLong(c, "th.fetch.concurrency", "16"),
+                (int) positiveLong(c, "th.fetch.per.host", "4"),
                 (int) positiveLong(c, "th.delivery.concurrency", "4"),
                 c.get("th.routes.dir", ""),
                 port(c, "th.http.port", "8080"),
-                port(c, "th.management.port", "9876"));
+                port(c, "th.management.port", "9876"),
+                Path.of(c.get("th.flow.enex-archive.dir", dataDir.resolve("archive").toString())).toAbsolutePath(),
+                flowOverrides(c));
+    }
+
+    /** How often due triggers are looked for: TH_POLL_TICK, else the poll interval but at least once a minute. */
+    private static Duration pollTick(ConfigSource c) {
+        Duration interval = duration(c, "th.poll.interval", "15m");
+        String tick = c.get("th.poll.tick", "");
+        if (!tick.isEmpty()) {
+            return DurationParser.parse("TH_POLL_TICK", tick);
+        }
+        return interval.compareTo(Duration.ofMinutes(1)) < 0 ? interval : Duration.ofMinutes(1);
+    }
+
+    /**
+     * Explicitly given th.flow.* keys (tests, CLI), handed to Camel for the flow routes' placeholders; Camel itself
+     * reads them from the environment (TH_FLOW_...) and -D properties.
+     */
+    private static Map<String, String> flowOverrides(ConfigSource c) {
+        Map<String, String> m = new LinkedHashMap<>();
+        c.overrides().forEach((k, v) -> {
+            if (k.startsWith("th.flow.")) {
+                m.put(k, v);
+            }
+        });
+        return Map.copyOf(m);
     }
 
     private static Duration duration(ConfigSource c, String key, String def) {
@@ -120,6 +152,7 @@ public record Settings(
         m.put("TH_DATA_DIR", dataDir.toString());
         m.put("TH_EVERNOTE_URL", evernoteUrl);
         m.put("TH_POLL_INTERVAL", pollInterval.toString());
+        m.put("TH_POLL_TICK", pollTick.toString());
         m.put("TH_SINK", sink.name().toLowerCase(Locale.ROOT));
         m.put("TH_ENEX_DIR", enexDir.toString());
         m.put("TH_ALLOW_PRIVATE_NETWORKS", allowPrivateNetworks.isEmpty() ? "false" : allowPrivateNetworks);
@@ -127,6 +160,7 @@ public record Settings(
         m.put("TH_FETCH_TIMEOUT", fetchTimeout.toString());
         m.put("TH_FETCH_MAX_BYTES", Long.toString(fetchMaxBytes));
         m.put("TH_FETCH_CONCURRENCY", Integer.toString(fetchConcurrency));
+        m.put("TH_FETCH_PER_HOST", Integer.toString(fetchPerHost));
         m.put("TH_DELIVERY_CONCURRENCY", Integer.toString(deliveryConcurrency));
         m.put("TH_ROUTES_DIR", routesDir.isEmpty() ? "(none)" : routesDir);
         return m;

@@ -32,6 +32,44 @@ public final class LedgerRepository {
         return found;
     }
 
+    /** One ledger row to write. */
+    public record NewKey(String key, String suffix, boolean queued) {
+    }
+
+    /**
+     * Records all keys in one statement and returns those this call inserted; a key missing from the result was
+     * recorded by another poller a moment ago (the primary key decides).
+     */
+    public java.util.Set<String> recordAll(Connection c, int triggerId, java.util.List<NewKey> rows) throws SQLException {
+        java.util.Set<String> inserted = new java.util.HashSet<>();
+        if (rows.isEmpty()) {
+            return inserted;
+        }
+        String[] keys = new String[rows.size()];
+        String[] suffixes = new String[rows.size()];
+        Boolean[] queued = new Boolean[rows.size()];
+        for (int i = 0; i < rows.size(); i++) {
+            keys[i] = rows.get(i).key();
+            suffixes[i] = rows.get(i).suffix();
+            queued[i] = rows.get(i).queued();
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO thc_entry (trigger_id, entry_key, suffix, queued)"
+                        + " SELECT ?, k, s, q FROM unnest(?::text[], ?::text[], ?::boolean[]) AS u(k, s, q)"
+                        + " ON CONFLICT DO NOTHING RETURNING entry_key")) {
+            ps.setInt(1, triggerId);
+            ps.setArray(2, c.createArrayOf("text", keys));
+            ps.setArray(3, c.createArrayOf("text", suffixes));
+            ps.setArray(4, c.createArrayOf("boolean", queued));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    inserted.add(rs.getString(1));
+                }
+            }
+        }
+        return inserted;
+    }
+
     /**
      * Records the key; false when another poller recorded it first (the primary key decides, so two instances
      * polling the same trigger at once still queue an entry only once).

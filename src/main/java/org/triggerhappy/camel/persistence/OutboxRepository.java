@@ -46,6 +46,55 @@ public final class OutboxRepository {
         }
     }
 
+    /** One entry to queue. */
+    public record NewItem(String key, String guid, String link, String title, String content, Instant published) {
+    }
+
+    /** Queues the entries of one trigger in one statement; returns entry key → outbox id. */
+    public java.util.Map<String, Long> insertAll(Connection c, int triggerId, int userId, String feedUrl,
+                                                 List<NewItem> items) throws SQLException {
+        java.util.Map<String, Long> ids = new java.util.HashMap<>();
+        if (items.isEmpty()) {
+            return ids;
+        }
+        int n = items.size();
+        String[] keys = new String[n];
+        String[] guids = new String[n];
+        String[] links = new String[n];
+        String[] titles = new String[n];
+        String[] contents = new String[n];
+        java.sql.Timestamp[] published = new java.sql.Timestamp[n];
+        for (int i = 0; i < n; i++) {
+            NewItem it = items.get(i);
+            keys[i] = it.key();
+            guids[i] = it.guid();
+            links[i] = it.link();
+            titles[i] = it.title();
+            contents[i] = it.content();
+            published[i] = Jdbc.ts(it.published());
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO thc_outbox (trigger_id, user_id, feed_url, entry_key, guid, link, title, content, published)"
+                        + " SELECT ?, ?, ?, k, g, l, t, b, p FROM unnest(?::text[], ?::text[], ?::text[], ?::text[],"
+                        + " ?::text[], ?::timestamptz[]) AS u(k, g, l, t, b, p) RETURNING entry_key, id")) {
+            ps.setInt(1, triggerId);
+            ps.setInt(2, userId);
+            ps.setString(3, feedUrl);
+            ps.setArray(4, c.createArrayOf("text", keys));
+            ps.setArray(5, c.createArrayOf("text", guids));
+            ps.setArray(6, c.createArrayOf("text", links));
+            ps.setArray(7, c.createArrayOf("text", titles));
+            ps.setArray(8, c.createArrayOf("text", contents));
+            ps.setArray(9, c.createArrayOf("timestamptz", published));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.put(rs.getString(1).trim(), rs.getLong(2));
+                }
+            }
+        }
+        return ids;
+    }
+
     /** Takes the item for delivery if it is pending, due and not held by a live lease; counts the attempt. */
     public Optional<OutboxItem> claim(long id, String owner, Duration lease) {
         return Jdbc.withConnection(ds, c -> {

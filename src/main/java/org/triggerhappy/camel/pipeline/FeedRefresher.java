@@ -3,6 +3,7 @@ package org.triggerhappy.camel.pipeline;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -23,6 +24,7 @@ import org.triggerhappy.camel.entries.ParsedFeed;
 import org.triggerhappy.camel.fetch.FetchException;
 import org.triggerhappy.camel.fetch.FetchResult;
 import org.triggerhappy.camel.fetch.FeedFetcher;
+import org.triggerhappy.camel.fetch.HostLimiter;
 import org.triggerhappy.camel.persistence.DjangoThRepository;
 import org.triggerhappy.camel.persistence.FeedState;
 import org.triggerhappy.camel.persistence.FeedStateRepository;
@@ -42,36 +44,52 @@ public final class FeedRefresher {
 
     private final DataSource ds;
     private final FeedFetcher fetcher;
+    private final HostLimiter hosts;
     private final FeedParser parser;
     private final PollSchedule schedule;
     private final ZoneId zone;
     private final PollCycle cycle;
     private final InFlight inFlight;
     private final Clock clock;
+    private final String owner;
+    private final Duration lease;
     private final FeedStateRepository states = new FeedStateRepository();
     private final LedgerRepository ledger = new LedgerRepository();
     private final OutboxRepository outbox;
     private final DjangoThRepository djangoTh;
 
-    public FeedRefresher(DataSource ds, FeedFetcher fetcher, FeedParser parser, PollSchedule schedule, ZoneId zone,
-                         PollCycle cycle, InFlight inFlight, Clock clock) {
+    /**
+     * @param owner this instance's name in trigger leases
+     * @param lease how long one refresh may hold a trigger before another instance may take it
+     */
+    public FeedRefresher(DataSource ds, FeedFetcher fetcher, HostLimiter hosts, FeedParser parser, PollSchedule schedule, ZoneId zone,
+                         PollCycle cycle, InFlight inFlight, Clock clock, String owner, Duration lease) {
         this.ds = ds;
         this.fetcher = fetcher;
+        this.hosts = hosts;
         this.parser = parser;
         this.schedule = schedule;
         this.zone = zone;
         this.cycle = cycle;
         this.inFlight = inFlight;
         this.clock = clock;
+        this.owner = owner;
+        this.lease = lease;
         this.outbox = new OutboxRepository(ds);
         this.djangoTh = new DjangoThRepository(ds);
     }
 
-    /** Called by the poll route once per selected trigger row. */
-    public List<Map<String, Object>> poll(Map<String, Object> row) {
+    /** Called by the poll route once per selected trigger row; {@code force} polls it even if not due yet. */
+    public List<Map<String, Object>> poll(Map<String, Object> row, boolean force) {
         TriggerRow t = TriggerRow.from(row);
-        cycle.polled();
         try {
+            // Another instance (or an earlier cycle still running) may hold this trigger: skip it quietly.
+            boolean claimed = Jdbc.withConnection(ds, c -> states.claim(c, t.triggerId(), owner, lease, force,
+                    cycle.startedAt()));
+            if (!claimed) {
+                return List.of();
+            }
+            cycle.polled();
             return refresh(t);
         } catch (RuntimeException e) {
             // A database outage or a bug must not stop the other triggers of the cycle.
@@ -89,10 +107,11 @@ public final class FeedRefresher {
         Instant now = clock.instant();
         FetchResult r;
         try {
-            r = fetcher.fetch(t.feedUrl(), firstPoll ? null : state.get().etag(),
-                    firstPoll ? null : state.get().lastModified());
+            String etag = firstPoll ? null : state.get().etag();
+            String lastModified = firstPoll ? null : state.get().lastModified();
+            r = hosts.withPermit(t.feedUrl(), () -> fetcher.fetch(t.feedUrl(), etag, lastModified));
         } catch (FetchException e) {
-            return failed(t, now, "fetch-" + e.kind().name().toLowerCase(), "feed error: " + e.getMessage(),
+            return failed(t, state, now, "fetch-" + e.kind().name().toLowerCase(), "feed error: " + e.getMessage(),
                     e.retryAfter().orElse(null), e.kind() == FetchException.Kind.GONE);
         }
         if (r.status() == 304) {
@@ -110,7 +129,7 @@ public final class FeedRefresher {
         try {
             feed = parser.parse(r.body(), r.contentType(), r.finalUrl());
         } catch (FeedParseException e) {
-            return failed(t, now, "parse-error", "feed error: " + e.getMessage(), null, false);
+            return failed(t, state, now, "parse-error", "feed error: " + e.getMessage(), null, false);
         }
         String url = storedUrl(t, r);
         List<Map<String, Object>> messages = record(t, feed, firstPoll, now, r, bodyHash, url);
@@ -135,20 +154,25 @@ public final class FeedRefresher {
         int[] newCount = {0};
         List<Map<String, Object>> messages = Jdbc.inTransaction(ds, c -> {
             Map<String, String> known = ledger.existing(c, t.triggerId(), LedgerMatch.candidateKeys(keyed));
-            List<Map<String, Object>> out = new ArrayList<>();
+            List<KeyedEntry> fresh = new ArrayList<>();
+            List<LedgerRepository.NewKey> rows = new ArrayList<>();
             for (KeyedEntry k : keyed) {
-                if (LedgerMatch.isKnown(k, known)) {
-                    continue;
-                }
-                boolean deliver = !firstPoll || window.contains(k.entry().published());
-                if (!ledger.record(c, t.triggerId(), k.ledgerKey(), k.suffix(), deliver)) {
-                    continue; // another poller recorded it a moment ago
-                }
-                newCount[0]++;
-                if (deliver) {
-                    out.add(enqueue(c, t, url, k));
+                if (!LedgerMatch.isKnown(k, known)) {
+                    boolean deliver = !firstPoll || window.contains(k.entry().published());
+                    fresh.add(k);
+                    rows.add(new LedgerRepository.NewKey(k.ledgerKey(), k.suffix(), deliver));
                 }
             }
+            // One statement each for the ledger and the outbox: a first poll of a big feed is one round trip, not 2N.
+            java.util.Set<String> inserted = ledger.recordAll(c, t.triggerId(), rows);
+            newCount[0] = inserted.size();
+            List<KeyedEntry> toQueue = new ArrayList<>();
+            for (int i = 0; i < fresh.size(); i++) {
+                if (rows.get(i).queued() && inserted.contains(fresh.get(i).ledgerKey())) {
+                    toQueue.add(fresh.get(i));
+                }
+            }
+            List<Map<String, Object>> out = enqueue(c, t, url, toQueue);
             if (!url.equals(t.feedUrl())) {
                 updateFeedUrl(c, t.triggerId(), url);
             }
@@ -165,12 +189,22 @@ public final class FeedRefresher {
         return messages;
     }
 
-    private Map<String, Object> enqueue(Connection c, TriggerRow t, String url, KeyedEntry k) throws SQLException {
-        FeedEntry e = k.entry();
-        long id = outbox.insert(c, t.triggerId(), t.userId(), k.ledgerKey(), url, e.guid(), e.link(), e.title(),
-                e.contentHtml(), e.published());
-        return EntryMessage.of(id, t.triggerId(), t.userId(), url, e.title(), e.link(), e.guid(), e.published(),
-                e.contentHtml());
+    private List<Map<String, Object>> enqueue(Connection c, TriggerRow t, String url, List<KeyedEntry> entries)
+            throws SQLException {
+        List<OutboxRepository.NewItem> items = new ArrayList<>(entries.size());
+        for (KeyedEntry k : entries) {
+            FeedEntry e = k.entry();
+            items.add(new OutboxRepository.NewItem(k.ledgerKey(), e.guid(), e.link(), e.title(), e.contentHtml(),
+                    e.published()));
+        }
+        Map<String, Long> ids = outbox.insertAll(c, t.triggerId(), t.userId(), url, items);
+        List<Map<String, Object>> out = new ArrayList<>(entries.size());
+        for (KeyedEntry k : entries) {
+            FeedEntry e = k.entry();
+            out.add(EntryMessage.of(ids.get(k.ledgerKey()), t.triggerId(), t.userId(), url, e.title(), e.link(),
+                    e.guid(), e.published(), e.contentHtml()));
+        }
+        return out;
     }
 
     private static void updateFeedUrl(Connection c, int triggerId, String url) throws SQLException {
@@ -192,21 +226,15 @@ public final class FeedRefresher {
         LOG.debug("feed not modified trigger_id={} feed_url={} status={}", t.triggerId(), t.feedUrl(), status);
     }
 
-    private List<Map<String, Object>> failed(TriggerRow t, Instant now, String status, String message,
-                                             java.time.Duration retryAfter, boolean gone) {
+    private List<Map<String, Object>> failed(TriggerRow t, Optional<FeedState> state, Instant now, String status,
+                                             String message, Duration retryAfter, boolean gone) {
         cycle.failed();
-        int failures = Jdbc.inTransaction(ds, c -> {
-            int n = states.recordFailure(c, t.triggerId(), t.feedUrl(), now, now, status, message);
-            djangoTh.pollFailed(c, t.triggerId(), now, message);
-            return n;
-        });
+        int failures = state.map(FeedState::consecutiveFailures).orElse(0) + 1;
         Instant next = schedule.afterFailure(now, failures, retryAfter);
-        Jdbc.withConnection(ds, c -> {
-            try (var ps = c.prepareStatement("UPDATE thc_feed_state SET next_check_at = ? WHERE trigger_id = ?")) {
-                ps.setTimestamp(1, Jdbc.ts(next));
-                ps.setInt(2, t.triggerId());
-                return ps.executeUpdate();
-            }
+        Jdbc.inTransaction(ds, c -> {
+            states.recordFailure(c, t.triggerId(), now, next, failures, status, message);
+            djangoTh.pollFailed(c, t.triggerId(), now, message);
+            return null;
         });
         if (gone) {
             djangoTh.disable(t.triggerId(), message + " (the feed is gone for good: trigger switched off)");

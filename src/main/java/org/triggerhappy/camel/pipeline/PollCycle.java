@@ -19,6 +19,7 @@ public final class PollCycle {
     private final AtomicInteger newEntries = new AtomicInteger();
     private final AtomicInteger queued = new AtomicInteger();
     private final AtomicLong startedNanos = new AtomicLong();
+    private volatile java.time.Instant startedAt = java.time.Instant.EPOCH;
     private final AtomicLong cycles = new AtomicLong();
     private volatile Summary last;
 
@@ -34,6 +35,12 @@ public final class PollCycle {
         newEntries.set(0);
         queued.set(0);
         startedNanos.set(System.nanoTime());
+        startedAt = java.time.Instant.now();
+    }
+
+    /** When the current (or last) cycle began. */
+    public java.time.Instant startedAt() {
+        return startedAt;
     }
 
     public void end() {

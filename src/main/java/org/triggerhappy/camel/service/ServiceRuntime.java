@@ -18,6 +18,7 @@ import org.triggerhappy.camel.evernote.EvernoteGateway;
 import org.triggerhappy.camel.fetch.AddressPolicy;
 import org.triggerhappy.camel.fetch.FeedFetcher;
 import org.triggerhappy.camel.fetch.FetchSettings;
+import org.triggerhappy.camel.fetch.HostLimiter;
 import org.triggerhappy.camel.notes.EnexWriter;
 import org.triggerhappy.camel.notes.NoteComposer;
 import org.triggerhappy.camel.persistence.Database;
@@ -25,6 +26,7 @@ import org.triggerhappy.camel.persistence.DjangoThRepository;
 import org.triggerhappy.camel.persistence.Migrations;
 import org.triggerhappy.camel.persistence.OutboxRepository;
 import org.triggerhappy.camel.persistence.UserPauseRepository;
+import org.triggerhappy.camel.pipeline.EnexArchiveFlow;
 import org.triggerhappy.camel.pipeline.EnexSink;
 import org.triggerhappy.camel.pipeline.EvernoteSink;
 import org.triggerhappy.camel.pipeline.FeedRefresher;
@@ -41,7 +43,8 @@ import org.triggerhappy.camel.pipeline.PollSchedule;
  */
 public final class ServiceRuntime implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ServiceRuntime.class);
-    static final Duration MAX_TICK = Duration.ofSeconds(60);
+
+    private static final AtomicInteger RUNTIMES_IN_JVM = new AtomicInteger();
 
     private final Settings settings;
     private final Database db;
@@ -63,15 +66,21 @@ public final class ServiceRuntime implements AutoCloseable {
             return t;
         });
         Clock clock = Clock.systemUTC();
+        String owner = ownerId();
         FeedFetcher fetcher = new FeedFetcher(new FetchSettings(settings.fetchConnectTimeout(), settings.fetchTimeout(),
                 settings.fetchMaxBytes(), 10, FetchSettings.DEFAULT_USER_AGENT,
                 AddressPolicy.parse(settings.allowPrivateNetworks())));
-        FeedRefresher refresher = new FeedRefresher(db.dataSource(), fetcher, new FeedParser(),
-                new PollSchedule(settings.pollInterval()), settings.timeZone(), cycle, inFlight, clock);
+        // A refresh holds its trigger at most for one fetch plus parsing and storing; then others may take it.
+        Duration lease = settings.fetchTimeout().plusMinutes(2);
+        FeedRefresher refresher = new FeedRefresher(db.dataSource(), fetcher,
+                new HostLimiter(settings.fetchPerHost()), new FeedParser(),
+                new PollSchedule(settings.pollInterval()), settings.timeZone(), cycle, inFlight, clock, owner, lease);
         UserPauseRepository pauses = new UserPauseRepository(db.dataSource());
         this.delivery = new NoteDelivery(outbox, new DjangoThRepository(db.dataSource()), pauses, new NoteComposer(),
-                sink(settings), inFlight, clock, ownerId());
+                sink(settings), inFlight, clock, owner);
         OutboxSweeper sweeper = new OutboxSweeper(outbox, pauses, inFlight, 1000);
+        EnexArchiveFlow archive = new EnexArchiveFlow(new DjangoThRepository(db.dataSource()), new NoteComposer(),
+                settings.archiveDir());
 
         this.main = new Main();
         main.bind("dataSource", db.dataSource());
@@ -80,6 +89,7 @@ public final class ServiceRuntime implements AutoCloseable {
         main.bind("feedRefresher", refresher);
         main.bind("noteDelivery", delivery);
         main.bind("outboxSweeper", sweeper);
+        main.bind("enexArchive", archive);
         camelProperties(timer).forEach(main::addOverrideProperty);
     }
 
@@ -116,7 +126,7 @@ public final class ServiceRuntime implements AutoCloseable {
     }
 
     private Map<String, String> camelProperties(boolean timer) {
-        Duration tick = settings.pollInterval().compareTo(MAX_TICK) < 0 ? settings.pollInterval() : MAX_TICK;
+        Duration tick = settings.pollTick();
         String routes = "classpath:routes/*.xml";
         Map<String, String> p = new java.util.LinkedHashMap<>();
         if (!settings.routesDir().isEmpty()) {
@@ -128,21 +138,34 @@ public final class ServiceRuntime implements AutoCloseable {
             p.put("camel.main.routes-reload-remove-all-routes", "false");
         }
         p.put("camel.main.routes-include-pattern", routes);
+        // The context name also names the Quartz scheduler, which is a JVM-wide singleton per name: two runtimes
+        // in one JVM (tests, benchmarks) need their own.
+        int n = RUNTIMES_IN_JVM.getAndIncrement();
+        p.put("camel.main.name", n == 0 ? "triggerhappy" : "triggerhappy-" + n);
         p.put("camel.component.sql.data-source", "#dataSource");
         p.put("th.poll.timer.enabled", Boolean.toString(timer));
         p.put("th.poll.tick.ms", Long.toString(tick.toMillis()));
-        p.put("th.sweep.period.ms", "30000");
+        // Due outbox items (retries, leftovers of a crashed instance) are looked for as often as due triggers,
+        // and at least every 30 s; the query is one index scan.
+        p.put("th.sweep.period.ms", Long.toString(Math.min(tick.toMillis(), 30_000)));
         p.put("th.delivery.concurrency", Integer.toString(settings.deliveryConcurrency()));
+        p.putAll(settings.flowOverrides());
         return p;
     }
 
+    /** pid@host plus a random part, unique even for two runtimes in one JVM (tests) or a reused pid. */
     private static String ownerId() {
-        return ManagementFactory.getRuntimeMXBean().getName();
+        return ManagementFactory.getRuntimeMXBean().getName() + "/" + Long.toHexString(new java.util.Random().nextLong() & 0xffffff);
     }
 
     /** Runs until the process is told to stop (SIGTERM, Ctrl-C). */
     public void runForever() throws Exception {
         main.run();
+    }
+
+    /** Ends {@link #runForever()} gracefully (what SIGTERM does). */
+    public void stop() {
+        main.completed();
     }
 
     /** Polls every active trigger now, waits until every note that can be written now is written, then stops. */

@@ -16,13 +16,21 @@ public final class TestFeedServer implements AutoCloseable {
     private final Map<String, String> docs = new ConcurrentHashMap<>();
     private final Map<String, Integer> statuses = new ConcurrentHashMap<>();
     private final AtomicInteger requests = new AtomicInteger();
+    private volatile long delayMillis;
     private final Map<String, AtomicInteger> perPath = new ConcurrentHashMap<>();
 
     public TestFeedServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(8));
+        server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(32));
         server.createContext("/", ex -> {
             requests.incrementAndGet();
+            if (delayMillis > 0) {
+                try {
+                    Thread.sleep(delayMillis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             String path = ex.getRequestURI().getPath();
             perPath.computeIfAbsent(path, k -> new AtomicInteger()).incrementAndGet();
             Integer status = statuses.get(path);
@@ -53,6 +61,11 @@ public final class TestFeedServer implements AutoCloseable {
         docs.put(path, document);
         statuses.remove(path);
         return url(path);
+    }
+
+    /** Every answer waits this long first (a slow, latency-bound feed host). */
+    public void delay(java.time.Duration d) {
+        delayMillis = d.toMillis();
     }
 
     public void fail(String path, int status) {

@@ -1,0 +1,158 @@
+package org.triggerhappy.camel.flows;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.triggerhappy.camel.notes.EnexWriter;
+import org.triggerhappy.camel.service.ServiceRuntime;
+import org.triggerhappy.camel.testsupport.Rss;
+import org.triggerhappy.camel.testsupport.ServiceFixture;
+
+/** Flows added by editing XML: the shipped example flows, and a route file dropped into TH_ROUTES_DIR at run time. */
+class FlowsTest {
+    private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+
+    @TempDir
+    Path dir;
+    ServiceFixture f;
+    int user;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        f = new ServiceFixture(dir, false);
+        f.evernote.addAccount("tok", "u");
+        user = f.admin.addUser("u", "");
+        f.admin.setEvernoteToken(user, "tok");
+        f.admin.addTrigger(user, "flows", f.feeds.put("/f", Rss.feed()
+                .item("g1", "First", "http://example.org/1", NOW.minusSeconds(60), "<p>one</p>")
+                .item("g2", "Second", "http://example.org/2", NOW.minusSeconds(120), "<p>two</p>")
+                .xml()), "Flows", "t", LocalDate.ofInstant(NOW, ZoneOffset.UTC).minusDays(1));
+    }
+
+    @AfterEach
+    void tearDown() {
+        f.close();
+    }
+
+    @Test
+    void example_flows_are_off_by_default() throws Exception {
+        f.runOnce();
+        assertThat(f.evernote.notes("tok")).hasSize(2);
+        assertThat(dir.resolve("archive")).doesNotExist();
+    }
+
+    @Test
+    void webhook_flow_posts_every_new_entry_as_json() throws Exception {
+        List<Map<String, Object>> received = new CopyOnWriteArrayList<>();
+        HttpServer hook = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        ObjectMapper json = new ObjectMapper();
+        hook.createContext("/hook", ex -> {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> body = json.readValue(ex.getRequestBody(), Map.class);
+            body.put("_contentType", ex.getRequestHeaders().getFirst("Content-Type"));
+            received.add(body);
+            ex.sendResponseHeaders(204, -1);
+            ex.close();
+        });
+        hook.start();
+        try {
+            f.set("th.flow.webhook.enabled", "true")
+                    .set("th.flow.webhook.url", "http://127.0.0.1:" + hook.getAddress().getPort() + "/hook");
+            f.runOnce();
+            await().atMost(Duration.ofSeconds(10)).until(() -> received.size() == 2);
+            assertThat(received).extracting(m -> m.get("title")).containsExactlyInAnyOrder("First", "Second");
+            assertThat(received.get(0)).containsKeys("outboxId", "triggerId", "userId", "feedUrl", "link", "guid",
+                    "published", "content");
+            assertThat(received.get(0).get("_contentType")).asString().startsWith("application/json");
+            assertThat(f.evernote.notes("tok")).hasSize(2);
+        } finally {
+            hook.stop(0);
+        }
+    }
+
+    @Test
+    void enex_archive_flow_keeps_a_copy_of_every_entry() throws Exception {
+        f.set("th.flow.enex-archive.enabled", "true");
+        f.runOnce();
+        Path archive = dir.resolve("archive").resolve("Flows.enex");
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(archive)
+                && EnexWriter.titlesIn(archive).size() == 2);
+        assertThat(EnexWriter.titlesIn(archive)).containsExactlyInAnyOrder("First", "Second");
+    }
+
+    @Test
+    void a_route_file_dropped_into_the_routes_dir_runs_without_a_restart() throws Exception {
+        Path routes = Files.createDirectories(dir.resolve("routes"));
+        Path out = Files.createDirectories(dir.resolve("out"));
+        f.set("th.routes.dir", routes.toString()).set("th.poll.interval", "1s").set("th.poll.tick", "1s");
+        ServiceRuntime rt = ServiceRuntime.create(f.settings(), true);
+        Thread t = new Thread(() -> {
+            try {
+                rt.runForever();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        t.setDaemon(true);
+        t.start();
+        try {
+            await().atMost(Duration.ofSeconds(20)).until(() -> f.evernote.notes("tok").size() == 2);
+            // Written elsewhere, then moved in: the watcher must never see a half-written file.
+            Path draft = dir.resolve("titles.xml.draft");
+            Files.writeString(draft, """
+                    <camel>
+                      <route id="titles-to-files">
+                        <from uri="seda:entries?multipleConsumers=true"/>
+                        <setBody><simple>${body[title]}</simple></setBody>
+                        <to uri="file:%s?fileName=${exchangeId}.txt"/>
+                      </route>
+                    </camel>
+                    """.formatted(out.toString()), StandardCharsets.UTF_8);
+            Files.move(draft, routes.resolve("titles.xml"), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            // Give the watcher time to load the new route, then publish a new entry.
+            Thread.sleep(3000);
+            f.feeds.put("/f", Rss.feed()
+                    .item("g3", "Third", "http://example.org/3", NOW, "<p>three</p>")
+                    .item("g1", "First", "http://example.org/1", NOW.minusSeconds(60), "<p>one</p>")
+                    .xml());
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                try (Stream<Path> files = Files.list(out)) {
+                    return files.anyMatch(p -> read(p).equals("Third"));
+                }
+            });
+            assertThat(f.evernote.notes("tok")).hasSize(3);
+        } finally {
+            rt.stop();
+            t.join(30_000);
+            rt.close();
+        }
+    }
+
+    private static String read(Path p) {
+        try {
+            return Files.readString(p, StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            return "";
+        }
+    }
+}
