@@ -177,8 +177,8 @@ public final class FeedRefresher {
                 updateFeedUrl(c, t.triggerId(), url);
             }
             states.recordSuccess(c, t.triggerId(), url, firstPoll, now,
-                    schedule.afterSuccess(now, feed.ttl(), r.maxAge(), t.interval()), r.etag(), r.lastModified(), bodyHash,
-                    "200", newCount[0]);
+                    schedule.afterSuccess(now, feed.ttl(), r.maxAge(), t.interval()), r.etag(), r.lastModified(),
+                    bodyHash, "200", newCount[0]);
             djangoTh.pollSucceeded(c, t.triggerId(), now);
             return out;
         });
@@ -217,7 +217,8 @@ public final class FeedRefresher {
 
     private void unchanged(TriggerRow t, FeedState s, Instant now, FetchResult r, String status) {
         Jdbc.inTransaction(ds, c -> {
-            states.recordSuccess(c, t.triggerId(), s.url(), false, now, schedule.afterSuccess(now, null, r.maxAge(), t.interval()),
+            states.recordSuccess(c, t.triggerId(), s.url(), false, now,
+                    schedule.afterSuccess(now, null, r.maxAge(), t.interval()),
                     r.etag() != null ? r.etag() : s.etag(),
                     r.lastModified() != null ? r.lastModified() : s.lastModified(), s.bodyHash(), status, 0);
             djangoTh.pollSucceeded(c, t.triggerId(), now);
