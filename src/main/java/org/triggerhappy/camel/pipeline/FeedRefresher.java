@@ -25,6 +25,7 @@ import org.triggerhappy.camel.fetch.FetchException;
 import org.triggerhappy.camel.fetch.FetchResult;
 import org.triggerhappy.camel.fetch.FeedFetcher;
 import org.triggerhappy.camel.fetch.HostLimiter;
+import org.triggerhappy.camel.ops.ServiceMetrics;
 import org.triggerhappy.camel.persistence.DjangoThRepository;
 import org.triggerhappy.camel.persistence.FeedState;
 import org.triggerhappy.camel.persistence.FeedStateRepository;
@@ -57,6 +58,7 @@ public final class FeedRefresher {
     private final LedgerRepository ledger = new LedgerRepository();
     private final OutboxRepository outbox;
     private final DjangoThRepository djangoTh;
+    private ServiceMetrics metrics = ServiceMetrics.none();
 
     /**
      * @param owner this instance's name in trigger leases
@@ -79,6 +81,11 @@ public final class FeedRefresher {
         this.djangoTh = new DjangoThRepository(ds);
     }
 
+    /** Counts fetches and new entries into these metrics (set before the routes start). */
+    public void instrument(ServiceMetrics m) {
+        this.metrics = m;
+    }
+
     /** Called by the poll route once per selected trigger row; {@code force} polls it even if not due yet. */
     public List<Map<String, Object>> poll(Map<String, Object> row, boolean force) {
         TriggerRow t = TriggerRow.from(row);
@@ -94,6 +101,7 @@ public final class FeedRefresher {
         } catch (RuntimeException e) {
             // A database outage or a bug must not stop the other triggers of the cycle.
             cycle.failed();
+            metrics.fetched("internal-error");
             LOG.error("trigger refresh failed trigger_id={} user_id={} feed_url={} error=\"{}\"", t.triggerId(),
                     t.userId(), t.feedUrl(), e.getMessage(), e);
             return List.of();
@@ -183,6 +191,8 @@ public final class FeedRefresher {
             return out;
         });
         cycle.found(newCount[0], messages.size());
+        metrics.fetched("200");
+        metrics.newEntries(newCount[0]);
         LOG.info("feed polled trigger_id={} user_id={} feed_url={} entries={} new={} queued={}{}", t.triggerId(),
                 t.userId(), t.feedUrl(), feed.entries().size(), newCount[0], messages.size(),
                 firstPoll ? " first_poll=true window_from=" + window.from() : "");
@@ -224,12 +234,14 @@ public final class FeedRefresher {
             djangoTh.pollSucceeded(c, t.triggerId(), now);
             return null;
         });
+        metrics.fetched(status);
         LOG.debug("feed not modified trigger_id={} feed_url={} status={}", t.triggerId(), t.feedUrl(), status);
     }
 
     private List<Map<String, Object>> failed(TriggerRow t, Optional<FeedState> state, Instant now, String status,
                                              String message, Duration retryAfter, boolean gone) {
         cycle.failed();
+        metrics.fetched(status);
         int failures = state.map(FeedState::consecutiveFailures).orElse(0) + 1;
         Instant next = schedule.afterFailure(now, failures, retryAfter);
         Jdbc.inTransaction(ds, c -> {

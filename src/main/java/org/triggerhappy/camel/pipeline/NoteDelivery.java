@@ -15,6 +15,7 @@ import org.triggerhappy.camel.evernote.EvernoteFailure;
 import org.triggerhappy.camel.notes.NoteComposer;
 import org.triggerhappy.camel.notes.NoteDraft;
 import org.triggerhappy.camel.notes.NoteSource;
+import org.triggerhappy.camel.ops.ServiceMetrics;
 import org.triggerhappy.camel.persistence.DeliveryTarget;
 import org.triggerhappy.camel.persistence.DjangoThRepository;
 import org.triggerhappy.camel.persistence.OutboxItem;
@@ -47,6 +48,7 @@ public final class NoteDelivery {
     private final AtomicInteger written = new AtomicInteger();
     private final AtomicInteger deferred = new AtomicInteger();
     private final AtomicInteger parked = new AtomicInteger();
+    private ServiceMetrics metrics = ServiceMetrics.none();
 
     public NoteDelivery(OutboxRepository outbox, DjangoThRepository djangoTh, UserPauseRepository pauses,
                         NoteComposer composer, NoteSink sink, InFlight inFlight, Clock clock, String owner) {
@@ -58,6 +60,11 @@ public final class NoteDelivery {
         this.inFlight = inFlight;
         this.clock = clock;
         this.owner = owner;
+    }
+
+    /** Counts delivery outcomes into these metrics (set before the routes start). */
+    public void instrument(ServiceMetrics m) {
+        this.metrics = m;
     }
 
     /** Called by the delivery route with an {@link EntryMessage} (full or reference). */
@@ -81,6 +88,7 @@ public final class NoteDelivery {
         if (target.isEmpty()) {
             outbox.park(item.id(), "the trigger no longer exists");
             parked.incrementAndGet();
+            metrics.note("parked");
             LOG.warn("note parked outbox_id={} trigger_id={} error=\"the trigger no longer exists\"", item.id(), item.triggerId());
             return;
         }
@@ -103,6 +111,7 @@ public final class NoteDelivery {
             String guid = writeWithFallback(t, draft, source, item.ambiguous());
             outbox.markDelivered(item.id(), guid);
             written.incrementAndGet();
+            metrics.note("written");
             djangoTh.noteWritten(t);
             LOG.info("note written trigger_id={} user_id={} outbox_id={} note_guid={} title=\"{}\"", t.triggerId(),
                     t.userId(), item.id(), guid, draft.title());
@@ -159,6 +168,7 @@ public final class NoteDelivery {
                 Instant until = now.plusSeconds(seconds);
                 String reason = "Evernote rate limit reached: notes resume after " + until;
                 deferred.incrementAndGet();
+                metrics.note("rate_limited");
                 pauses.pause(t.userId(), Kind.RATE_LIMIT, until, null, reason);
                 outbox.reschedule(item.id(), until, reason, false);
                 outbox.delayUser(t.userId(), until);
@@ -174,6 +184,7 @@ public final class NoteDelivery {
                 String reason = "note rejected by Evernote: " + f.getMessage();
                 outbox.park(item.id(), reason);
                 parked.incrementAndGet();
+                metrics.note("parked");
                 djangoTh.noteFailed(t, reason);
                 LOG.error("note parked trigger_id={} user_id={} outbox_id={} error=\"{}\"", t.triggerId(),
                         t.userId(), item.id(), reason);
@@ -198,6 +209,7 @@ public final class NoteDelivery {
 
     private void pauseForAuth(OutboxItem item, DeliveryTarget t, Instant now, String reason) {
         deferred.incrementAndGet();
+        metrics.note("auth_paused");
         Instant until = now.plus(AUTH_RECHECK);
         pauses.pause(t.userId(), Kind.AUTH, null, tokenHash(t), reason);
         outbox.reschedule(item.id(), until, reason, false);
@@ -208,6 +220,7 @@ public final class NoteDelivery {
 
     private void retryLater(OutboxItem item, DeliveryTarget t, Instant now, String reason, boolean ambiguous) {
         deferred.incrementAndGet();
+        metrics.note("retry");
         Instant next = now.plus(backoff(item.attempts()));
         outbox.reschedule(item.id(), next, reason, ambiguous);
         LOG.warn("note delivery will be retried trigger_id={} user_id={} outbox_id={} attempt={} next_try={} error=\"{}\"",

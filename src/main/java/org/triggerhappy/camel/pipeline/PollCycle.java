@@ -3,6 +3,7 @@ package org.triggerhappy.camel.pipeline;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,6 +23,7 @@ public final class PollCycle {
     private volatile java.time.Instant startedAt = java.time.Instant.EPOCH;
     private final AtomicLong cycles = new AtomicLong();
     private volatile Summary last;
+    private volatile Consumer<Summary> onEnd = s -> { };
 
     /** The figures of a finished cycle. */
     public record Summary(long cycle, int polled, int notModified, int failed, int newEntries, int queued,
@@ -47,8 +49,14 @@ public final class PollCycle {
         Summary s = new Summary(cycles.incrementAndGet(), polled.get(), notModified.get(), failed.get(),
                 newEntries.get(), queued.get(), Duration.ofNanos(System.nanoTime() - startedNanos.get()));
         last = s;
+        onEnd.accept(s);
         LOG.info("poll cycle done cycle={} triggers_polled={} not_modified={} failures={} new_entries={} queued_notes={} duration_ms={}",
                 s.cycle(), s.polled(), s.notModified(), s.failed(), s.newEntries(), s.queued(), s.duration().toMillis());
+    }
+
+    /** Called with each finished cycle's figures (the metrics use it). */
+    public void onEnd(Consumer<Summary> listener) {
+        this.onEnd = listener;
     }
 
     public Summary last() {

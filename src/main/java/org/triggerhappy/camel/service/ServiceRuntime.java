@@ -21,6 +21,7 @@ import org.triggerhappy.camel.fetch.FetchSettings;
 import org.triggerhappy.camel.fetch.HostLimiter;
 import org.triggerhappy.camel.notes.EnexWriter;
 import org.triggerhappy.camel.notes.NoteComposer;
+import org.triggerhappy.camel.ops.Operations;
 import org.triggerhappy.camel.persistence.Database;
 import org.triggerhappy.camel.persistence.DjangoThRepository;
 import org.triggerhappy.camel.persistence.Migrations;
@@ -81,6 +82,10 @@ public final class ServiceRuntime implements AutoCloseable {
         OutboxSweeper sweeper = new OutboxSweeper(outbox, pauses, inFlight, 1000);
         EnexArchiveFlow archive = new EnexArchiveFlow(new DjangoThRepository(db.dataSource()), new NoteComposer(),
                 settings.archiveDir());
+        Operations ops = new Operations(db.dataSource(), clock);
+        refresher.instrument(ops.metrics());
+        delivery.instrument(ops.metrics());
+        cycle.onEnd(s -> ops.metrics().cycleDone(s.duration()));
 
         this.main = new Main();
         main.bind("dataSource", db.dataSource());
@@ -90,6 +95,7 @@ public final class ServiceRuntime implements AutoCloseable {
         main.bind("noteDelivery", delivery);
         main.bind("outboxSweeper", sweeper);
         main.bind("enexArchive", archive);
+        ops.bind(main::bind);
         camelProperties(timer).forEach(main::addOverrideProperty);
     }
 
@@ -150,6 +156,7 @@ public final class ServiceRuntime implements AutoCloseable {
         p.put("th.sweep.period.ms", Long.toString(Math.min(tick.toMillis(), 30_000)));
         p.put("th.delivery.concurrency", Integer.toString(settings.deliveryConcurrency()));
         p.putAll(settings.flowOverrides());
+        p.putAll(Operations.camelProperties(timer, settings.httpPort(), settings.managementPort()));
         return p;
     }
 

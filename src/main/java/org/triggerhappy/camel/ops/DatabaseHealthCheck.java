@@ -1,0 +1,66 @@
+package org.triggerhappy.camel.ops;
+
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javax.sql.DataSource;
+import org.apache.camel.health.HealthCheckResultBuilder;
+import org.apache.camel.impl.health.AbstractHealthCheck;
+
+/**
+ * Readiness only: the service can do nothing useful without its database, but a database outage is no reason for
+ * an orchestrator to restart the process (so it stays out of liveness). The probe is a {@code SELECT 1} bounded by
+ * a short timeout, because the pool itself would wait its full connection timeout on an unreachable server.
+ */
+public final class DatabaseHealthCheck extends AbstractHealthCheck {
+    private final DataSource ds;
+    private final Duration timeout;
+    private final ExecutorService probes = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "th-db-health");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public DatabaseHealthCheck(DataSource ds, Duration timeout) {
+        super("triggerhappy", "database");
+        this.ds = ds;
+        this.timeout = timeout;
+    }
+
+    @Override
+    public boolean isLiveness() {
+        return false;
+    }
+
+    @Override
+    protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
+        Future<?> probe = probes.submit(this::selectOne);
+        try {
+            probe.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            builder.up();
+        } catch (TimeoutException e) {
+            probe.cancel(true);
+            builder.down().message("the database did not answer within " + timeout.toMillis() + " ms");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            builder.down().message("interrupted");
+        } catch (Exception e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            builder.down().message("the database is unavailable: " + cause.getMessage());
+        }
+    }
+
+    private Void selectOne() throws Exception {
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+            st.setQueryTimeout((int) Math.max(1, timeout.toSeconds()));
+            st.execute("SELECT 1");
+        }
+        return null;
+    }
+}

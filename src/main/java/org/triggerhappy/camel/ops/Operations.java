@@ -1,0 +1,59 @@
+package org.triggerhappy.camel.ops;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import javax.sql.DataSource;
+
+/**
+ * Everything the service shows to operators, wired in one place: the Prometheus registry Camel's management server
+ * exposes on /observe/metrics (bound under the name camel-micrometer looks up, so Camel's and our series share
+ * it), the service's metrics, the database readiness check and the status page bean.
+ */
+public final class Operations {
+    /** The registry name camel-micrometer(-prometheus) looks up before creating its own. */
+    public static final String METRICS_REGISTRY = "metricsRegistry";
+    static final Duration BACKLOG_CACHE = Duration.ofSeconds(5);
+    static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(2);
+
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final ServiceMetrics metrics;
+    private final DatabaseHealthCheck databaseHealth;
+    private final StatusPage statusPage;
+
+    public Operations(DataSource ds, Clock clock) {
+        this.metrics = new ServiceMetrics(registry).withBacklog(new BacklogProbe(ds, BACKLOG_CACHE));
+        this.databaseHealth = new DatabaseHealthCheck(ds, HEALTH_TIMEOUT);
+        this.statusPage = new StatusPage(new StatusQuery(ds, clock), clock);
+    }
+
+    /** Binds the registry, the health check and the status page bean (pass Camel Main's {@code bind}). */
+    public void bind(BiConsumer<String, Object> binder) {
+        binder.accept(METRICS_REGISTRY, registry);
+        binder.accept("databaseHealthCheck", databaseHealth);
+        binder.accept("statusPage", statusPage);
+    }
+
+    public ServiceMetrics metrics() {
+        return metrics;
+    }
+
+    /**
+     * Camel properties for the two HTTP servers: the status page on {@code httpPort} and health/metrics on
+     * {@code managementPort}, both only when {@code serve} (the long-running service; a single run or the demo
+     * opens no port, so it never clashes with a running service).
+     */
+    public static Map<String, String> camelProperties(boolean serve, int httpPort, int managementPort) {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("th.http.enabled", Boolean.toString(serve));
+        p.put("camel.server.enabled", Boolean.toString(serve));
+        p.put("camel.server.port", Integer.toString(httpPort));
+        p.put("camel.management.enabled", Boolean.toString(serve));
+        p.put("camel.management.port", Integer.toString(managementPort));
+        return p;
+    }
+}

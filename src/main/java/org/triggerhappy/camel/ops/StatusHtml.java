@@ -1,0 +1,167 @@
+package org.triggerhappy.camel.ops;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * Renders a {@link StatusSnapshot} as one self-contained HTML page: no script, no external resource, every value
+ * escaped. It refreshes itself every minute with a meta tag, which works without JavaScript.
+ */
+public final class StatusHtml {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+            .withZone(ZoneOffset.UTC);
+    private static final String STYLE = """
+            body{font-family:system-ui,sans-serif;margin:1.5rem;color:#222}
+            h1{font-size:1.4rem}h2{font-size:1.1rem;margin-top:2rem}
+            table{border-collapse:collapse;font-size:.9rem;width:100%}th,td{border:1px solid #ccc;padding:.3rem .5rem;text-align:left;vertical-align:top}
+            th{background:#f3f3f3}td.n{text-align:right}.off{color:#888}.err{color:#a00}time{white-space:nowrap}
+            td{overflow-wrap:anywhere}.url{min-width:12rem}td.result{min-width:14rem}
+            dl{display:grid;grid-template-columns:max-content auto;gap:.2rem 1rem}dt{font-weight:600}dd{margin:0}
+            """;
+
+    private StatusHtml() {
+    }
+
+    public static String render(StatusSnapshot s) {
+        StringBuilder b = new StringBuilder(8192 + s.triggers().size() * 600);
+        b.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
+                .append("<meta http-equiv=\"refresh\" content=\"60\">")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+                .append("<title>TriggerHappy Camel status</title><style>").append(STYLE).append("</style></head><body>\n")
+                .append("<h1>TriggerHappy Camel status</h1>\n<p>As of ").append(time(s.takenAt()))
+                .append(" (all times UTC).</p>\n");
+        outbox(b, s);
+        paused(b, s);
+        triggers(b, s);
+        return b.append("</body></html>\n").toString();
+    }
+
+    /** The page shown when the figures cannot be read; the detail goes to the log, not to the visitor. */
+    public static String unavailable(Instant now) {
+        return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta http-equiv=\"refresh\" content=\"30\">"
+                + "<title>TriggerHappy Camel status</title></head><body><h1>TriggerHappy Camel status</h1>"
+                + "<p id=\"unavailable\">The status could not be read from the database (" + time(now) + " UTC); this"
+                + " page tries again every 30 seconds.</p></body></html>\n";
+    }
+
+    private static void outbox(StringBuilder b, StatusSnapshot s) {
+        StatusSnapshot.Outbox o = s.outbox();
+        long failing = s.triggers().stream().filter(t -> t.consecutiveFailures() > 0).count();
+        long served = s.triggers().stream().filter(StatusSnapshot.TriggerLine::served).count();
+        b.append("<h2>Summary</h2>\n<dl id=\"summary\">")
+                .append(item("triggers", s.triggers().size() + " (" + served + " active, " + failing + " failing)"))
+                .append(item("outbox-pending", o.pending() + " note" + (o.pending() == 1 ? "" : "s") + " waiting ("
+                        + o.dueNow() + " due now)"))
+                .append(item("outbox-oldest", o.oldestPending() == null ? "none waiting"
+                        : Html.escape(time(o.oldestPending())) + " (" + relative(o.oldestPending(), s.takenAt()) + ")"))
+                .append(item("outbox-parked", o.parked() + " (rejected for good; see the log)"))
+                .append(item("users-paused", Long.toString(s.pausedUsers().size())))
+                .append("</dl>\n");
+    }
+
+    private static String item(String id, String html) {
+        String label = switch (id) {
+            case "triggers" -> "Triggers";
+            case "outbox-pending" -> "Outbox";
+            case "outbox-oldest" -> "Oldest waiting note";
+            case "outbox-parked" -> "Parked notes";
+            default -> "Paused users";
+        };
+        return "<dt>" + label + "</dt><dd id=\"summary-" + id + "\">" + html + "</dd>";
+    }
+
+    private static void paused(StringBuilder b, StatusSnapshot s) {
+        b.append("<h2>Paused users</h2>\n");
+        if (s.pausedUsers().isEmpty()) {
+            b.append("<p id=\"no-paused-users\">No user is paused.</p>\n");
+            return;
+        }
+        b.append("<table id=\"paused-users\"><thead><tr><th>User</th><th>Why</th><th>Since</th><th>Until</th>")
+                .append("<th>Notes waiting</th><th>Reason</th></tr></thead><tbody>\n");
+        for (StatusSnapshot.PausedUser p : s.pausedUsers()) {
+            b.append("<tr data-user-id=\"").append(p.userId()).append("\"><td>").append(user(p.user(), p.userId()))
+                    .append("</td><td>").append(Html.escape(p.kind()))
+                    .append("</td><td>").append(when(p.since(), s.takenAt()))
+                    .append("</td><td>").append(p.until() == null ? "until the token is renewed" : when(p.until(), s.takenAt()))
+                    .append("</td><td class=\"n\">").append(p.notesWaiting())
+                    .append("</td><td>").append(Html.escape(p.reason())).append("</td></tr>\n");
+        }
+        b.append("</tbody></table>\n");
+    }
+
+    private static void triggers(StringBuilder b, StatusSnapshot s) {
+        b.append("<h2>Triggers</h2>\n");
+        if (s.triggers().isEmpty()) {
+            b.append("<p id=\"no-triggers\">No RSS → Evernote trigger in the database.</p>\n");
+            return;
+        }
+        b.append("<table id=\"triggers\"><thead><tr><th>#</th><th>User</th><th>Trigger</th><th>Feed</th>")
+                .append("<th>Last check</th><th>Next check</th><th>Last result</th><th>Entries seen</th>")
+                .append("<th>Notes written</th><th>Notes failed</th><th>Notes waiting</th><th>Parked</th>")
+                .append("</tr></thead><tbody>\n");
+        for (StatusSnapshot.TriggerLine t : s.triggers()) {
+            b.append("<tr data-trigger-id=\"").append(t.triggerId()).append('"')
+                    .append(t.served() ? "" : " class=\"off\"").append("><td>").append(t.triggerId())
+                    .append("</td><td>").append(Html.escape(t.user()))
+                    .append("</td><td>").append(Html.escape(t.description()))
+                    .append(t.served() ? "" : " <em>(switched off in django-th)</em>")
+                    .append("</td><td class=\"url\">").append(Html.escape(FeedUrls.forDisplay(t.feedUrl())))
+                    .append("</td><td>").append(t.lastCheck() == null ? "never" : when(t.lastCheck(), s.takenAt()))
+                    .append("</td><td>").append(t.nextCheck() == null ? (t.served() ? "next cycle" : "—")
+                            : when(t.nextCheck(), s.takenAt()))
+                    .append("</td><td class=\"result").append(t.consecutiveFailures() > 0 ? " err" : "").append("\">")
+                    .append(result(t))
+                    .append("</td><td class=\"n\">").append(t.entriesSeen())
+                    .append("</td><td class=\"n\">").append(t.notesWritten())
+                    .append("</td><td class=\"n\">").append(t.notesFailed())
+                    .append("</td><td class=\"n\">").append(t.notesWaiting())
+                    .append("</td><td class=\"n\">").append(t.notesParked()).append("</td></tr>\n");
+        }
+        b.append("</tbody></table>\n");
+    }
+
+    private static String result(StatusSnapshot.TriggerLine t) {
+        StringBuilder r = new StringBuilder(Html.escape(t.result() == null || t.result().isEmpty() ? "—" : t.result()));
+        if (t.lastStatus() != null) {
+            r.append(" <small>(feed: ").append(Html.escape(t.lastStatus()));
+            if (t.consecutiveFailures() > 0) {
+                r.append(", failed ").append(t.consecutiveFailures()).append(t.consecutiveFailures() == 1 ? " time" : " times in a row");
+            }
+            r.append(")</small>");
+        }
+        return r.toString();
+    }
+
+    private static String user(String name, int id) {
+        return name == null ? "user #" + id : Html.escape(name);
+    }
+
+    private static String when(Instant t, Instant now) {
+        return "<time datetime=\"" + t.truncatedTo(ChronoUnit.SECONDS) + "\">" + time(t) + "</time> <small>("
+                + relative(t, now) + ")</small>";
+    }
+
+    private static String time(Instant t) {
+        return TIME.format(t);
+    }
+
+    static String relative(Instant t, Instant now) {
+        Duration d = Duration.between(now, t);
+        boolean future = !d.isNegative();
+        long s = Math.abs(d.getSeconds());
+        String amount;
+        if (s < 60) {
+            amount = s + " s";
+        } else if (s < 3600) {
+            amount = s / 60 + " min";
+        } else if (s < 48 * 3600) {
+            amount = s / 3600 + " h " + (s % 3600) / 60 + " min";
+        } else {
+            amount = s / 86400 + " days";
+        }
+        return future ? "in " + amount : amount + " ago";
+    }
+}

@@ -1,0 +1,110 @@
+package org.triggerhappy.camel.ops;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.triggerhappy.camel.persistence.Jdbc;
+
+/**
+ * Reads the status page's figures from django-th's tables and the service's own (thc_feed_state, thc_outbox,
+ * thc_user_pause) in one read-only snapshot, so the numbers agree with each other.
+ */
+public final class StatusQuery {
+    private static final String TRIGGERS = """
+            SELECT t.id, u.username, t.description, r.url,
+                   (t.status AND u.is_active AND sp.status AND sc.status) AS served,
+                   fs.last_checked_at, fs.next_check_at, fs.last_status, t.result, fs.last_error,
+                   coalesce(fs.consecutive_failures, 0), coalesce(fs.entries_total, 0), t.counter_ok, t.counter_ko,
+                   (SELECT count(*) FROM thc_outbox o WHERE o.trigger_id = t.id AND o.state = 'pending'),
+                   (SELECT count(*) FROM thc_outbox o WHERE o.trigger_id = t.id AND o.state = 'parked')
+            FROM django_th_triggerservice t
+            JOIN auth_user u ON u.id = t.user_id
+            JOIN django_th_userservice p ON p.id = t.provider_id AND p.name_id = 'ServiceRss'
+            JOIN django_th_userservice c ON c.id = t.consumer_id AND c.name_id = 'ServiceEvernote'
+            JOIN django_th_servicesactivated sp ON sp.name = p.name_id
+            JOIN django_th_servicesactivated sc ON sc.name = c.name_id
+            JOIN LATERAL (SELECT url FROM django_th_rss WHERE trigger_id = t.id ORDER BY id LIMIT 1) r ON true
+            LEFT JOIN thc_feed_state fs ON fs.trigger_id = t.id
+            ORDER BY u.username, t.id""";
+    private static final String PAUSED = """
+            SELECT p.user_id, u.username, p.kind, p.paused_until, p.since, p.reason,
+                   (SELECT count(*) FROM thc_outbox o WHERE o.user_id = p.user_id AND o.state = 'pending')
+            FROM thc_user_pause p
+            LEFT JOIN auth_user u ON u.id = p.user_id
+            WHERE p.kind = 'auth' OR p.paused_until > now()
+            ORDER BY u.username, p.user_id""";
+    private static final String OUTBOX = """
+            SELECT count(*) FILTER (WHERE state = 'pending'),
+                   count(*) FILTER (WHERE state = 'pending' AND not_before <= now()),
+                   min(created_at) FILTER (WHERE state = 'pending'),
+                   count(*) FILTER (WHERE state = 'parked')
+            FROM thc_outbox WHERE state IN ('pending', 'parked')""";
+
+    private final DataSource ds;
+    private final Clock clock;
+
+    public StatusQuery(DataSource ds, Clock clock) {
+        this.ds = ds;
+        this.clock = clock;
+    }
+
+    public StatusSnapshot read() {
+        return Jdbc.inTransaction(ds, c -> {
+            // One snapshot for the three queries; read-only, so a bug here can never write.
+            try (Statement st = c.createStatement()) {
+                st.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+            }
+            return new StatusSnapshot(clock.instant(), triggers(c), paused(c), outbox(c));
+        });
+    }
+
+    private static List<StatusSnapshot.TriggerLine> triggers(Connection c) throws SQLException {
+        List<StatusSnapshot.TriggerLine> out = new ArrayList<>();
+        try (PreparedStatement ps = prepare(c, TRIGGERS); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                int failures = rs.getInt(11);
+                // The feed's own error while it keeps failing; otherwise django-th's result (which also says why
+                // the last note failed).
+                String result = failures > 0 && rs.getString(10) != null ? rs.getString(10) : rs.getString(9);
+                out.add(new StatusSnapshot.TriggerLine(rs.getInt(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getBoolean(5), Jdbc.instant(rs.getTimestamp(6)),
+                        Jdbc.instant(rs.getTimestamp(7)), rs.getString(8), result, failures, rs.getLong(12),
+                        rs.getInt(13), rs.getInt(14), rs.getLong(15), rs.getLong(16)));
+            }
+        }
+        return out;
+    }
+
+    private static List<StatusSnapshot.PausedUser> paused(Connection c) throws SQLException {
+        List<StatusSnapshot.PausedUser> out = new ArrayList<>();
+        try (PreparedStatement ps = prepare(c, PAUSED); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(new StatusSnapshot.PausedUser(rs.getInt(1), rs.getString(2),
+                        "auth".equals(rs.getString(3)) ? "Evernote token" : "Evernote rate limit",
+                        Jdbc.instant(rs.getTimestamp(4)), Jdbc.instant(rs.getTimestamp(5)), rs.getString(6),
+                        rs.getLong(7)));
+            }
+        }
+        return out;
+    }
+
+    private static StatusSnapshot.Outbox outbox(Connection c) throws SQLException {
+        try (PreparedStatement ps = prepare(c, OUTBOX); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return new StatusSnapshot.Outbox(rs.getLong(1), rs.getLong(2), Jdbc.instant(rs.getTimestamp(3)),
+                    rs.getLong(4));
+        }
+    }
+
+    private static PreparedStatement prepare(Connection c, String sql) throws SQLException {
+        PreparedStatement ps = c.prepareStatement(sql);
+        ps.setQueryTimeout(10);
+        return ps;
+    }
+}

@@ -1,0 +1,90 @@
+package org.triggerhappy.camel.ops;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+import org.triggerhappy.camel.service.ServiceRuntime;
+import org.triggerhappy.camel.testsupport.ServiceFixture;
+
+/**
+ * The service as {@code run} starts it (timer on, both HTTP servers up) on free ports, in a background thread, for
+ * as long as a test needs it. The Quartz timer fires a first cycle at once.
+ */
+final class RunningService implements AutoCloseable {
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    final int httpPort;
+    final int managementPort;
+    private final ServiceRuntime runtime;
+    private final Thread thread;
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+
+    RunningService(ServiceFixture f) throws IOException {
+        this.httpPort = freePort();
+        this.managementPort = freePort();
+        f.set("th.http.port", Integer.toString(httpPort)).set("th.management.port", Integer.toString(managementPort))
+                .set("th.poll.interval", "1h");
+        this.runtime = ServiceRuntime.create(f.settings(), true);
+        this.thread = new Thread(() -> {
+            try {
+                runtime.runForever();
+            } catch (Throwable t) {
+                failure.set(t);
+            }
+        }, "test-service");
+        thread.setDaemon(true);
+        thread.start();
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptionsInstanceOf(IllegalStateException.class).until(() -> {
+            if (failure.get() != null) {
+                throw new AssertionError("the service failed to start", failure.get());
+            }
+            return get(managementPort, "/observe/health/live").statusCode() == 200;
+        });
+    }
+
+    /** A port nothing listens on right now (parallel test runs each get their own). */
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    static HttpResponse<String> get(int port, String path) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                    .timeout(Duration.ofSeconds(20)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException("GET " + path + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    HttpResponse<String> management(String path) {
+        return get(managementPort, path);
+    }
+
+    HttpResponse<String> page(String path) {
+        return get(httpPort, path);
+    }
+
+    ServiceRuntime runtime() {
+        return runtime;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        runtime.stop();
+        thread.join(Duration.ofSeconds(60).toMillis());
+        runtime.close();
+    }
+}
