@@ -5,8 +5,9 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
@@ -21,11 +22,13 @@ import org.apache.camel.impl.health.AbstractHealthCheck;
 public final class DatabaseHealthCheck extends AbstractHealthCheck {
     private final DataSource ds;
     private final Duration timeout;
-    private final ExecutorService probes = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "th-db-health");
-        t.setDaemon(true);
-        return t;
-    });
+    // One probe thread at most, gone when idle: checks come every few seconds at most, or never.
+    private final ExecutorService probes = new ThreadPoolExecutor(0, 1, 30, TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(), r -> {
+                Thread t = new Thread(r, "th-db-health");
+                t.setDaemon(true);
+                return t;
+            });
 
     public DatabaseHealthCheck(DataSource ds, Duration timeout) {
         super("triggerhappy", "database");

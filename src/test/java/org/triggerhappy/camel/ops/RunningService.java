@@ -3,20 +3,19 @@ package org.triggerhappy.camel.ops;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
+import org.triggerhappy.camel.config.Settings;
 import org.triggerhappy.camel.service.ServiceRuntime;
 import org.triggerhappy.camel.testsupport.ServiceFixture;
 
 /**
- * The service as {@code run} starts it (timer on, both HTTP servers up) on free ports, in a background thread, for
- * as long as a test needs it. The Quartz timer fires a first cycle at once.
+ * The service as {@code run} starts it (timer on, both HTTP servers up, on the free ports the fixture's settings
+ * name), in a background thread, for as long as a test needs it. The Quartz timer fires a first cycle at once.
  */
 final class RunningService implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -28,11 +27,11 @@ final class RunningService implements AutoCloseable {
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
 
     RunningService(ServiceFixture f) throws IOException {
-        this.httpPort = freePort();
-        this.managementPort = freePort();
-        f.set("th.http.port", Integer.toString(httpPort)).set("th.management.port", Integer.toString(managementPort))
-                .set("th.poll.interval", "1h");
-        this.runtime = ServiceRuntime.create(f.settings(), true);
+        f.set("th.poll.interval", "1h");
+        Settings settings = f.settings();
+        this.httpPort = settings.httpPort();
+        this.managementPort = settings.managementPort();
+        this.runtime = ServiceRuntime.create(settings, true);
         this.thread = new Thread(() -> {
             try {
                 runtime.runForever();
@@ -48,13 +47,6 @@ final class RunningService implements AutoCloseable {
             }
             return get(managementPort, "/observe/health/live").statusCode() == 200;
         });
-    }
-
-    /** A port nothing listens on right now (parallel test runs each get their own). */
-    static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
     }
 
     static HttpResponse<String> get(int port, String path) {

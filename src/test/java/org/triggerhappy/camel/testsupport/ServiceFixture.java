@@ -1,6 +1,10 @@
 package org.triggerhappy.camel.testsupport;
 
 import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -64,6 +68,9 @@ public final class ServiceFixture implements AutoCloseable {
         m.put("th.allow.private.networks", feeds.hostPort());
         m.put("th.fetch.concurrency", "4");
         m.put("th.fetch.timeout", "5s");
+        // A running service opens two HTTP ports: free ones per call, so instances and parallel runs never clash.
+        m.put("th.http.port", Integer.toString(freePort()));
+        m.put("th.management.port", Integer.toString(freePort()));
         m.putAll(extra);
         return Settings.load(ConfigSource.of(m));
     }
@@ -72,6 +79,15 @@ public final class ServiceFixture implements AutoCloseable {
     public OnceSummary runOnce() throws Exception {
         try (ServiceRuntime rt = ServiceRuntime.create(settings(), false)) {
             return rt.runOnce(Duration.ofMinutes(1));
+        }
+    }
+
+    /** A loopback port nothing listens on right now. */
+    public static int freePort() {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
