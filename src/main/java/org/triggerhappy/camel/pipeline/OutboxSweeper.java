@@ -10,7 +10,9 @@ import org.triggerhappy.camel.persistence.UserPauseRepository;
 
 /**
  * Finds outbox items that are due again (left over from a previous run or a crash, retried after a back-off, or
- * released when a user's token was renewed) and hands them to the delivery queue, once each.
+ * released when a user's token was renewed) and hands them to the delivery queue, once each. Deliveries that were
+ * interrupted (their process was killed, or this process lost the database before it could record the outcome)
+ * are released first, so a restart resumes them at once instead of when their lease runs out.
  */
 public final class OutboxSweeper {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxSweeper.class);
@@ -19,12 +21,15 @@ public final class OutboxSweeper {
     private final UserPauseRepository pauses;
     private final InFlight inFlight;
     private final int batch;
+    private final LeaseHolder holder;
 
-    public OutboxSweeper(OutboxRepository outbox, UserPauseRepository pauses, InFlight inFlight, int batch) {
+    public OutboxSweeper(OutboxRepository outbox, UserPauseRepository pauses, InFlight inFlight, int batch,
+                         LeaseHolder holder) {
         this.outbox = outbox;
         this.pauses = pauses;
         this.inFlight = inFlight;
         this.batch = batch;
+        this.holder = holder;
     }
 
     public List<Map<String, Object>> due() {
@@ -33,9 +38,10 @@ public final class OutboxSweeper {
             int n = outbox.releaseUser(userId);
             LOG.info("Evernote token renewed, deliveries resume user_id={} pending_notes={}", userId, n);
         }
+        releaseInterrupted();
         List<Map<String, Object>> out = new ArrayList<>();
         for (OutboxRepository.Due d : outbox.due(batch)) {
-            if (inFlight.add(d.id())) {
+            if (inFlight.addIfAbsent(d.id())) {
                 out.add(EntryMessage.ref(d.id(), d.userId()));
             }
         }
@@ -43,5 +49,22 @@ public final class OutboxSweeper {
             LOG.info("resuming pending notes count={}", out.size());
         }
         return out;
+    }
+
+    private void releaseInterrupted() {
+        String self = holder.toString();
+        int released = 0;
+        for (OutboxRepository.Lease lease : outbox.leases(batch)) {
+            // Our own lease on an item no delivery of ours is working on: the outcome was never recorded.
+            boolean interrupted = self.equals(lease.holder()) ? !inFlight.contains(lease.id())
+                    : holder.provesDead(lease.holder());
+            if (interrupted && outbox.releaseInterrupted(lease.id(), lease.holder())) {
+                released++;
+            }
+        }
+        if (released > 0) {
+            LOG.warn("resuming interrupted deliveries count={}: each first looks for a note stored by the"
+                    + " interrupted attempt before writing one", released);
+        }
     }
 }
