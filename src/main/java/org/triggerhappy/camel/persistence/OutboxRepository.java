@@ -95,12 +95,16 @@ public final class OutboxRepository {
         return ids;
     }
 
-    /** Takes the item for delivery if it is pending, due and not held by a live lease; counts the attempt. */
+    /**
+     * Takes the item for delivery if it is pending, due and not held by a live lease; counts the attempt. An item
+     * whose earlier lease ran out was left by a consumer that died or lost the database mid-delivery, possibly after
+     * Evernote stored the note: it comes back marked ambiguous, so the next attempt looks for that note first.
+     */
     public Optional<OutboxItem> claim(long id, String owner, Duration lease) {
         return Jdbc.withConnection(ds, c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "UPDATE thc_outbox SET claimed_until = now() + make_interval(secs => ?), claimed_by = ?,"
-                            + " attempts = attempts + 1"
+                            + " attempts = attempts + 1, ambiguous = ambiguous OR claimed_until IS NOT NULL"
                             + " WHERE id = ? AND state = 'pending' AND not_before <= now()"
                             + " AND (claimed_until IS NULL OR claimed_until < now())"
                             + " RETURNING " + COLUMNS)) {
@@ -158,6 +162,44 @@ public final class OutboxRepository {
                     }
                 }
                 return ids;
+            }
+        });
+    }
+
+    /** A pending item leased by a consumer. */
+    public record Lease(long id, String holder) {
+    }
+
+    /** Pending items under a lease (live or run out), oldest first. */
+    public List<Lease> leases(int limit) {
+        return Jdbc.withConnection(ds, c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT id, claimed_by FROM thc_outbox WHERE state = 'pending' AND claimed_until IS NOT NULL"
+                            + " ORDER BY id LIMIT ?")) {
+                ps.setInt(1, limit);
+                List<Lease> leases = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        leases.add(new Lease(rs.getLong(1), rs.getString(2)));
+                    }
+                }
+                return leases;
+            }
+        });
+    }
+
+    /**
+     * Ends the lease of a delivery that was interrupted (its consumer is gone): the item is due again, marked
+     * ambiguous because the note may have been stored. False if the lease changed meanwhile.
+     */
+    public boolean releaseInterrupted(long id, String holder) {
+        return Jdbc.withConnection(ds, c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE thc_outbox SET claimed_until = NULL, claimed_by = NULL, ambiguous = true"
+                            + " WHERE id = ? AND claimed_by = ? AND state = 'pending' AND claimed_until IS NOT NULL")) {
+                ps.setLong(1, id);
+                ps.setString(2, holder);
+                return ps.executeUpdate() == 1;
             }
         });
     }

@@ -104,7 +104,40 @@ public final class FeedRefresher {
             metrics.fetched("internal-error");
             LOG.error("trigger refresh failed trigger_id={} user_id={} feed_url={} error=\"{}\"", t.triggerId(),
                     t.userId(), t.feedUrl(), e.getMessage(), e);
+            releaseAfterFailure(t);
             return List.of();
+        }
+    }
+
+    /**
+     * A refresh cut short (the database went away mid-way) gives its trigger back so that the next tick retries it,
+     * rather than leaving it leased until the lease runs out. Best effort: a few tries while the pool reconnects.
+     */
+    private void releaseAfterFailure(TriggerRow t) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                Jdbc.withConnection(ds, c -> {
+                    try (var ps = c.prepareStatement("UPDATE thc_feed_state SET claimed_until = NULL, claimed_by = NULL"
+                            + " WHERE trigger_id = ? AND claimed_by = ?")) {
+                        ps.setInt(1, t.triggerId());
+                        ps.setString(2, owner);
+                        return ps.executeUpdate();
+                    }
+                });
+                return;
+            } catch (RuntimeException e) {
+                if (attempt == 3) {
+                    LOG.warn("trigger lease not released, the trigger is polled again when it runs out trigger_id={}"
+                            + " lease={} error=\"{}\"", t.triggerId(), lease, e.getMessage());
+                    return;
+                }
+            }
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 

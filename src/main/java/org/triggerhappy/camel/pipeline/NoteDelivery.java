@@ -45,6 +45,8 @@ public final class NoteDelivery {
     private final Clock clock;
     private final String owner;
     private final Map<Integer, ReentrantLock> userLocks = new ConcurrentHashMap<>();
+    /** Notes Evernote confirmed whose delivery the database did not take: outbox id to note guid. */
+    private final Map<Long, String> unrecorded = new ConcurrentHashMap<>();
     private final AtomicInteger written = new AtomicInteger();
     private final AtomicInteger deferred = new AtomicInteger();
     private final AtomicInteger parked = new AtomicInteger();
@@ -75,8 +77,8 @@ public final class NoteDelivery {
         try {
             outbox.claim(id, owner, LEASE).ifPresent(this::deliverClaimed);
         } catch (RuntimeException e) {
-            // Database trouble: the lease runs out and the sweeper brings the item back.
-            LOG.error("delivery failed outbox_id={} error=\"{}\"", id, e.getMessage(), e);
+            // Database trouble: the item stays pending; the sweeper brings it back (releasing a lease left behind).
+            LOG.error("delivery interrupted, the note stays queued outbox_id={} error=\"{}\"", id, e.getMessage(), e);
         } finally {
             lock.unlock();
             inFlight.done(id);
@@ -94,6 +96,11 @@ public final class NoteDelivery {
         }
         DeliveryTarget t = target.get();
         Instant now = clock.instant();
+        String known = unrecorded.get(item.id());
+        if (known != null) {
+            recordWritten(item, t, known, item.title(), now);
+            return;
+        }
         if (sink.usesEvernoteAccount()) {
             if (isPaused(item, t, now)) {
                 return;
@@ -107,18 +114,46 @@ public final class NoteDelivery {
         NoteSource source = new NoteSource(item.title(), item.link(), item.content(), item.published(), t.notebook(),
                 t.tags(), t.description());
         NoteDraft draft = composer.compose(source);
+        String guid;
         try {
-            String guid = writeWithFallback(t, draft, source, item.ambiguous());
-            outbox.markDelivered(item.id(), guid);
-            written.incrementAndGet();
-            metrics.note("written");
-            djangoTh.noteWritten(t);
-            LOG.info("note written trigger_id={} user_id={} outbox_id={} note_guid={} title=\"{}\"", t.triggerId(),
-                    t.userId(), item.id(), guid, draft.title());
+            guid = writeWithFallback(t, draft, source, item.ambiguous());
         } catch (EvernoteFailure f) {
             handleFailure(item, t, now, f);
+            return;
         } catch (RuntimeException e) {
-            retryLater(item, t, now, "note writing failed: " + e.getMessage(), false);
+            // Unclassified: the request may have reached Evernote, so the next attempt looks for the note first.
+            retryLater(item, t, now, "note writing failed: " + e.getMessage(), true);
+            return;
+        }
+        recordWritten(item, t, guid, draft.title(), now);
+    }
+
+    /**
+     * The note exists: record it. If the database fails now, the guid is kept in memory for the next attempt of this
+     * process, and the item is marked ambiguous so that after a restart the note is looked up rather than rewritten.
+     */
+    private void recordWritten(OutboxItem item, DeliveryTarget t, String guid, String title, Instant now) {
+        try {
+            outbox.markDelivered(item.id(), guid);
+        } catch (RuntimeException e) {
+            unrecorded.put(item.id(), guid);
+            LOG.error("note written but not recorded yet, it will be recorded on the next attempt trigger_id={}"
+                    + " user_id={} outbox_id={} note_guid={} error=\"{}\"", t.triggerId(), t.userId(), item.id(),
+                    guid, e.getMessage());
+            // If this fails too, the lease stays and the sweeper releases the item as interrupted (ambiguous).
+            outbox.reschedule(item.id(), now, "note " + guid + " written but not recorded: " + e.getMessage(), true);
+            return;
+        }
+        unrecorded.remove(item.id());
+        written.incrementAndGet();
+        metrics.note("written");
+        LOG.info("note written trigger_id={} user_id={} outbox_id={} note_guid={} title=\"{}\"", t.triggerId(),
+                t.userId(), item.id(), guid, title);
+        try {
+            djangoTh.noteWritten(t);
+        } catch (RuntimeException e) {
+            LOG.warn("note written, trigger counters not updated trigger_id={} error=\"{}\"", t.triggerId(),
+                    e.getMessage());
         }
     }
 

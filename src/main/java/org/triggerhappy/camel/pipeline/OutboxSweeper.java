@@ -6,11 +6,14 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.triggerhappy.camel.persistence.OutboxRepository;
+import org.triggerhappy.camel.persistence.StorageException;
 import org.triggerhappy.camel.persistence.UserPauseRepository;
 
 /**
  * Finds outbox items that are due again (left over from a previous run or a crash, retried after a back-off, or
- * released when a user's token was renewed) and hands them to the delivery queue, once each.
+ * released when a user's token was renewed) and hands them to the delivery queue, once each. Deliveries that were
+ * interrupted (their process was killed, or this process lost the database before it could record the outcome)
+ * are released first, so a restart resumes them at once instead of when their lease runs out.
  */
 public final class OutboxSweeper {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxSweeper.class);
@@ -19,23 +22,38 @@ public final class OutboxSweeper {
     private final UserPauseRepository pauses;
     private final InFlight inFlight;
     private final int batch;
+    private final LeaseHolder holder;
 
-    public OutboxSweeper(OutboxRepository outbox, UserPauseRepository pauses, InFlight inFlight, int batch) {
+    public OutboxSweeper(OutboxRepository outbox, UserPauseRepository pauses, InFlight inFlight, int batch,
+                         LeaseHolder holder) {
         this.outbox = outbox;
         this.pauses = pauses;
         this.inFlight = inFlight;
         this.batch = batch;
+        this.holder = holder;
     }
 
     public List<Map<String, Object>> due() {
+        try {
+            return sweep();
+        } catch (StorageException e) {
+            // One clear line instead of a route stack trace; the next sweep tries again.
+            LOG.warn("outbox sweep skipped, the database is unavailable; next sweep retries error=\"{}\"",
+                    e.getMessage());
+            return List.of();
+        }
+    }
+
+    private List<Map<String, Object>> sweep() {
         for (int userId : pauses.usersWithRenewedToken()) {
             pauses.clear(userId);
             int n = outbox.releaseUser(userId);
             LOG.info("Evernote token renewed, deliveries resume user_id={} pending_notes={}", userId, n);
         }
+        releaseInterrupted();
         List<Map<String, Object>> out = new ArrayList<>();
         for (OutboxRepository.Due d : outbox.due(batch)) {
-            if (inFlight.add(d.id())) {
+            if (inFlight.addIfAbsent(d.id())) {
                 out.add(EntryMessage.ref(d.id(), d.userId()));
             }
         }
@@ -43,5 +61,22 @@ public final class OutboxSweeper {
             LOG.info("resuming pending notes count={}", out.size());
         }
         return out;
+    }
+
+    private void releaseInterrupted() {
+        String self = holder.toString();
+        int released = 0;
+        for (OutboxRepository.Lease lease : outbox.leases(batch)) {
+            // Our own lease on an item no delivery of ours is working on: the outcome was never recorded.
+            boolean interrupted = self.equals(lease.holder()) ? !inFlight.contains(lease.id())
+                    : holder.provesDead(lease.holder());
+            if (interrupted && outbox.releaseInterrupted(lease.id(), lease.holder())) {
+                released++;
+            }
+        }
+        if (released > 0) {
+            LOG.warn("resuming interrupted deliveries count={}: each first looks for a note stored by the"
+                    + " interrupted attempt before writing one", released);
+        }
     }
 }

@@ -1,6 +1,5 @@
 package org.triggerhappy.camel.service;
 
-import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -32,6 +31,7 @@ import org.triggerhappy.camel.pipeline.EnexSink;
 import org.triggerhappy.camel.pipeline.EvernoteSink;
 import org.triggerhappy.camel.pipeline.FeedRefresher;
 import org.triggerhappy.camel.pipeline.InFlight;
+import org.triggerhappy.camel.pipeline.LeaseHolder;
 import org.triggerhappy.camel.pipeline.NoteDelivery;
 import org.triggerhappy.camel.pipeline.NoteSink;
 import org.triggerhappy.camel.pipeline.OutboxSweeper;
@@ -67,7 +67,9 @@ public final class ServiceRuntime implements AutoCloseable {
             return t;
         });
         Clock clock = Clock.systemUTC();
-        String owner = ownerId();
+        // Names this runtime in trigger and outbox leases; a restart can tell that a holder's process ended.
+        LeaseHolder holder = LeaseHolder.forThisProcess();
+        String owner = holder.toString();
         FeedFetcher fetcher = new FeedFetcher(new FetchSettings(settings.fetchConnectTimeout(), settings.fetchTimeout(),
                 settings.fetchMaxBytes(), 10, FetchSettings.DEFAULT_USER_AGENT,
                 AddressPolicy.parse(settings.allowPrivateNetworks())));
@@ -79,7 +81,7 @@ public final class ServiceRuntime implements AutoCloseable {
         UserPauseRepository pauses = new UserPauseRepository(db.dataSource());
         this.delivery = new NoteDelivery(outbox, new DjangoThRepository(db.dataSource()), pauses, new NoteComposer(),
                 sink(settings), inFlight, clock, owner);
-        OutboxSweeper sweeper = new OutboxSweeper(outbox, pauses, inFlight, 1000);
+        OutboxSweeper sweeper = new OutboxSweeper(outbox, pauses, inFlight, 1000, holder);
         EnexArchiveFlow archive = new EnexArchiveFlow(new DjangoThRepository(db.dataSource()), new NoteComposer(),
                 settings.archiveDir());
         Operations ops = new Operations(db.dataSource(), clock);
@@ -158,11 +160,6 @@ public final class ServiceRuntime implements AutoCloseable {
         p.putAll(settings.flowOverrides());
         p.putAll(Operations.camelProperties(timer, settings.httpPort(), settings.managementPort()));
         return p;
-    }
-
-    /** pid@host plus a random part, unique even for two runtimes in one JVM (tests) or a reused pid. */
-    private static String ownerId() {
-        return ManagementFactory.getRuntimeMXBean().getName() + "/" + Long.toHexString(new java.util.Random().nextLong() & 0xffffff);
     }
 
     /** Runs until the process is told to stop (SIGTERM, Ctrl-C). */

@@ -140,7 +140,7 @@ class FlowsTest {
                     return files.anyMatch(p -> read(p).equals("Third"));
                 }
             });
-            assertThat(f.evernote.notes("tok")).hasSize(3);
+            await().atMost(Duration.ofSeconds(20)).until(() -> f.evernote.notes("tok").size() == 3);
         } finally {
             rt.stop();
             t.join(30_000);
