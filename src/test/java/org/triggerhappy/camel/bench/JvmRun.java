@@ -1,0 +1,135 @@
+package org.triggerhappy.camel.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One JVM started by the benchmark (the service or the floor): its output goes to files, its resident set's
+ * high-water mark (VmHWM) and CPU time are read from /proc while it runs (every 20 ms, so the last few
+ * milliseconds of CPU are missed), its GC log gives the peak heap.
+ */
+final class JvmRun {
+    /** USER_HZ: 100 on every Linux this runs on (getconf CLK_TCK). */
+    private static final long CLOCK_TICKS = 100;
+    /** What one process did. */
+    record Result(String label, int exitCode, long wallMs, long cpuMs, long rssHwmKb, GcLog gc, Path stdout, Path stderr) {
+        String stdoutText() {
+            return read(stdout);
+        }
+
+        String stderrText() {
+            return read(stderr);
+        }
+
+        private static String read(Path p) {
+            try {
+                return Files.readString(p);
+            } catch (IOException e) {
+                return "";
+            }
+        }
+    }
+
+    private final String label;
+    private final Path dir;
+    private final Process process;
+    private final long startNanos;
+    private final Thread monitor;
+    private volatile long rssHwmKb;
+    private volatile long cpuTicks;
+
+    private JvmRun(String label, Path dir, List<String> command, Map<String, String> env) {
+        this.label = label;
+        this.dir = dir;
+        ProcessBuilder pb = new ProcessBuilder(command)
+                .redirectOutput(dir.resolve(label + ".out").toFile())
+                .redirectError(dir.resolve(label + ".err").toFile());
+        pb.environment().keySet().removeIf(k -> k.startsWith("TH_"));
+        pb.environment().putAll(env);
+        this.startNanos = System.nanoTime();
+        try {
+            this.process = pb.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + label, e);
+        }
+        Path proc = Path.of("/proc", Long.toString(process.pid()));
+        this.monitor = new Thread(() -> {
+            while (process.isAlive()) {
+                readHwm(proc.resolve("status"));
+                readCpu(proc.resolve("stat"));
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "rss-" + label);
+        monitor.setDaemon(true);
+        monitor.start();
+    }
+
+    /** Starts {@code java -Xmx… [jvmArgs] -cp classpath mainClass args} with {@code env} added to a TH_-free environment. */
+    static JvmRun start(String label, Path dir, String xmx, List<String> jvmArgs, String classpath, String mainClass,
+                        List<String> args, Map<String, String> env) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("-Xmx" + xmx);
+        cmd.add("-Xlog:gc,gc+heap+exit:file=" + dir.resolve(label + ".gc.log"));
+        cmd.addAll(jvmArgs);
+        cmd.add("-cp");
+        cmd.add(classpath);
+        cmd.add(mainClass);
+        cmd.addAll(args);
+        return new JvmRun(label, dir, cmd, env);
+    }
+
+    Result await(Duration timeout) {
+        try {
+            boolean done = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            long wall = (System.nanoTime() - startNanos) / 1_000_000;
+            if (!done) {
+                process.destroyForcibly();
+                process.waitFor(10, TimeUnit.SECONDS);
+            }
+            monitor.join(1000);
+            return new Result(label, done ? process.exitValue() : -1, wall, cpuTicks * 1000 / CLOCK_TICKS, rssHwmKb,
+                    GcLog.read(dir.resolve(label + ".gc.log")), dir.resolve(label + ".out"), dir.resolve(label + ".err"));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+            throw new IllegalStateException("interrupted while waiting for " + label, e);
+        }
+    }
+
+    /** utime + stime of the process (fields 14 and 15 of /proc/PID/stat), in clock ticks. */
+    private void readCpu(Path stat) {
+        try {
+            String s = Files.readString(stat);
+            String[] f = s.substring(s.lastIndexOf(')') + 2).split(" ");
+            cpuTicks = Math.max(cpuTicks, Long.parseLong(f[11]) + Long.parseLong(f[12]));
+        } catch (IOException | RuntimeException e) {
+            // the process just ended: keep the last reading
+        }
+    }
+
+    private void readHwm(Path status) {
+        try {
+            for (String line : Files.readAllLines(status)) {
+                if (line.startsWith("VmHWM:")) {
+                    long kb = Long.parseLong(line.replaceAll("[^0-9]", ""));
+                    rssHwmKb = Math.max(rssHwmKb, kb);
+                    return;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // the process just ended: keep the last reading
+        }
+    }
+}
