@@ -22,6 +22,7 @@ final class BenchOptions {
             "  --evernote-latency MS   Evernote latency per call in the main scenario (0)",
             "  --cold-new C            items per feed the first poll delivers as notes (0)",
             "  --new-items M           items added to every feed for the third cycle, 0 = no third cycle (1)",
+            "  --repeat R              main: R rounds of floor + service cold/steady, best of each kept (1)",
             "  --xmx SIZE              heap of the service and floor JVMs (256m)",
             "  --notes-users U         users of the notes scenario, one feed each (100)",
             "  --notes-latency MS      Evernote latency of the notes scenario (50)",
@@ -41,7 +42,7 @@ final class BenchOptions {
             Map.entry("notes-users", "100"), Map.entry("notes-latency", "50"), Map.entry("notes-per-user", "20"),
             Map.entry("delivery-concurrency", ""), Map.entry("two-feeds", "2000"), Map.entry("two-latency", "200"),
             Map.entry("two-concurrency", "8"), Map.entry("out", "target/bench"),
-            Map.entry("scenarios", "main,notes,two"));
+            Map.entry("repeat", "1"), Map.entry("scenarios", "main,notes,two"));
     private static final Map<String, String> QUICK = Map.of("feeds", "500", "notes-per-user", "5", "two-feeds", "200");
 
     private final Map<String, String> values;

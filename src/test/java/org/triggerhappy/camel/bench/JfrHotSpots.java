@@ -2,6 +2,7 @@ package org.triggerhappy.camel.bench;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -26,12 +27,15 @@ final class JfrHotSpots {
     private final Map<String, Integer> threads = new HashMap<>();
     private int samples;
 
-    static JfrHotSpots read(Path jfr) throws IOException {
+    /** The samples taken between {@code from} and {@code to} (null: no bound). */
+    static JfrHotSpots read(Path jfr, Instant from, Instant to) throws IOException {
         JfrHotSpots h = new JfrHotSpots();
         try (RecordingFile file = new RecordingFile(jfr)) {
             while (file.hasMoreEvents()) {
                 RecordedEvent e = file.readEvent();
-                if (e.getEventType().getName().equals("jdk.ExecutionSample") && e.getStackTrace() != null) {
+                if (e.getEventType().getName().equals("jdk.ExecutionSample") && e.getStackTrace() != null
+                        && (from == null || !e.getStartTime().isBefore(from))
+                        && (to == null || !e.getStartTime().isAfter(to))) {
                     h.add(e);
                 }
             }
@@ -52,7 +56,7 @@ final class JfrHotSpots {
         String deepestProject = null;
         for (RecordedFrame f : frames) {
             String n = name(f);
-            if (seen.add(n)) {
+            if (!plumbing(type(f)) && seen.add(n)) {
                 inclusive.merge(n, 1, Integer::sum);
             }
             if (deepestProject == null && type(f).startsWith("org.triggerhappy.camel.")) {
@@ -63,6 +67,12 @@ final class JfrHotSpots {
                 Integer::sum);
         Object thread = e.getThread("sampledThread") == null ? null : e.getThread("sampledThread").getJavaName();
         threads.merge(threadGroup(String.valueOf(thread)), 1, Integer::sum);
+    }
+
+    /** Frames every sample passes through (thread pools, Camel's engine): left out of the inclusive table. */
+    private static boolean plumbing(String type) {
+        return type.startsWith("java.util.concurrent.") || type.equals("java.lang.Thread")
+                || type.startsWith("org.apache.camel.") || type.contains("$$Lambda$");
     }
 
     private static String type(RecordedFrame f) {
@@ -114,7 +124,8 @@ final class JfrHotSpots {
         StringBuilder b = new StringBuilder();
         b.append(String.format(Locale.ROOT, "CPU samples (jdk.ExecutionSample): %d%n", samples));
         table(b, "Hottest methods, self (leaf frame)", self, n);
-        table(b, "Hottest methods, inclusive (anywhere on the stack)", inclusive, n);
+        table(b, "Hottest methods, inclusive (anywhere on the stack; thread pools and Camel's engine left out)",
+                inclusive, n);
         table(b, "Deepest project method on the stack (where the service's CPU goes)", project, n);
         table(b, "Leaf frame by library", library, n);
         table(b, "Sampled threads", threads, n);

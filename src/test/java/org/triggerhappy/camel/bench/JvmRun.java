@@ -19,7 +19,14 @@ final class JvmRun {
     /** USER_HZ: 100 on every Linux this runs on (getconf CLK_TCK). */
     private static final long CLOCK_TICKS = 100;
     /** What one process did. */
-    record Result(String label, int exitCode, long wallMs, long cpuMs, long rssHwmKb, GcLog gc, Path stdout, Path stderr) {
+    record Result(String label, int exitCode, long startEpochMs, long wallMs, long cpuMs, long rssHwmKb, GcLog gc, Path stdout, Path stderr) {
+        /** Seconds the JIT compilers spent ({@code -XX:+CITime}, printed at exit), NaN when absent. */
+        double jitSeconds() {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("Total compilation time\\s*:\\s*([\\d.]+) s")
+                    .matcher(stdoutText());
+            return m.find() ? Double.parseDouble(m.group(1)) : Double.NaN;
+        }
+
         String stdoutText() {
             return read(stdout);
         }
@@ -41,6 +48,7 @@ final class JvmRun {
     private final Path dir;
     private final Process process;
     private final long startNanos;
+    private final long startEpochMs;
     private final Thread monitor;
     private volatile long rssHwmKb;
     private volatile long cpuTicks;
@@ -54,6 +62,7 @@ final class JvmRun {
         pb.environment().keySet().removeIf(k -> k.startsWith("TH_"));
         pb.environment().putAll(env);
         this.startNanos = System.nanoTime();
+        this.startEpochMs = System.currentTimeMillis();
         try {
             this.process = pb.start();
         } catch (IOException e) {
@@ -82,6 +91,7 @@ final class JvmRun {
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx" + xmx);
         cmd.add("-Xlog:gc,gc+heap+exit:file=" + dir.resolve(label + ".gc.log"));
+        cmd.add("-XX:+CITime"); // prints the JIT's total compilation time at exit: a short-lived JVM pays it each run
         cmd.addAll(jvmArgs);
         cmd.add("-cp");
         cmd.add(classpath);
@@ -99,7 +109,7 @@ final class JvmRun {
                 process.waitFor(10, TimeUnit.SECONDS);
             }
             monitor.join(1000);
-            return new Result(label, done ? process.exitValue() : -1, wall, cpuTicks * 1000 / CLOCK_TICKS, rssHwmKb,
+            return new Result(label, done ? process.exitValue() : -1, startEpochMs, wall, cpuTicks * 1000 / CLOCK_TICKS, rssHwmKb,
                     GcLog.read(dir.resolve(label + ".gc.log")), dir.resolve(label + ".out"), dir.resolve(label + ".err"));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
