@@ -20,15 +20,17 @@ final class BenchOptions {
             "  --concurrency C         TH_FETCH_CONCURRENCY of the service = threads of the floor (16)",
             "  --farm-latency MS       feed farm latency per request in the main scenario (0)",
             "  --evernote-latency MS   Evernote latency per call in the main scenario (0)",
+            "  --floor-healer 0|1      main: also time the floor with ROME's default XML healer (1; quick 0)",
             "  --cold-new C            items per feed the first poll delivers as notes (0)",
-            "  --new-items M           items added to every feed for the third cycle, 0 = no third cycle (1)",
+            "  --new-items M           items added to every feed for the third cycle, 0 = no third cycle (1; quick 0)",
             "  --repeat R              main: R rounds of floor + service cold/steady, best of each kept (1)",
             "  --xmx SIZE              heap of the service and floor JVMs (256m)",
             "  --notes-users U         users of the notes scenario, one feed each (100)",
             "  --notes-latency MS      Evernote latency of the notes scenario (50)",
-            "  --notes-per-user P      new entries per user in the notes scenario (20; quick 5)",
+            "  --notes-per-user P      new entries per user in the notes scenario (20; quick 2)",
+            "  --notes-wide 0|1        notes: also run with TH_DELIVERY_CONCURRENCY = users, for reference (1; quick 0)",
             "  --delivery-concurrency D  TH_DELIVERY_CONCURRENCY for the service (unset: the service default)",
-            "  --two-feeds M           feeds of the two-instances scenario (2000; quick 200)",
+            "  --two-feeds M           feeds of the two-instances scenario (2000; quick 100)",
             "  --two-latency MS        feed latency of the two-instances scenario (200)",
             "  --two-concurrency C     TH_FETCH_CONCURRENCY of each instance (8)",
             "  --out DIR               logs, GC logs, JFR recordings, results.txt (target/bench)",
@@ -42,8 +44,10 @@ final class BenchOptions {
             Map.entry("notes-users", "100"), Map.entry("notes-latency", "50"), Map.entry("notes-per-user", "20"),
             Map.entry("delivery-concurrency", ""), Map.entry("two-feeds", "2000"), Map.entry("two-latency", "200"),
             Map.entry("two-concurrency", "8"), Map.entry("out", "target/bench"),
-            Map.entry("repeat", "1"), Map.entry("scenarios", "main,notes,two"));
-    private static final Map<String, String> QUICK = Map.of("feeds", "500", "notes-per-user", "5", "two-feeds", "200");
+            Map.entry("repeat", "1"), Map.entry("floor-healer", "1"), Map.entry("notes-wide", "1"),
+            Map.entry("scenarios", "main,notes,two"));
+    private static final Map<String, String> QUICK = Map.of("feeds", "500", "notes-per-user", "2", "two-feeds", "100",
+            "floor-healer", "0", "notes-wide", "0", "new-items", "0");
 
     private final Map<String, String> values;
     final boolean quick;

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One JVM started by the benchmark (the service or the floor): its output goes to files, its resident set's
@@ -16,14 +18,14 @@ import java.util.concurrent.TimeUnit;
  * milliseconds of CPU are missed), its GC log gives the peak heap.
  */
 final class JvmRun {
+    private static final Pattern CITIME = Pattern.compile("Total compilation time\\s*:\\s*([\\d.]+) s");
     /** USER_HZ: 100 on every Linux this runs on (getconf CLK_TCK). */
     private static final long CLOCK_TICKS = 100;
     /** What one process did. */
     record Result(String label, int exitCode, long startEpochMs, long wallMs, long cpuMs, long rssHwmKb, GcLog gc, Path stdout, Path stderr) {
         /** Seconds the JIT compilers spent ({@code -XX:+CITime}, printed at exit), NaN when absent. */
         double jitSeconds() {
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("Total compilation time\\s*:\\s*([\\d.]+) s")
-                    .matcher(stdoutText());
+            Matcher m = CITIME.matcher(stdoutText());
             return m.find() ? Double.parseDouble(m.group(1)) : Double.NaN;
         }
 

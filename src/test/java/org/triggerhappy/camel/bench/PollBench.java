@@ -1,16 +1,25 @@
 package org.triggerhappy.camel.bench;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.ToLongFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.triggerhappy.camel.testsupport.FakeEvernote;
@@ -110,8 +119,9 @@ public final class PollBench {
         log(String.format(Locale.ROOT, "main: farm ready, %d bytes per feed uncompressed", farm.rawSize(0)));
         try (FakeEvernote evernote = new FakeEvernote(Duration.ofMillis(o.integer("evernote-latency")), 64)) {
             Instant dateTriggered = farm.created().minus(Duration.ofSeconds(coldNew * 60L + 30));
-            // The healer run is informational and warms the farm's JIT for every run after it.
-            FloorOutcome healer = floor("floor-cold-healer", farm, n, conc, "cold", true);
+            warmUp(farm);
+            FloorOutcome healer = o.integer("floor-healer") == 1
+                    ? floor("floor-cold-healer", farm, n, conc, "cold", true) : null;
             // Each repetition: floor cold + steady, then the service cold + steady on a fresh database; the best
             // of each is kept, so that load from other processes on the machine distorts the figures less.
             int repeat = o.integer("repeat");
@@ -162,7 +172,9 @@ public final class PollBench {
             table.info("  cold: entries recorded / parsed", Integer.toString(cold.newEntries),
                     Integer.toString(floorCold.entries));
             table.info("  cold: entries/s", rate(cold.newEntries, cold.cycleMs), rate(floorCold.entries, floorCold.loopMs));
-            table.info("  floor with ROME's default XML healer, s", "", sec(healer.loopMs));
+            if (healer != null) {
+                table.info("  floor with ROME's default XML healer, s", "", sec(healer.loopMs));
+            }
             double steadyRatio = ratio(steady.cycleMs, floorSteady.loopMs);
             table.row("steady cycle, s (every feed 304)", sec(steady.cycleMs), sec(floorSteady.loopMs),
                     BenchTable.ratio(steadyRatio), "≤ 1.25× floor", steadyRatio <= 1.25);
@@ -210,6 +222,26 @@ public final class PollBench {
         }
     }
 
+    /** Fetches every feed once from this JVM so that the farm's own JIT is warm before anything is timed. */
+    private static void warmUp(FeedFarm farm) throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> all = new ArrayList<>();
+            for (int i = 0; i < farm.feeds(); i++) {
+                URI uri = URI.create(farm.url(i));
+                all.add(pool.submit(() -> client.send(HttpRequest.newBuilder(uri).header("Accept-Encoding", "gzip").build(),
+                        HttpResponse.BodyHandlers.discarding())));
+            }
+            for (Future<?> f : all) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        farm.resetCounters();
+    }
+
     private FeedFarm mainFarm() {
         if (mainFarm == null) {
             int conc = Math.max(o.integer("concurrency"), o.integer("two-concurrency"));
@@ -232,8 +264,8 @@ public final class PollBench {
             NotesRun main = notesRun(farm, evernote, "service-notes", dc.isEmpty() ? Map.of()
                     : Map.of("TH_DELIVERY_CONCURRENCY", dc));
             // The same with one delivery consumer per user: what the design gives when it is not the limit.
-            NotesRun wide = notesRun(farm, evernote, "service-notes-wide",
-                    Map.of("TH_DELIVERY_CONCURRENCY", Integer.toString(users)));
+            NotesRun wide = o.integer("notes-wide") == 1 ? notesRun(farm, evernote, "service-notes-wide",
+                    Map.of("TH_DELIVERY_CONCURRENCY", Integer.toString(users))) : null;
             double target = 0.8 * users / (latency / 1000.0);
             table.section(String.format(Locale.ROOT, "notes: %d users × %d new entries (first poll), Evernote latency"
                     + " %d ms, TH_DELIVERY_CONCURRENCY=%s", users, perUser, latency, dc.isEmpty() ? "default" : dc));
@@ -243,8 +275,10 @@ public final class PollBench {
             table.info("  process wall / CPU time, s", sec(main.s.run.wallMs()) + " / " + sec(main.s.run.cpuMs()), "");
             table.info("  peak heap, MB / RSS, MB", BenchTable.num(main.s.run.gc().peakMb(), 0) + " / "
                     + BenchTable.num(main.s.run.rssHwmKb() / 1024.0, 0), "");
-            table.info("  notes/s with TH_DELIVERY_CONCURRENCY=" + users + " (info)", BenchTable.num(wide.rate, 0), "");
-            table.info("    notes written / Evernote calls", wide.s.notesWritten + " / " + wide.calls, "");
+            if (wide != null) {
+                table.info("  notes/s with TH_DELIVERY_CONCURRENCY=" + users + " (info)", BenchTable.num(wide.rate, 0), "");
+                table.info("    notes written / Evernote calls", wide.s.notesWritten + " / " + wide.calls, "");
+            }
         }
     }
 
@@ -450,8 +484,8 @@ public final class PollBench {
     }
 
     /** The run with the smallest non-negative figure (a failed run reports -1). */
-    private static <T> T best(List<T> runs, java.util.function.ToLongFunction<T> figure) {
-        return runs.stream().min(java.util.Comparator.comparingLong(
+    private static <T> T best(List<T> runs, ToLongFunction<T> figure) {
+        return runs.stream().min(Comparator.comparingLong(
                 (T t) -> figure.applyAsLong(t) < 0 ? Long.MAX_VALUE : figure.applyAsLong(t))).orElseThrow();
     }
 
