@@ -32,6 +32,12 @@ import java.util.zip.GZIPOutputStream;
  * feed between cycles. Documents are kept gzipped only, so 10,000 feeds fit in a modest heap.
  */
 final class FeedFarm implements AutoCloseable {
+    static {
+        // The JDK HttpServer writes headers and body separately without TCP_NODELAY: Nagle + delayed ACK then add
+        // ~40 ms to every response on loopback. Read once per JVM, so bench/run also passes it on the command line.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
 
     /** One feed's current document. */

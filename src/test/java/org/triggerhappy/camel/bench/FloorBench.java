@@ -74,8 +74,7 @@ public final class FloorBench {
                             return;
                         }
                         if (r.statusCode() != 200) {
-                            failed.incrementAndGet();
-                            return;
+                            throw new IOException("HTTP " + r.statusCode());
                         }
                         boolean gz = r.headers().firstValue("Content-Encoding").orElse("").contains("gzip");
                         byte[] bytes = (gz ? new GZIPInputStream(body) : body).readAllBytes();
@@ -86,7 +85,9 @@ public final class FloorBench {
                         ok.incrementAndGet();
                     }
                 } catch (Exception e) {
-                    failed.incrementAndGet();
+                    if (failed.incrementAndGet() <= 3) {
+                        System.err.println("feed " + feed + ": " + e);
+                    }
                 }
             }));
         }

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 /**
  * Peak heap from a unified GC log ({@code -Xlog:gc,gc+heap+exit:file=…}): the heap is fullest just before a
  * collection, so the peak is the largest "before" figure of any pause, or the heap used at exit if that is larger.
- * Also the largest "after" figure: what stayed live.
+ * Also the largest "after" figure (an upper bound of what stayed live: young pauses leave old-generation garbage).
  */
 record GcLog(double peakMb, double maxLiveMb, int pauses) {
     private static final Pattern PAUSE = Pattern.compile("(\\d+)([KMG])->(\\d+)([KMG])\\((\\d+)([KMG])\\)");

@@ -69,10 +69,11 @@ final class JfrHotSpots {
         threads.merge(threadGroup(String.valueOf(thread)), 1, Integer::sum);
     }
 
-    /** Frames every sample passes through (thread pools, Camel's engine): left out of the inclusive table. */
+    /** Frames every sample passes through (thread pools, Camel's engine, reflection): left out of the inclusive table. */
     private static boolean plumbing(String type) {
         return type.startsWith("java.util.concurrent.") || type.equals("java.lang.Thread")
-                || type.startsWith("org.apache.camel.") || type.contains("$$Lambda$");
+                || type.startsWith("org.apache.camel.") || type.contains("$$Lambda$")
+                || type.startsWith("java.lang.reflect.") || type.startsWith("jdk.internal.reflect.");
     }
 
     private static String type(RecordedFrame f) {
@@ -124,7 +125,7 @@ final class JfrHotSpots {
         StringBuilder b = new StringBuilder();
         b.append(String.format(Locale.ROOT, "CPU samples (jdk.ExecutionSample): %d%n", samples));
         table(b, "Hottest methods, self (leaf frame)", self, n);
-        table(b, "Hottest methods, inclusive (anywhere on the stack; thread pools and Camel's engine left out)",
+        table(b, "Hottest methods, inclusive (anywhere on the stack; thread pools, Camel's engine and reflection left out)",
                 inclusive, n);
         table(b, "Deepest project method on the stack (where the service's CPU goes)", project, n);
         table(b, "Leaf frame by library", library, n);

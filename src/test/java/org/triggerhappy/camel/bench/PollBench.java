@@ -209,7 +209,7 @@ public final class PollBench {
                     complete ? "yes" : "NO", "", "", "every cycle completes", complete);
             table.info("  peak heap, MB (max before GC / at exit)", BenchTable.num(peak, 0),
                     BenchTable.num(Math.max(floorCold.run.gc().peakMb(), floorSteady.run.gc().peakMb()), 0));
-            table.info("  max live heap after GC, MB", BenchTable.num(live, 0),
+            table.info("  max heap after a young GC, MB", BenchTable.num(live, 0),
                     BenchTable.num(Math.max(floorCold.run.gc().maxLiveMb(), floorSteady.run.gc().maxLiveMb()), 0));
             table.info("  process RSS high-water mark, MB", BenchTable.num(rss / 1024.0, 0),
                     BenchTable.num(Math.max(floorCold.run.rssHwmKb(), floorSteady.run.rssHwmKb()) / 1024.0, 0));
@@ -224,7 +224,7 @@ public final class PollBench {
 
     /** Fetches every feed once from this JVM so that the farm's own JIT is warm before anything is timed. */
     private static void warmUp(FeedFarm farm) throws Exception {
-        HttpClient client = HttpClient.newHttpClient();
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             List<Future<?>> all = new ArrayList<>();
