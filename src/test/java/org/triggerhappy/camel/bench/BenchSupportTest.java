@@ -63,10 +63,12 @@ class BenchSupportTest {
                 "[0.9s][info][gc] GC(1) Pause Young (Normal) (G1 Evacuation Pause) 120M->40M(256M) 4.8ms",
                 "[1.0s][info][gc] GC(2) Concurrent Mark Cycle",
                 "[1.2s][info][gc] GC(3) Pause Remark 2048K->1024K(256M) 1.7ms",
+                "[1.5s][info][gc] GC(4) Pause Full (G1 Compaction Pause) 100M->30M(256M) 70.1ms",
                 "[2.0s][info][gc,heap,exit]  garbage-first heap   total 262144K, used 81920K [0x0, 0x1)"));
         assertThat(log.peakMb()).isEqualTo(120.0);
         assertThat(log.maxLiveMb()).isEqualTo(40.0);
-        assertThat(log.pauses()).isEqualTo(3);
+        assertThat(log.pauses()).isEqualTo(4);
+        assertThat(log.fullGcs()).isEqualTo(1);
         GcLog atExit = GcLog.parse(List.of("[0.5s][info][gc,heap,exit]  garbage-first heap   total 262144K, used 204800K"));
         assertThat(atExit.peakMb()).isEqualTo(200.0);
     }

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * collection, so the peak is the largest "before" figure of any pause, or the heap used at exit if that is larger.
  * Also the largest "after" figure (an upper bound of what stayed live: young pauses leave old-generation garbage).
  */
-record GcLog(double peakMb, double maxLiveMb, int pauses) {
+record GcLog(double peakMb, double maxLiveMb, int pauses, int fullGcs) {
     private static final Pattern PAUSE = Pattern.compile("(\\d+)([KMG])->(\\d+)([KMG])\\((\\d+)([KMG])\\)");
     private static final Pattern EXIT_USED = Pattern.compile("heap\\s+total \\d+K, used (\\d+)K");
 
@@ -20,7 +20,7 @@ record GcLog(double peakMb, double maxLiveMb, int pauses) {
         try {
             return parse(Files.exists(file) ? Files.readAllLines(file) : List.of());
         } catch (IOException e) {
-            return new GcLog(Double.NaN, Double.NaN, 0);
+            return new GcLog(Double.NaN, Double.NaN, 0, 0);
         }
     }
 
@@ -28,10 +28,14 @@ record GcLog(double peakMb, double maxLiveMb, int pauses) {
         double peak = 0;
         double live = 0;
         int pauses = 0;
+        int full = 0;
         for (String line : lines) {
             Matcher m = PAUSE.matcher(line);
             if (line.contains("Pause") && m.find()) {
                 pauses++;
+                if (line.contains("Pause Full")) {
+                    full++;
+                }
                 peak = Math.max(peak, mb(m.group(1), m.group(2)));
                 live = Math.max(live, mb(m.group(3), m.group(4)));
                 continue;
@@ -41,7 +45,7 @@ record GcLog(double peakMb, double maxLiveMb, int pauses) {
                 peak = Math.max(peak, Long.parseLong(exit.group(1)) / 1024.0);
             }
         }
-        return new GcLog(peak, live, pauses);
+        return new GcLog(peak, live, pauses, full);
     }
 
     private static double mb(String n, String unit) {

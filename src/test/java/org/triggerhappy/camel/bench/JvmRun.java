@@ -22,7 +22,8 @@ final class JvmRun {
     /** USER_HZ: 100 on every Linux this runs on (getconf CLK_TCK). */
     private static final long CLOCK_TICKS = 100;
     /** What one process did. */
-    record Result(String label, int exitCode, long startEpochMs, long wallMs, long cpuMs, long rssHwmKb, GcLog gc, Path stdout, Path stderr) {
+    record Result(String label, int exitCode, long startEpochMs, long wallMs, long cpuMs, long postgresCpuMs, long rssHwmKb,
+                  GcLog gc, Path stdout, Path stderr) {
         /** Seconds the JIT compilers spent ({@code -XX:+CITime}, printed at exit), NaN when absent. */
         double jitSeconds() {
             Matcher m = CITIME.matcher(stdoutText());
@@ -54,6 +55,7 @@ final class JvmRun {
     private final Thread monitor;
     private volatile long rssHwmKb;
     private volatile long cpuTicks;
+    private final long postgresTicksBefore;
 
     private JvmRun(String label, Path dir, List<String> command, Map<String, String> env) {
         this.label = label;
@@ -63,6 +65,7 @@ final class JvmRun {
                 .redirectError(dir.resolve(label + ".err").toFile());
         pb.environment().keySet().removeIf(k -> k.startsWith("TH_"));
         pb.environment().putAll(env);
+        this.postgresTicksBefore = postgresTicks();
         this.startNanos = System.nanoTime();
         this.startEpochMs = System.currentTimeMillis();
         try {
@@ -111,7 +114,10 @@ final class JvmRun {
                 process.waitFor(10, TimeUnit.SECONDS);
             }
             monitor.join(1000);
-            return new Result(label, done ? process.exitValue() : -1, startEpochMs, wall, cpuTicks * 1000 / CLOCK_TICKS, rssHwmKb,
+            Thread.sleep(300); // the process's PostgreSQL backends end and are reaped by the postmaster
+            long pg = (postgresTicks() - postgresTicksBefore) * 1000 / CLOCK_TICKS;
+            return new Result(label, done ? process.exitValue() : -1, startEpochMs, wall, cpuTicks * 1000 / CLOCK_TICKS,
+                    pg, rssHwmKb,
                     GcLog.read(dir.resolve(label + ".gc.log")), dir.resolve(label + ".out"), dir.resolve(label + ".err"));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -129,6 +135,34 @@ final class JvmRun {
         } catch (IOException | RuntimeException e) {
             // the process just ended: keep the last reading
         }
+    }
+
+    /**
+     * CPU of every local process named postgres, the reaped children's included (cutime/cstime of the postmaster):
+     * so backends that ended during the run count. The server is shared with anything else using it meanwhile.
+     */
+    static long postgresTicks() {
+        long sum = 0;
+        try (var procs = Files.list(Path.of("/proc"))) {
+            for (Path p : (Iterable<Path>) procs::iterator) {
+                if (!p.getFileName().toString().chars().allMatch(Character::isDigit)) {
+                    continue;
+                }
+                try {
+                    String s = Files.readString(p.resolve("stat"));
+                    if (!s.contains("(postgres)")) {
+                        continue;
+                    }
+                    String[] f = s.substring(s.lastIndexOf(')') + 2).split(" ");
+                    sum += Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13]) + Long.parseLong(f[14]);
+                } catch (IOException | RuntimeException e) {
+                    // gone meanwhile
+                }
+            }
+        } catch (IOException e) {
+            return 0;
+        }
+        return sum;
     }
 
     private void readHwm(Path status) {

@@ -167,6 +167,7 @@ public final class PollBench {
             table.info("  cold: before / after the cycle, s", phases(cold), "");
             table.row("  cold: process CPU time, s", sec(cold.run.cpuMs()), sec(floorCold.run.cpuMs()),
                     BenchTable.ratio(ratio(cold.run.cpuMs(), floorCold.run.cpuMs())), "", null);
+            table.info("  cold: PostgreSQL CPU time during the run, s", sec(cold.run.postgresCpuMs()), "");
             table.info("  cold: JIT compile time (CITime, elapsed), s", BenchTable.num(cold.run.jitSeconds(), 2),
                     BenchTable.num(floorCold.run.jitSeconds(), 2));
             table.info("  cold: entries recorded / parsed", Integer.toString(cold.newEntries),
@@ -182,6 +183,7 @@ public final class PollBench {
             table.info("  steady: before / after the cycle, s", phases(steady), "");
             table.row("  steady: process CPU time, s", sec(steady.run.cpuMs()), sec(floorSteady.run.cpuMs()),
                     BenchTable.ratio(ratio(steady.run.cpuMs(), floorSteady.run.cpuMs())), "", null);
+            table.info("  steady: PostgreSQL CPU time during the run, s", sec(steady.run.postgresCpuMs()), "");
             table.info("  steady: JIT compile time (CITime, elapsed), s", BenchTable.num(steady.run.jitSeconds(), 2),
                     BenchTable.num(floorSteady.run.jitSeconds(), 2));
             table.info("  steady: not modified", Integer.toString(steady.notModified),
@@ -193,28 +195,35 @@ public final class PollBench {
                 table.info(String.format("  new: notes/s (Evernote latency %d ms)", o.integer("evernote-latency")),
                         BenchTable.num(notesPerSecond, 0), "");
                 table.info("  new: process wall / CPU time, s", sec(fresh.run.wallMs()) + " / " + sec(fresh.run.cpuMs()), "");
+                table.info("  new: PostgreSQL CPU time during the run, s", sec(fresh.run.postgresCpuMs()), "");
                 table.info("  new: before / after the cycle, s", phases(fresh), "");
             }
-            List<ServiceOutcome> all = new ArrayList<>(colds);
-            all.addAll(steadies);
+            List<ServiceOutcome> polls = new ArrayList<>(colds);
+            polls.addAll(steadies);
+            List<ServiceOutcome> all = new ArrayList<>(polls);
             if (fresh != null) {
                 all.add(fresh);
             }
-            double peak = all.stream().mapToDouble(s -> s.run.gc().peakMb()).max().orElse(Double.NaN);
-            double live = all.stream().mapToDouble(s -> s.run.gc().maxLiveMb()).max().orElse(Double.NaN);
-            long rss = all.stream().mapToLong(s -> s.run.rssHwmKb()).max().orElse(0);
+            double peak = polls.stream().mapToDouble(s -> s.run.gc().peakMb()).max().orElse(Double.NaN);
+            double live = polls.stream().mapToDouble(s -> s.run.gc().maxLiveMb()).max().orElse(Double.NaN);
+            long rss = polls.stream().mapToLong(s -> s.run.rssHwmKb()).max().orElse(0);
             boolean complete = all.stream().allMatch(s -> s.run.exitCode() == 0 && !s.outOfMemory
                     && s.polled == n && s.failures == 0);
             table.row(String.format("%d triggers in -Xmx%s (all polled, no OOM)", n, xmx),
                     complete ? "yes" : "NO", "", "", "every cycle completes", complete);
-            table.info("  peak heap, MB (max before GC / at exit)", BenchTable.num(peak, 0),
+            table.info("  cold/steady: peak heap, MB (before GC / at exit)", BenchTable.num(peak, 0),
                     BenchTable.num(Math.max(floorCold.run.gc().peakMb(), floorSteady.run.gc().peakMb()), 0));
-            table.info("  max heap after a young GC, MB", BenchTable.num(live, 0),
+            table.info("  cold/steady: max heap after a young GC, MB", BenchTable.num(live, 0),
                     BenchTable.num(Math.max(floorCold.run.gc().maxLiveMb(), floorSteady.run.gc().maxLiveMb()), 0));
-            table.info("  process RSS high-water mark, MB", BenchTable.num(rss / 1024.0, 0),
+            table.info("  cold/steady: process RSS high-water mark, MB", BenchTable.num(rss / 1024.0, 0),
                     BenchTable.num(Math.max(floorCold.run.rssHwmKb(), floorSteady.run.rssHwmKb()) / 1024.0, 0));
-            table.info("  GC pauses cold / steady", cold.run.gc().pauses() + " / " + steady.run.gc().pauses(),
+            table.info("  GC pauses (full) cold / steady", gcs(cold) + " / " + gcs(steady),
                     floorCold.run.gc().pauses() + " / " + floorSteady.run.gc().pauses());
+            if (fresh != null) {
+                table.info("  new-items cycle: peak heap, MB / RSS, MB",
+                        BenchTable.num(fresh.run.gc().peakMb(), 0) + " / " + fresh.run.rssHwmKb() / 1024, "");
+                table.info("  new-items cycle: GC pauses (full)", gcs(fresh), "");
+            }
             if (!complete) {
                 all.forEach(s -> notes.add(s.run.label() + ": exit " + s.run.exitCode() + ", polled " + s.polled
                         + ", failures " + s.failures + (s.outOfMemory ? ", OutOfMemoryError" : "")));
@@ -495,6 +504,10 @@ public final class PollBench {
             p.add(sec(service.get(i).cycleMs) + "/" + sec(floor.get(i).loopMs));
         }
         return String.join(", ", p);
+    }
+
+    private static String gcs(ServiceOutcome s) {
+        return s.run.gc().pauses() + " (" + s.run.gc().fullGcs() + ")";
     }
 
     private static String phases(ServiceOutcome s) {
