@@ -33,6 +33,7 @@ final class BenchOptions {
             "  --two-feeds M           feeds of the two-instances scenario (2000; quick 100)",
             "  --two-latency MS        feed latency of the two-instances scenario (200)",
             "  --two-concurrency C     TH_FETCH_CONCURRENCY of each instance (8)",
+            "  --keep-db 0|1           keep the databases the benchmark made (0: dropped at the end)",
             "  --out DIR               logs, GC logs, JFR recordings, results.txt (target/bench)",
             "  --profile               add the profile scenario (a cold cycle under JFR)",
             "Every option can also be given as environment BENCH_<NAME>, e.g. BENCH_FEEDS=2000.");
@@ -44,7 +45,7 @@ final class BenchOptions {
             Map.entry("notes-users", "100"), Map.entry("notes-latency", "50"), Map.entry("notes-per-user", "20"),
             Map.entry("delivery-concurrency", ""), Map.entry("two-feeds", "2000"), Map.entry("two-latency", "200"),
             Map.entry("two-concurrency", "8"), Map.entry("out", "target/bench"),
-            Map.entry("repeat", "1"), Map.entry("floor-healer", "1"), Map.entry("notes-wide", "1"),
+            Map.entry("repeat", "1"), Map.entry("floor-healer", "1"), Map.entry("notes-wide", "1"), Map.entry("keep-db", "0"),
             Map.entry("scenarios", "main,notes,two"));
     private static final Map<String, String> QUICK = Map.of("feeds", "500", "notes-per-user", "2", "two-feeds", "100",
             "floor-healer", "0", "notes-wide", "0", "new-items", "0");

@@ -2,12 +2,16 @@ package org.triggerhappy.camel.bench;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import org.triggerhappy.camel.persistence.DjangoThAdmin;
 import org.triggerhappy.camel.persistence.Migrations;
 import org.triggerhappy.camel.testsupport.FakeEvernote;
@@ -19,7 +23,24 @@ import org.triggerhappy.camel.testsupport.TestDatabase;
  * and polls farm feed {@code g % feeds}. Triggers are inserted in bulk (three INSERT … SELECT statements).
  */
 final class BenchSeeder {
+    private static final List<TestDatabase.Db> CREATED = new ArrayList<>();
+
     private BenchSeeder() {
+    }
+
+    /** Drops every database seeded by this JVM (they are large: 100,000 ledger rows for 10,000 feeds). */
+    static synchronized void dropAll() {
+        for (TestDatabase.Db db : CREATED) {
+            String name = db.url().substring(db.url().lastIndexOf('/') + 1);
+            String admin = db.url().substring(0, db.url().lastIndexOf('/') + 1) + "postgres";
+            try (Connection c = DriverManager.getConnection(admin, db.user(), db.password());
+                 Statement st = c.createStatement()) {
+                st.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            } catch (SQLException e) {
+                System.err.println("could not drop " + name + ": " + e.getMessage());
+            }
+        }
+        CREATED.clear();
     }
 
     /**
@@ -28,6 +49,9 @@ final class BenchSeeder {
     static TestDatabase.Db seed(int users, int triggers, FeedFarm farm, int feeds, Instant dateTriggered,
                                 FakeEvernote evernote, String tokenPrefix) throws Exception {
         TestDatabase.Db db = TestDatabase.fresh();
+        synchronized (BenchSeeder.class) {
+            CREATED.add(db);
+        }
         try (HikariDataSource ds = new HikariDataSource()) {
             ds.setJdbcUrl(db.url());
             ds.setUsername(db.user());

@@ -87,6 +87,9 @@ public final class PollBench {
             if (mainFarm != null) {
                 mainFarm.close();
             }
+            if (o.integer("keep-db") == 0) {
+                BenchSeeder.dropAll();
+            }
         }
         StringBuilder report = new StringBuilder();
         report.append("TriggerHappy Camel throughput benchmark\n").append(machine).append('\n')
