@@ -125,15 +125,25 @@ public final class FakeEvernote implements AutoCloseable {
     private final Set<String> expiredTokens = ConcurrentHashMap.newKeySet();
     private final Set<String> userAgents = ConcurrentHashMap.newKeySet();
     private final AtomicInteger userIds = new AtomicInteger(1000);
+    private final long latencyNanos;
 
     public FakeEvernote() {
+        this(Duration.ZERO, 16);
+    }
+
+    /**
+     * A service that answers every call after {@code latency} (like a distant Evernote), with {@code handlerThreads}
+     * handler threads: at least the number of calls that should wait in parallel.
+     */
+    public FakeEvernote(Duration latency, int handlerThreads) {
+        this.latencyNanos = latency.toNanos();
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         AtomicInteger threads = new AtomicInteger();
-        executor = Executors.newFixedThreadPool(16, r -> {
+        executor = Executors.newFixedThreadPool(handlerThreads, r -> {
             Thread thread = new Thread(r, "fake-evernote-" + threads.incrementAndGet());
             thread.setDaemon(true);
             return thread;
@@ -237,6 +247,9 @@ public final class FakeEvernote implements AutoCloseable {
             }
             Call call = FakeEvernoteWire.readCall(exchange.getRequestBody().readAllBytes());
             calls.computeIfAbsent(call.method(), m -> new AtomicInteger()).incrementAndGet();
+            if (latencyNanos > 0) {
+                Thread.sleep(latencyNanos / 1_000_000, (int) (latencyNanos % 1_000_000));
+            }
             Fault fault = nextFault(call.method());
             if (fault != null && fault.type == Fault.Type.HTTP_500) {
                 respond(exchange, 500, new byte[0]);

@@ -1,0 +1,113 @@
+package org.triggerhappy.camel.bench;
+
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The benchmark's options: {@code --name value} arguments, else environment {@code BENCH_NAME} (dashes become
+ * underscores), else the defaults, which are the issue's targets ({@code --quick}: a smaller run under a minute).
+ */
+final class BenchOptions {
+    static final String HELP = String.join("\n",
+            "usage: bench/run [--quick] [--scenarios main,notes,two,profile] [--name value]...",
+            "  --feeds N               feeds = triggers in the main scenario (10000; quick 500)",
+            "  --items K               items per feed document (10)",
+            "  --users U               users owning the main scenario's triggers (100)",
+            "  --concurrency C         TH_FETCH_CONCURRENCY of the service = threads of the floor (16)",
+            "  --farm-latency MS       feed farm latency per request in the main scenario (0)",
+            "  --evernote-latency MS   Evernote latency per call in the main scenario (0)",
+            "  --floor-healer 0|1      main: also time the floor with ROME's default XML healer (1; quick 0)",
+            "  --cold-new C            items per feed the first poll delivers as notes (0)",
+            "  --new-items M           items added to every feed for the third cycle, 0 = no third cycle (1; quick 0)",
+            "  --repeat R              main: R rounds of floor + service cold/steady, best of each kept (1)",
+            "  --xmx SIZE              heap of the service and floor JVMs (256m)",
+            "  --notes-users U         users of the notes scenario, one feed each (100)",
+            "  --notes-latency MS      Evernote latency of the notes scenario (50)",
+            "  --notes-per-user P      new entries per user in the notes scenario (20; quick 2)",
+            "  --notes-wide 0|1        notes: also run with TH_DELIVERY_CONCURRENCY = users, for reference (1; quick 0)",
+            "  --delivery-concurrency D  TH_DELIVERY_CONCURRENCY for the service (unset: the service default)",
+            "  --two-feeds M           feeds of the two-instances scenario (2000; quick 100)",
+            "  --two-latency MS        feed latency of the two-instances scenario (200)",
+            "  --two-concurrency C     TH_FETCH_CONCURRENCY of each instance (8)",
+            "  --keep-db 0|1           keep the databases the benchmark made (0: dropped at the end)",
+            "  --out DIR               logs, GC logs, JFR recordings, results.txt (target/bench)",
+            "  --profile               add the profile scenario (a cold cycle under JFR)",
+            "Every option can also be given as environment BENCH_<NAME>, e.g. BENCH_FEEDS=2000.");
+
+    private static final Map<String, String> FULL = Map.ofEntries(
+            Map.entry("feeds", "10000"), Map.entry("items", "10"), Map.entry("users", "100"),
+            Map.entry("concurrency", "16"), Map.entry("farm-latency", "0"), Map.entry("evernote-latency", "0"),
+            Map.entry("cold-new", "0"), Map.entry("new-items", "1"), Map.entry("xmx", "256m"),
+            Map.entry("notes-users", "100"), Map.entry("notes-latency", "50"), Map.entry("notes-per-user", "20"),
+            Map.entry("delivery-concurrency", ""), Map.entry("two-feeds", "2000"), Map.entry("two-latency", "200"),
+            Map.entry("two-concurrency", "8"), Map.entry("out", "target/bench"),
+            Map.entry("repeat", "1"), Map.entry("floor-healer", "1"), Map.entry("notes-wide", "1"), Map.entry("keep-db", "0"),
+            Map.entry("scenarios", "main,notes,two"));
+    private static final Map<String, String> QUICK = Map.of("feeds", "500", "notes-per-user", "2", "two-feeds", "100",
+            "floor-healer", "0", "notes-wide", "0", "new-items", "0");
+
+    private final Map<String, String> values;
+    final boolean quick;
+
+    private BenchOptions(Map<String, String> values, boolean quick) {
+        this.values = values;
+        this.quick = quick;
+    }
+
+    static BenchOptions parse(String[] args, Map<String, String> env) {
+        Map<String, String> given = new HashMap<>();
+        boolean quick = "true".equals(env.get("BENCH_QUICK"));
+        boolean profile = "true".equals(env.get("BENCH_PROFILE"));
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--quick")) {
+                quick = true;
+            } else if (a.equals("--profile")) {
+                profile = true;
+            } else if (a.equals("--help") || a.equals("-h")) {
+                throw new IllegalArgumentException(HELP);
+            } else if (a.startsWith("--") && FULL.containsKey(a.substring(2)) && i + 1 < args.length) {
+                given.put(a.substring(2), args[++i]);
+            } else {
+                throw new IllegalArgumentException("unknown argument " + a + "\n" + HELP);
+            }
+        }
+        Map<String, String> v = new HashMap<>(FULL);
+        if (quick) {
+            v.putAll(QUICK);
+        }
+        for (String k : FULL.keySet()) {
+            String e = env.get("BENCH_" + k.toUpperCase(Locale.ROOT).replace('-', '_'));
+            if (e != null && !e.isBlank()) {
+                v.put(k, e);
+            }
+        }
+        v.putAll(given);
+        if (profile) {
+            v.put("scenarios", v.get("scenarios") + ",profile");
+        }
+        return new BenchOptions(v, quick);
+    }
+
+    int integer(String name) {
+        return Integer.parseInt(values.get(name).trim());
+    }
+
+    String string(String name) {
+        return values.get(name).trim();
+    }
+
+    Set<String> scenarios() {
+        return new LinkedHashSet<>(List.of(string("scenarios").split("\\s*,\\s*")));
+    }
+
+    String describe() {
+        StringBuilder b = new StringBuilder();
+        FULL.keySet().stream().sorted().forEach(k -> b.append(k).append('=').append(values.get(k)).append(' '));
+        return (quick ? "--quick " : "") + b.toString().trim();
+    }
+}

@@ -1,0 +1,75 @@
+package org.triggerhappy.camel.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.Test;
+import org.triggerhappy.camel.entries.FeedEntry;
+import org.triggerhappy.camel.entries.FeedParser;
+import org.triggerhappy.camel.entries.ParsedFeed;
+
+/** The benchmark's own parts: the feed farm speaks conditional GET and gzip; the GC log gives the peak heap. */
+class BenchSupportTest {
+    private final HttpClient client = HttpClient.newHttpClient();
+
+    private HttpResponse<byte[]> get(String url, String... headers) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5));
+        for (int i = 0; i < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        return client.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    @Test
+    void farmServesGzippedFeedsAnd304sUntilNewItemsArrive() throws Exception {
+        try (FeedFarm farm = new FeedFarm(3, 2, Duration.ZERO, 4)) {
+            HttpResponse<byte[]> full = get(farm.url(1), "Accept-Encoding", "gzip");
+            assertThat(full.statusCode()).isEqualTo(200);
+            assertThat(full.headers().firstValue("Content-Encoding")).hasValue("gzip");
+            byte[] xml = new GZIPInputStream(new ByteArrayInputStream(full.body())).readAllBytes();
+            ParsedFeed feed = new FeedParser().parse(xml, "application/rss+xml; charset=utf-8", farm.url(1));
+            assertThat(feed.entries()).extracting(FeedEntry::guid).containsExactly("farm-1-1", "farm-1-0");
+            assertThat(feed.entries()).allSatisfy(e -> assertThat(e.contentHtml().length()).isBetween(1000, 3300));
+            assertThat(feed.entries().get(0).published()).isEqualTo(farm.created().minusSeconds(60));
+
+            String etag = full.headers().firstValue("ETag").orElseThrow();
+            String lastModified = full.headers().firstValue("Last-Modified").orElseThrow();
+            assertThat(get(farm.url(1), "If-None-Match", etag).statusCode()).isEqualTo(304);
+            assertThat(get(farm.url(1), "If-Modified-Since", lastModified).statusCode()).isEqualTo(304);
+            assertThat(get(farm.url(1)).body()).isEqualTo(xml); // plain when gzip is not asked for
+
+            farm.addItems(1);
+            HttpResponse<byte[]> changed = get(farm.url(1), "If-None-Match", etag);
+            assertThat(changed.statusCode()).isEqualTo(200);
+            List<FeedEntry> entries = new FeedParser().parse(changed.body(), null, farm.url(1)).entries();
+            assertThat(entries).extracting(FeedEntry::guid).containsExactly("farm-1-2", "farm-1-1");
+            assertThat(get(farm.url(1), "If-Modified-Since", lastModified).statusCode()).isEqualTo(200);
+            assertThat(get(farm.baseUrl() + "3.xml").statusCode()).isEqualTo(404);
+            assertThat(farm.notModified()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void peakHeapIsTheLargestBeforeFigureOrTheHeapUsedAtExit() {
+        GcLog log = GcLog.parse(List.of(
+                "[0.3s][info][gc] GC(0) Pause Young (Normal) (G1 Evacuation Pause) 24M->3M(256M) 7.6ms",
+                "[0.9s][info][gc] GC(1) Pause Young (Normal) (G1 Evacuation Pause) 120M->40M(256M) 4.8ms",
+                "[1.0s][info][gc] GC(2) Concurrent Mark Cycle",
+                "[1.2s][info][gc] GC(3) Pause Remark 2048K->1024K(256M) 1.7ms",
+                "[1.5s][info][gc] GC(4) Pause Full (G1 Compaction Pause) 100M->30M(256M) 70.1ms",
+                "[2.0s][info][gc,heap,exit]  garbage-first heap   total 262144K, used 81920K [0x0, 0x1)"));
+        assertThat(log.peakMb()).isEqualTo(120.0);
+        assertThat(log.maxLiveMb()).isEqualTo(40.0);
+        assertThat(log.pauses()).isEqualTo(4);
+        assertThat(log.fullGcs()).isEqualTo(1);
+        GcLog atExit = GcLog.parse(List.of("[0.5s][info][gc,heap,exit]  garbage-first heap   total 262144K, used 204800K"));
+        assertThat(atExit.peakMb()).isEqualTo(200.0);
+    }
+}

@@ -1,0 +1,531 @@
+package org.triggerhappy.camel.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.ToLongFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.triggerhappy.camel.testsupport.FakeEvernote;
+import org.triggerhappy.camel.testsupport.TestDatabase;
+
+/**
+ * The throughput benchmark (see bench/README.md): a local feed farm, a local Evernote-compatible service, a fresh
+ * database per scenario, the service as separate {@code run --once} JVMs, and the floor (a bare JDK HttpClient +
+ * ROME loop, {@link FloorBench}) over the same farm at the same concurrency. Prints one table with every figure,
+ * its ratio to the floor and the target.
+ * <p>
+ * Scenarios: {@code main} (cold, steady and new-items cycles of N triggers, vs the floor), {@code notes} (notes/s at
+ * U users and an Evernote latency), {@code two} (one vs two concurrent instances, latency-bound), {@code profile}
+ * (a cold cycle under JFR, top CPU hot spots).
+ */
+public final class PollBench {
+    private static final Duration RUN_TIMEOUT = Duration.ofMinutes(40);
+    private static final String SERVICE_MAIN = "org.triggerhappy.camel.cli.TriggerHappyCli";
+
+    private final BenchOptions o;
+    private final Path out;
+    private final String serviceCp;
+    private final String benchCp;
+    private final BenchTable table = new BenchTable();
+    private final List<String> notes = new ArrayList<>();
+    private FeedFarm mainFarm;
+
+    private PollBench(BenchOptions o) throws IOException {
+        this.o = o;
+        this.out = Path.of(o.string("out")).toAbsolutePath();
+        Files.createDirectories(out);
+        this.benchCp = System.getProperty("java.class.path");
+        this.serviceCp = System.getProperty("bench.serviceClasspath", benchCp);
+    }
+
+    public static void main(String[] args) throws Exception {
+        BenchOptions o;
+        try {
+            o = BenchOptions.parse(args, System.getenv());
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(e.getMessage().startsWith("usage") ? 0 : 64);
+            return;
+        }
+        new PollBench(o).run();
+        System.exit(0);
+    }
+
+    private void run() throws Exception {
+        String machine = Machine.describe();
+        log("machine: " + machine.replace("\n", "; "));
+        log("options: " + o.describe());
+        long t0 = System.nanoTime();
+        try {
+            for (String s : o.scenarios()) {
+                switch (s) {
+                    case "main" -> mainScenario();
+                    case "notes" -> notesScenario();
+                    case "two" -> twoInstancesScenario();
+                    case "profile" -> profileScenario();
+                    default -> throw new IllegalArgumentException("unknown scenario " + s);
+                }
+            }
+        } finally {
+            if (mainFarm != null) {
+                mainFarm.close();
+            }
+            if (o.integer("keep-db") == 0) {
+                BenchSeeder.dropAll();
+            }
+        }
+        StringBuilder report = new StringBuilder();
+        report.append("TriggerHappy Camel throughput benchmark\n").append(machine).append('\n')
+                .append("load average at end: ").append(Machine.loadAverage()).append('\n')
+                .append("options: ").append(o.describe()).append("\n\n")
+                .append(table.render());
+        if (!notes.isEmpty()) {
+            report.append('\n');
+            notes.forEach(n -> report.append("* ").append(n).append('\n'));
+        }
+        report.append(String.format(Locale.ROOT, "%nbenchmark took %.0f s; logs, GC logs and recordings in %s%n",
+                (System.nanoTime() - t0) / 1e9, out));
+        System.out.println();
+        System.out.print(report);
+        Files.writeString(out.resolve("results.txt"), report);
+    }
+
+    // ---------------------------------------------------------------- main: cold / steady / new vs the floor
+
+    private void mainScenario() throws Exception {
+        int n = o.integer("feeds");
+        int k = o.integer("items");
+        int users = o.integer("users");
+        int conc = o.integer("concurrency");
+        int coldNew = o.integer("cold-new");
+        int newItems = o.integer("new-items");
+        String xmx = o.string("xmx");
+        log(String.format("main: farm of %d feeds × %d items, latency %d ms", n, k, o.integer("farm-latency")));
+        FeedFarm farm = mainFarm();
+        log(String.format(Locale.ROOT, "main: farm ready, %d bytes per feed uncompressed", farm.rawSize(0)));
+        try (FakeEvernote evernote = new FakeEvernote(Duration.ofMillis(o.integer("evernote-latency")), 64)) {
+            Instant dateTriggered = farm.created().minus(Duration.ofSeconds(coldNew * 60L + 30));
+            warmUp(farm);
+            FloorOutcome healer = o.integer("floor-healer") == 1
+                    ? floor("floor-cold-healer", farm, n, conc, "cold", true) : null;
+            // Each repetition: floor cold + steady, then the service cold + steady on a fresh database; the best
+            // of each is kept, so that load from other processes on the machine distorts the figures less.
+            int repeat = o.integer("repeat");
+            List<FloorOutcome> floorColds = new ArrayList<>();
+            List<FloorOutcome> floorSteadies = new ArrayList<>();
+            List<ServiceOutcome> colds = new ArrayList<>();
+            List<ServiceOutcome> steadies = new ArrayList<>();
+            TestDatabase.Db db = null;
+            for (int r = 1; r <= repeat; r++) {
+                String suffix = repeat == 1 ? "" : "-" + r;
+                floorColds.add(floor("floor-cold" + suffix, farm, n, conc, "cold", false));
+                floorSteadies.add(floor("floor-steady" + suffix, farm, n, conc, "steady", false));
+                db = BenchSeeder.seed(users, n, farm, n, dateTriggered, evernote, "tok-main" + r + "-");
+                log("main: seeded " + users + " users, " + n + " triggers");
+                colds.add(service("service-cold" + suffix, db, farm, evernote, conc, List.of(), Map.of()));
+                steadies.add(service("service-steady" + suffix, db, farm, evernote, conc, List.of(), Map.of()));
+            }
+            FloorOutcome floorCold = best(floorColds, FloorOutcome::loopMs);
+            FloorOutcome floorSteady = best(floorSteadies, FloorOutcome::loopMs);
+            ServiceOutcome cold = best(colds, ServiceOutcome::cycleMs);
+            ServiceOutcome steady = best(steadies, ServiceOutcome::cycleMs);
+            if (repeat > 1) {
+                notes.add(String.format(Locale.ROOT, "main: best of %d; all cold cycles (service/floor, s): %s;"
+                        + " all steady cycles: %s", repeat, pairs(colds, floorColds), pairs(steadies, floorSteadies)));
+            }
+            ServiceOutcome fresh = null;
+            double notesPerSecond = Double.NaN;
+            if (newItems > 0) {
+                farm.addItems(newItems);
+                try (EvernoteMeter meter = new EvernoteMeter(evernote)) {
+                    fresh = service("service-new", db, farm, evernote, conc, List.of(), Map.of());
+                    notesPerSecond = meter.notesPerSecond();
+                }
+            }
+
+            table.section(String.format(Locale.ROOT, "main: %d triggers (%d users) on %d feeds × %d items (%s KB each),"
+                            + " farm latency %d ms, TH_FETCH_CONCURRENCY=%d = floor threads, -Xmx%s",
+                    n, users, n, k, BenchTable.num(farm.rawSize(0) / 1024.0, 0), o.integer("farm-latency"), conc, xmx));
+            double coldRatio = ratio(cold.cycleMs, floorCold.loopMs);
+            table.row("cold cycle, s (first poll of every feed)", sec(cold.cycleMs), sec(floorCold.loopMs),
+                    BenchTable.ratio(coldRatio), "≤ 2× floor", coldRatio <= 2.0);
+            table.info("  cold: process wall time, s", sec(cold.run.wallMs()), sec(floorCold.run.wallMs()));
+            table.info("  cold: before / after the cycle, s", phases(cold), "");
+            table.row("  cold: process CPU time, s", sec(cold.run.cpuMs()), sec(floorCold.run.cpuMs()),
+                    BenchTable.ratio(ratio(cold.run.cpuMs(), floorCold.run.cpuMs())), "", null);
+            table.info("  cold: PostgreSQL CPU time during the run, s", sec(cold.run.postgresCpuMs()), "");
+            table.info("  cold: JIT compile time (CITime, elapsed), s", BenchTable.num(cold.run.jitSeconds(), 2),
+                    BenchTable.num(floorCold.run.jitSeconds(), 2));
+            table.info("  cold: entries recorded / parsed", Integer.toString(cold.newEntries),
+                    Integer.toString(floorCold.entries));
+            table.info("  cold: entries/s", rate(cold.newEntries, cold.cycleMs), rate(floorCold.entries, floorCold.loopMs));
+            if (healer != null) {
+                table.info("  floor with ROME's default XML healer, s", "", sec(healer.loopMs));
+            }
+            double steadyRatio = ratio(steady.cycleMs, floorSteady.loopMs);
+            table.row("steady cycle, s (every feed 304)", sec(steady.cycleMs), sec(floorSteady.loopMs),
+                    BenchTable.ratio(steadyRatio), "≤ 1.25× floor", steadyRatio <= 1.25);
+            table.info("  steady: process wall time, s", sec(steady.run.wallMs()), sec(floorSteady.run.wallMs()));
+            table.info("  steady: before / after the cycle, s", phases(steady), "");
+            table.row("  steady: process CPU time, s", sec(steady.run.cpuMs()), sec(floorSteady.run.cpuMs()),
+                    BenchTable.ratio(ratio(steady.run.cpuMs(), floorSteady.run.cpuMs())), "", null);
+            table.info("  steady: PostgreSQL CPU time during the run, s", sec(steady.run.postgresCpuMs()), "");
+            table.info("  steady: JIT compile time (CITime, elapsed), s", BenchTable.num(steady.run.jitSeconds(), 2),
+                    BenchTable.num(floorSteady.run.jitSeconds(), 2));
+            table.info("  steady: not modified", Integer.toString(steady.notModified),
+                    Integer.toString(floorSteady.notModified));
+            if (fresh != null) {
+                table.info(String.format("new-items cycle, s (+%d item/feed)", newItems), sec(fresh.cycleMs), "");
+                table.info("  new: entries, notes written", fresh.newEntries + ", " + fresh.notesWritten, "");
+                table.info("  new: entries/s (poll cycle)", rate(fresh.newEntries, fresh.cycleMs), "");
+                table.info(String.format("  new: notes/s (Evernote latency %d ms)", o.integer("evernote-latency")),
+                        BenchTable.num(notesPerSecond, 0), "");
+                table.info("  new: process wall / CPU time, s", sec(fresh.run.wallMs()) + " / " + sec(fresh.run.cpuMs()), "");
+                table.info("  new: PostgreSQL CPU time during the run, s", sec(fresh.run.postgresCpuMs()), "");
+                table.info("  new: before / after the cycle, s", phases(fresh), "");
+            }
+            List<ServiceOutcome> polls = new ArrayList<>(colds);
+            polls.addAll(steadies);
+            List<ServiceOutcome> all = new ArrayList<>(polls);
+            if (fresh != null) {
+                all.add(fresh);
+            }
+            double peak = polls.stream().mapToDouble(s -> s.run.gc().peakMb()).max().orElse(Double.NaN);
+            double live = polls.stream().mapToDouble(s -> s.run.gc().maxLiveMb()).max().orElse(Double.NaN);
+            long rss = polls.stream().mapToLong(s -> s.run.rssHwmKb()).max().orElse(0);
+            boolean complete = all.stream().allMatch(s -> s.run.exitCode() == 0 && !s.outOfMemory
+                    && s.polled == n && s.failures == 0);
+            table.row(String.format("%d triggers in -Xmx%s (all polled, no OOM)", n, xmx),
+                    complete ? "yes" : "NO", "", "", "every cycle completes", complete);
+            table.info("  cold/steady: peak heap, MB (before GC / at exit)", BenchTable.num(peak, 0),
+                    BenchTable.num(Math.max(floorCold.run.gc().peakMb(), floorSteady.run.gc().peakMb()), 0));
+            table.info("  cold/steady: max heap after a young GC, MB", BenchTable.num(live, 0),
+                    BenchTable.num(Math.max(floorCold.run.gc().maxLiveMb(), floorSteady.run.gc().maxLiveMb()), 0));
+            table.info("  cold/steady: process RSS high-water mark, MB", BenchTable.num(rss / 1024.0, 0),
+                    BenchTable.num(Math.max(floorCold.run.rssHwmKb(), floorSteady.run.rssHwmKb()) / 1024.0, 0));
+            table.info("  GC pauses (full) cold / steady", gcs(cold) + " / " + gcs(steady),
+                    floorCold.run.gc().pauses() + " / " + floorSteady.run.gc().pauses());
+            if (fresh != null) {
+                table.info("  new-items cycle: peak heap, MB / RSS, MB",
+                        BenchTable.num(fresh.run.gc().peakMb(), 0) + " / " + fresh.run.rssHwmKb() / 1024, "");
+                table.info("  new-items cycle: GC pauses (full)", gcs(fresh), "");
+            }
+            if (!complete) {
+                all.forEach(s -> notes.add(s.run.label() + ": exit " + s.run.exitCode() + ", polled " + s.polled
+                        + ", failures " + s.failures + (s.outOfMemory ? ", OutOfMemoryError" : "")));
+            }
+        }
+    }
+
+    /** Fetches every feed once from this JVM so that the farm's own JIT is warm before anything is timed. */
+    private static void warmUp(FeedFarm farm) throws Exception {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> all = new ArrayList<>();
+            for (int i = 0; i < farm.feeds(); i++) {
+                URI uri = URI.create(farm.url(i));
+                all.add(pool.submit(() -> client.send(HttpRequest.newBuilder(uri).header("Accept-Encoding", "gzip").build(),
+                        HttpResponse.BodyHandlers.discarding())));
+            }
+            for (Future<?> f : all) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        farm.resetCounters();
+    }
+
+    private FeedFarm mainFarm() {
+        if (mainFarm == null) {
+            int conc = Math.max(o.integer("concurrency"), o.integer("two-concurrency"));
+            mainFarm = new FeedFarm(o.integer("feeds"), o.integer("items"),
+                    Duration.ofMillis(o.integer("farm-latency")), Math.max(32, 4 * conc));
+        }
+        return mainFarm;
+    }
+
+    // ---------------------------------------------------------------- notes/s at U users and an Evernote latency
+
+    private void notesScenario() throws Exception {
+        int users = o.integer("notes-users");
+        int latency = o.integer("notes-latency");
+        int perUser = o.integer("notes-per-user");
+        String dc = o.string("delivery-concurrency");
+        log(String.format("notes: %d users × %d new entries, Evernote latency %d ms", users, perUser, latency));
+        try (FeedFarm farm = new FeedFarm(users, perUser, Duration.ZERO, 32);
+             FakeEvernote evernote = new FakeEvernote(Duration.ofMillis(latency), Math.max(64, 2 * users))) {
+            NotesRun main = notesRun(farm, evernote, "service-notes", dc.isEmpty() ? Map.of()
+                    : Map.of("TH_DELIVERY_CONCURRENCY", dc));
+            // The same with one delivery consumer per user: what the design gives when it is not the limit.
+            NotesRun wide = o.integer("notes-wide") == 1 ? notesRun(farm, evernote, "service-notes-wide",
+                    Map.of("TH_DELIVERY_CONCURRENCY", Integer.toString(users))) : null;
+            double target = 0.8 * users / (latency / 1000.0);
+            table.section(String.format(Locale.ROOT, "notes: %d users × %d new entries (first poll), Evernote latency"
+                    + " %d ms, TH_DELIVERY_CONCURRENCY=%s", users, perUser, latency, dc.isEmpty() ? "default" : dc));
+            table.row("notes/s (first Evernote call → last createNote)", BenchTable.num(main.rate, 0), "",
+                    "", "≥ " + BenchTable.num(target, 0) + " (0.8×U/latency)", main.rate >= target);
+            table.info("  notes written / Evernote calls", main.s.notesWritten + " / " + main.calls, "");
+            table.info("  process wall / CPU time, s", sec(main.s.run.wallMs()) + " / " + sec(main.s.run.cpuMs()), "");
+            table.info("  peak heap, MB / RSS, MB", BenchTable.num(main.s.run.gc().peakMb(), 0) + " / "
+                    + BenchTable.num(main.s.run.rssHwmKb() / 1024.0, 0), "");
+            if (wide != null) {
+                table.info("  notes/s with TH_DELIVERY_CONCURRENCY=" + users + " (info)", BenchTable.num(wide.rate, 0), "");
+                table.info("    notes written / Evernote calls", wide.s.notesWritten + " / " + wide.calls, "");
+            }
+        }
+    }
+
+    private record NotesRun(ServiceOutcome s, double rate, int calls) {
+    }
+
+    private NotesRun notesRun(FeedFarm farm, FakeEvernote evernote, String label, Map<String, String> env)
+            throws Exception {
+        int users = farm.feeds();
+        Instant dateTriggered = farm.created().minus(Duration.ofSeconds(o.integer("notes-per-user") * 60L + 30));
+        TestDatabase.Db db = BenchSeeder.seed(users, users, farm, users, dateTriggered, evernote, "tok-" + label + "-");
+        try (EvernoteMeter meter = new EvernoteMeter(evernote)) {
+            ServiceOutcome s = service(label, db, farm, evernote, o.integer("concurrency"), List.of(), env);
+            log(String.format(Locale.ROOT, "%s: %.0f notes/s over %.2f s", label, meter.notesPerSecond(),
+                    meter.seconds()));
+            return new NotesRun(s, meter.notesPerSecond(), meter.calls());
+        }
+    }
+
+    // ---------------------------------------------------------------- one vs two instances, latency-bound
+
+    private void twoInstancesScenario() throws Exception {
+        int m = o.integer("two-feeds");
+        int latency = o.integer("two-latency");
+        int conc = o.integer("two-concurrency");
+        log(String.format("two: %d feeds, latency %d ms, TH_FETCH_CONCURRENCY=%d per instance", m, latency, conc));
+        try (FeedFarm farm = new FeedFarm(m, o.integer("items"), Duration.ofMillis(latency), Math.max(64, 4 * conc));
+             FakeEvernote evernote = new FakeEvernote(Duration.ZERO, 16)) {
+            Instant dateTriggered = farm.created().minusSeconds(30);
+            TestDatabase.Db one = BenchSeeder.seed(10, m, farm, m, dateTriggered, evernote, "tok-one-");
+            ServiceOutcome single = service("service-one", one, farm, evernote, conc, List.of(), Map.of());
+
+            TestDatabase.Db shared = BenchSeeder.seed(10, m, farm, m, dateTriggered, evernote, "tok-two-");
+            farm.resetCounters();
+            JvmRun a = startService("service-two-a", shared, farm, evernote, conc, List.of(), Map.of());
+            JvmRun b = startService("service-two-b", shared, farm, evernote, conc, List.of(), Map.of());
+            ServiceOutcome ra = ServiceOutcome.of(a.await(RUN_TIMEOUT));
+            ServiceOutcome rb = ServiceOutcome.of(b.await(RUN_TIMEOUT));
+            log("two: " + ra.summary() + " | " + rb.summary());
+
+            long twoCycle = Math.max(ra.cycleMs, rb.cycleMs);
+            double speedUp = ratio(single.cycleMs, twoCycle);
+            double wallSpeedUp = ratio(single.run.wallMs(), Math.max(ra.run.wallMs(), rb.run.wallMs()));
+            double ideal = m * (latency / 1000.0) / conc;
+            table.section(String.format(Locale.ROOT, "two instances: %d feeds, %d ms per feed, TH_FETCH_CONCURRENCY=%d"
+                    + " each; same database", m, latency, conc));
+            table.row("speed-up, two instances vs one (cycle time)", BenchTable.ratio(speedUp), "", "",
+                    "≥ 1.7×", speedUp >= 1.7);
+            table.info("  one instance: cycle, s (latency bound " + BenchTable.num(ideal, 1) + " s)",
+                    sec(single.cycleMs), "");
+            table.info("  two instances: cycle a / b, s", sec(ra.cycleMs) + " / " + sec(rb.cycleMs), "");
+            table.info("  triggers polled: one / a + b", single.polled + " / " + ra.polled + " + " + rb.polled, "");
+            table.info("  speed-up on process wall time", BenchTable.ratio(wallSpeedUp), "");
+            table.info("  farm requests served to the two instances", Integer.toString(farm.requests()), "");
+        }
+    }
+
+    // ---------------------------------------------------------------- profile: a cold cycle under JFR
+
+    private void profileScenario() throws Exception {
+        FeedFarm farm = mainFarm();
+        int n = farm.feeds();
+        try (FakeEvernote evernote = new FakeEvernote(Duration.ZERO, 16)) {
+            Instant dateTriggered = farm.created().plusSeconds(3600); // deliver nothing: polling only
+            TestDatabase.Db db = BenchSeeder.seed(o.integer("users"), n, farm, n, dateTriggered, evernote, "tok-prof-");
+            table.section("profile: " + n + " feeds under JFR (settings=profile, ExecutionSample every 2 ms);"
+                    + " samples inside the poll cycle only");
+            StringBuilder report = new StringBuilder();
+            for (String cycle : List.of("cold", "steady")) {
+                Path jfr = out.resolve("service-" + cycle + ".jfr");
+                Files.deleteIfExists(jfr);
+                ServiceOutcome s = service("service-profile-" + cycle, db, farm, evernote, o.integer("concurrency"),
+                        List.of("-XX:StartFlightRecording=filename=" + jfr
+                                + ",settings=profile,jdk.ExecutionSample#period=2ms,dumponexit=true"), Map.of());
+                boolean timed = s.cycleEndEpochMs >= 0;
+                JfrHotSpots hot = JfrHotSpots.read(jfr, timed ? s.cycleStart() : null, timed ? s.cycleEnd() : null);
+                report.append(String.format(Locale.ROOT, "%n=== Profile of a %s cycle of %d feeds: cycle %s s, %s%n",
+                        cycle, n, sec(s.cycleMs), jfr)).append(hot.report(15));
+                table.info(cycle + " cycle under JFR, s / CPU samples", sec(s.cycleMs) + " / " + hot.samples(), "");
+            }
+            Files.writeString(out.resolve("profile.txt"), report);
+            System.out.println(report);
+            notes.add("profile: " + out.resolve("profile.txt"));
+        }
+    }
+
+    // ---------------------------------------------------------------- processes
+
+    private ServiceOutcome service(String label, TestDatabase.Db db, FeedFarm farm, FakeEvernote evernote, int conc,
+                                   List<String> jvmArgs, Map<String, String> env) {
+        ServiceOutcome s = ServiceOutcome.of(startService(label, db, farm, evernote, conc, jvmArgs, env)
+                .await(RUN_TIMEOUT));
+        log(label + ": " + s.summary());
+        return s;
+    }
+
+    private JvmRun startService(String label, TestDatabase.Db db, FeedFarm farm, FakeEvernote evernote, int conc,
+                                List<String> jvmArgs, Map<String, String> extraEnv) {
+        Map<String, String> env = new HashMap<>();
+        env.put("TH_DB_URL", db.url());
+        env.put("TH_DB_USER", db.user());
+        env.put("TH_DB_PASSWORD", db.password());
+        env.put("TH_DATA_DIR", out.resolve("data-" + label).toString());
+        env.put("TH_EVERNOTE_URL", evernote.baseUrl());
+        env.put("TH_ALLOW_PRIVATE_NETWORKS", farm.hostPort());
+        env.put("TH_FETCH_CONCURRENCY", Integer.toString(conc));
+        String dc = o.string("delivery-concurrency");
+        if (!dc.isEmpty()) {
+            env.put("TH_DELIVERY_CONCURRENCY", dc);
+        }
+        env.putAll(extraEnv);
+        List<String> jvm = new ArrayList<>(List.of("-Dorg.slf4j.simpleLogger.showDateTime=true",
+                "-Dorg.slf4j.simpleLogger.dateTimeFormat=yyyy-MM-dd'T'HH:mm:ss.SSSXXX"));
+        jvm.addAll(jvmArgs);
+        return JvmRun.start(label, out, o.string("xmx"), jvm, serviceCp, SERVICE_MAIN, List.of("run", "--once"), env);
+    }
+
+    private FloorOutcome floor(String label, FeedFarm farm, int feeds, int conc, String mode, boolean healer) {
+        List<String> args = new ArrayList<>(List.of(mode, farm.baseUrl(), Integer.toString(feeds),
+                Integer.toString(conc), out.resolve("floor-validators.tsv").toString()));
+        if (healer) {
+            args.add("healer");
+        }
+        JvmRun.Result r = JvmRun.start(label, out, o.string("xmx"), List.of(), benchCp, FloorBench.class.getName(), args,
+                Map.of()).await(RUN_TIMEOUT);
+        FloorOutcome f = FloorOutcome.of(r);
+        log(label + ": " + r.stdoutText().trim() + " wall_ms=" + r.wallMs() + " cpu_ms=" + r.cpuMs());
+        return f;
+    }
+
+    /**
+     * What one {@code run --once} reported: its poll-cycle line (stderr) and its summary line (stdout); the log's
+     * timestamps place the cycle inside the process's life (startup before it, delivery drain and shutdown after).
+     */
+    record ServiceOutcome(JvmRun.Result run, long cycleMs, int polled, int notModified, int failures, int newEntries,
+                          int notesWritten, boolean outOfMemory, long cycleEndEpochMs) {
+        static ServiceOutcome of(JvmRun.Result r) {
+            String err = r.stderrText();
+            String cycleLine = "";
+            for (String line : err.split("\n")) {
+                if (line.contains("poll cycle done")) {
+                    cycleLine = line;
+                }
+            }
+            String once = r.stdoutText();
+            boolean oom = err.contains("OutOfMemoryError") || once.contains("OutOfMemoryError");
+            long end = -1;
+            try {
+                end = OffsetDateTime.parse(cycleLine.substring(0, cycleLine.indexOf(' '))).toInstant().toEpochMilli();
+            } catch (RuntimeException e) {
+                // no timestamp: leave the phases out
+            }
+            return new ServiceOutcome(r, value(cycleLine, "duration_ms=(\\d+)", -1),
+                    (int) value(cycleLine, "triggers_polled=(\\d+)", -1),
+                    (int) value(cycleLine, "not_modified=(\\d+)", -1), (int) value(cycleLine, "failures=(\\d+)", -1),
+                    (int) value(cycleLine, "new_entries=(\\d+)", -1), (int) value(once, "(\\d+) notes written", -1), oom, end);
+        }
+
+        /** From the process start to the start of the poll cycle: JVM, Flyway, Camel. */
+        long startupMs() {
+            return cycleEndEpochMs < 0 || cycleMs < 0 ? -1 : cycleEndEpochMs - cycleMs - run.startEpochMs();
+        }
+
+        /** From the end of the poll cycle to the process's exit: remaining deliveries, Camel stop, JVM exit. */
+        long afterCycleMs() {
+            return cycleEndEpochMs < 0 ? -1 : run.startEpochMs() + run.wallMs() - cycleEndEpochMs;
+        }
+
+        Instant cycleStart() {
+            return Instant.ofEpochMilli(cycleEndEpochMs - cycleMs);
+        }
+
+        Instant cycleEnd() {
+            return Instant.ofEpochMilli(cycleEndEpochMs);
+        }
+
+        String summary() {
+            return String.format(Locale.ROOT, "exit=%d cycle_ms=%d wall_ms=%d cpu_ms=%d polled=%d not_modified=%d"
+                            + " failures=%d new_entries=%d notes_written=%d peak_heap_mb=%.0f rss_mb=%d startup_ms=%d"
+                            + " after_cycle_ms=%d%s", run.exitCode(), cycleMs, run.wallMs(), run.cpuMs(), polled,
+                    notModified, failures, newEntries, notesWritten, run.gc().peakMb(), run.rssHwmKb() / 1024,
+                    startupMs(), afterCycleMs(), outOfMemory ? " OOM" : "");
+        }
+    }
+
+    /** The floor's result line. */
+    record FloorOutcome(JvmRun.Result run, int ok, int notModified, int failed, int entries, long loopMs) {
+        static FloorOutcome of(JvmRun.Result r) {
+            String s = r.stdoutText();
+            return new FloorOutcome(r, (int) value(s, "ok=(\\d+)", -1), (int) value(s, "not_modified=(\\d+)", -1),
+                    (int) value(s, "failed=(\\d+)", -1), (int) value(s, "entries=(\\d+)", -1),
+                    value(s, "loop_ms=(\\d+)", -1));
+        }
+    }
+
+    private static long value(String text, String regex, long otherwise) {
+        Matcher m = Pattern.compile(regex).matcher(text);
+        return m.find() ? Long.parseLong(m.group(1)) : otherwise;
+    }
+
+    private static double ratio(double a, double b) {
+        return a < 0 || b <= 0 ? Double.NaN : a / b;
+    }
+
+    /** The run with the smallest non-negative figure (a failed run reports -1). */
+    private static <T> T best(List<T> runs, ToLongFunction<T> figure) {
+        return runs.stream().min(Comparator.comparingLong(
+                (T t) -> figure.applyAsLong(t) < 0 ? Long.MAX_VALUE : figure.applyAsLong(t))).orElseThrow();
+    }
+
+    private static String pairs(List<ServiceOutcome> service, List<FloorOutcome> floor) {
+        List<String> p = new ArrayList<>();
+        for (int i = 0; i < service.size(); i++) {
+            p.add(sec(service.get(i).cycleMs) + "/" + sec(floor.get(i).loopMs));
+        }
+        return String.join(", ", p);
+    }
+
+    private static String gcs(ServiceOutcome s) {
+        return s.run.gc().pauses() + " (" + s.run.gc().fullGcs() + ")";
+    }
+
+    private static String phases(ServiceOutcome s) {
+        return sec(s.startupMs()) + " / " + sec(s.afterCycleMs());
+    }
+
+    private static String sec(long ms) {
+        return ms < 0 ? "n/a" : BenchTable.num(ms / 1000.0, 2);
+    }
+
+    private static String rate(int count, long ms) {
+        return count < 0 || ms <= 0 ? "n/a" : BenchTable.num(count * 1000.0 / ms, 0);
+    }
+
+    private static void log(String line) {
+        System.out.printf(Locale.ROOT, "[bench %tT] %s%n", System.currentTimeMillis(), line);
+    }
+}
