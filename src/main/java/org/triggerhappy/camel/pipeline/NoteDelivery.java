@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.triggerhappy.camel.entries.Hashes;
@@ -44,7 +43,7 @@ public final class NoteDelivery {
     private final InFlight inFlight;
     private final Clock clock;
     private final String owner;
-    private final Map<Integer, ReentrantLock> userLocks = new ConcurrentHashMap<>();
+    private final UserLanes lanes = new UserLanes();
     /** Notes Evernote confirmed whose delivery the database did not take: outbox id to note guid. */
     private final Map<Long, String> unrecorded = new ConcurrentHashMap<>();
     private final AtomicInteger written = new AtomicInteger();
@@ -71,16 +70,16 @@ public final class NoteDelivery {
 
     /** Called by the delivery route with an {@link EntryMessage} (full or reference). */
     public void deliver(Map<String, Object> message) {
-        long id = EntryMessage.outboxId(message);
-        ReentrantLock lock = userLocks.computeIfAbsent(EntryMessage.userId(message), u -> new ReentrantLock());
-        lock.lock();
+        lanes.submit(EntryMessage.userId(message), EntryMessage.outboxId(message), this::deliverOne);
+    }
+
+    private void deliverOne(long id) {
         try {
             outbox.claim(id, owner, LEASE).ifPresent(this::deliverClaimed);
         } catch (RuntimeException e) {
             // Database trouble: the item stays pending; the sweeper brings it back (releasing a lease left behind).
             LOG.error("delivery interrupted, the note stays queued outbox_id={} error=\"{}\"", id, e.getMessage(), e);
         } finally {
-            lock.unlock();
             inFlight.done(id);
         }
     }

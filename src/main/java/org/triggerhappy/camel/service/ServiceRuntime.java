@@ -114,9 +114,11 @@ public final class ServiceRuntime implements AutoCloseable {
         }
     }
 
-    /** The pool sized for the service: every fetch thread and delivery consumer may hold a connection. */
+    /** The pool sized for the service. */
     public static Database openDatabase(Settings settings) {
-        return Database.open(settings, settings.fetchConcurrency() + settings.deliveryConcurrency() * 2 + 4);
+        // Threads hold a connection only between network waits; capping the pool keeps several instances within
+        // PostgreSQL's default 100 connections.
+        return Database.open(settings, Math.min(settings.fetchConcurrency() + settings.deliveryConcurrency() + 4, 40));
     }
 
     /** On an open, migrated database; closing the runtime closes it. */

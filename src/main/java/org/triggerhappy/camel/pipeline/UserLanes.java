@@ -1,0 +1,38 @@
+package org.triggerhappy.camel.pipeline;
+
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongConsumer;
+
+/**
+ * Serial per user, parallel across users, without parking threads: work for a user whose lane is busy is queued
+ * on the lane and run by the thread already working there, so the submitting thread goes back to serve other
+ * users at once. (A plain per-user lock made every delivery thread wait behind one user's backlog.)
+ */
+final class UserLanes {
+    private final Map<Integer, Lane> lanes = new ConcurrentHashMap<>();
+
+    private static final class Lane {
+        final Queue<Long> queue = new ConcurrentLinkedQueue<>();
+        final AtomicBoolean busy = new AtomicBoolean();
+    }
+
+    void submit(int userId, long item, LongConsumer work) {
+        Lane lane = lanes.computeIfAbsent(userId, u -> new Lane());
+        lane.queue.add(item);
+        // Whoever wins the flag drains the lane; re-check after releasing it so no item is stranded.
+        while (!lane.queue.isEmpty() && lane.busy.compareAndSet(false, true)) {
+            try {
+                Long next;
+                while ((next = lane.queue.poll()) != null) {
+                    work.accept(next);
+                }
+            } finally {
+                lane.busy.set(false);
+            }
+        }
+    }
+}
