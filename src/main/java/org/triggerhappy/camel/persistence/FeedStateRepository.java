@@ -20,8 +20,7 @@ public final class FeedStateRepository {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
-                return Optional.of(new FeedState(rs.getInt(1), rs.getString(2), Jdbc.instant(rs.getTimestamp(3)),
-                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getInt(7)));
+                return Optional.of(state(rs));
             }
         }
     }
@@ -31,8 +30,8 @@ public final class FeedStateRepository {
      * {@code force}, was not checked since {@code cycleStart}). The state row is created on first sight. Several
      * instances on one database share the triggers this way, each trigger refreshed by exactly one of them.
      */
-    public boolean claim(Connection c, int triggerId, String owner, Duration lease, boolean force, Instant cycleStart)
-            throws SQLException {
+    public Optional<FeedState> claim(Connection c, int triggerId, String owner, Duration lease, boolean force,
+                                     Instant cycleStart) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO thc_feed_state (trigger_id, url, first_polled_at, next_check_at, claimed_until, claimed_by)"
                         + " VALUES (?, '', now(), now(), now() + make_interval(secs => ?), ?)"
@@ -41,15 +40,52 @@ public final class FeedStateRepository {
                         + " WHERE (thc_feed_state.claimed_until IS NULL OR thc_feed_state.claimed_until < now())"
                         + " AND (thc_feed_state.next_check_at <= now() OR (? AND (thc_feed_state.last_checked_at IS NULL"
                         + " OR thc_feed_state.last_checked_at < ?)))"
-                        + " RETURNING trigger_id")) {
+                        + " RETURNING trigger_id, url, first_polled_at, etag, last_modified, body_hash,"
+                        + " consecutive_failures")) {
             ps.setInt(1, triggerId);
             ps.setDouble(2, lease.toMillis() / 1000.0);
             ps.setString(3, owner);
             ps.setBoolean(4, force);
             ps.setTimestamp(5, Jdbc.ts(cycleStart));
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
+                // The state comes back with the lease: one round trip per trigger, not two.
+                return rs.next() ? Optional.of(state(rs)) : Optional.empty();
             }
+        }
+    }
+
+    private static FeedState state(ResultSet rs) throws SQLException {
+        return new FeedState(rs.getInt(1), rs.getString(2), Jdbc.instant(rs.getTimestamp(3)), rs.getString(4),
+                rs.getString(5), rs.getString(6), rs.getInt(7));
+    }
+
+    /**
+     * After a poll that found the feed unchanged (304, or the same body): the state and django-th's trigger
+     * ("last run", a feed error cleared) in one statement, so the common case of a steady cycle is one round trip.
+     */
+    public void recordUnchanged(Connection c, int triggerId, Instant now, Instant nextCheck, String etag,
+                                String lastModified, String status) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "WITH s AS (UPDATE thc_feed_state SET last_checked_at = ?, last_success_at = ?, next_check_at = ?,"
+                        + " etag = coalesce(?, etag), last_modified = coalesce(?, last_modified), last_status = ?,"
+                        + " consecutive_failures = 0, last_error = NULL, claimed_until = NULL,"
+                        + " last_polled_by = claimed_by, claimed_by = NULL WHERE trigger_id = ?)"
+                        + " UPDATE django_th_triggerservice SET date_triggered = ?,"
+                        + " result = CASE WHEN provider_failed > 0 THEN 'OK' ELSE result END,"
+                        + " date_result = CASE WHEN provider_failed > 0 THEN ? ELSE date_result END,"
+                        + " provider_failed = 0 WHERE id = ?")) {
+            int i = 1;
+            ps.setTimestamp(i++, Jdbc.ts(now));
+            ps.setTimestamp(i++, Jdbc.ts(now));
+            ps.setTimestamp(i++, Jdbc.ts(nextCheck));
+            ps.setString(i++, etag);
+            ps.setString(i++, lastModified);
+            ps.setString(i++, status);
+            ps.setInt(i++, triggerId);
+            ps.setTimestamp(i++, Jdbc.ts(now));
+            ps.setTimestamp(i++, Jdbc.ts(now));
+            ps.setInt(i, triggerId);
+            ps.executeUpdate();
         }
     }
 

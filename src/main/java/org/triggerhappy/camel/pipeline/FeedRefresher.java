@@ -91,13 +91,13 @@ public final class FeedRefresher {
         TriggerRow t = TriggerRow.from(row);
         try {
             // Another instance (or an earlier cycle still running) may hold this trigger: skip it quietly.
-            boolean claimed = Jdbc.withConnection(ds, c -> states.claim(c, t.triggerId(), owner, lease, force,
-                    cycle.startedAt()));
-            if (!claimed) {
+            Optional<FeedState> claimed = Jdbc.withConnection(ds, c -> states.claim(c, t.triggerId(), owner, lease,
+                    force, cycle.startedAt()));
+            if (claimed.isEmpty()) {
                 return List.of();
             }
             cycle.polled();
-            return refresh(t);
+            return refresh(t, claimed);
         } catch (RuntimeException e) {
             // A database outage or a bug must not stop the other triggers of the cycle.
             cycle.failed();
@@ -141,8 +141,7 @@ public final class FeedRefresher {
         }
     }
 
-    private List<Map<String, Object>> refresh(TriggerRow t) {
-        Optional<FeedState> state = Jdbc.withConnection(ds, c -> states.find(c, t.triggerId()));
+    private List<Map<String, Object>> refresh(TriggerRow t, Optional<FeedState> state) {
         // A trigger is on its first poll when we never polled its current URL.
         boolean firstPoll = state.map(s -> !s.url().equals(t.feedUrl())).orElse(true);
         Instant now = clock.instant();
@@ -259,12 +258,9 @@ public final class FeedRefresher {
     }
 
     private void unchanged(TriggerRow t, FeedState s, Instant now, FetchResult r, String status) {
-        Jdbc.inTransaction(ds, c -> {
-            states.recordSuccess(c, t.triggerId(), s.url(), false, now,
-                    schedule.afterSuccess(now, null, r.maxAge(), t.interval()),
-                    r.etag() != null ? r.etag() : s.etag(),
-                    r.lastModified() != null ? r.lastModified() : s.lastModified(), s.bodyHash(), status, 0);
-            djangoTh.pollSucceeded(c, t.triggerId(), now);
+        Instant next = schedule.afterSuccess(now, null, r.maxAge(), t.interval());
+        Jdbc.withConnection(ds, c -> {
+            states.recordUnchanged(c, t.triggerId(), now, next, r.etag(), r.lastModified(), status);
             return null;
         });
         metrics.fetched(status);
