@@ -163,6 +163,8 @@ public record Settings(
         m.put("TH_FETCH_PER_HOST", Integer.toString(fetchPerHost));
         m.put("TH_DELIVERY_CONCURRENCY", Integer.toString(deliveryConcurrency));
         m.put("TH_ROUTES_DIR", routesDir.isEmpty() ? "(none)" : routesDir);
+        m.put("TH_HTTP_PORT", Integer.toString(httpPort));
+        m.put("TH_MANAGEMENT_PORT", Integer.toString(managementPort));
         return m;
     }
 }

@@ -23,6 +23,8 @@ public final class PollCycle {
     private volatile java.time.Instant startedAt = java.time.Instant.EPOCH;
     private final AtomicLong cycles = new AtomicLong();
     private volatile Summary last;
+    private volatile java.util.function.IntSupplier notesWritten = () -> 0;
+    private final AtomicInteger writtenAtLastEnd = new AtomicInteger();
     private volatile Consumer<Summary> onEnd = s -> { };
 
     /** The figures of a finished cycle. */
@@ -50,13 +52,22 @@ public final class PollCycle {
                 newEntries.get(), queued.get(), Duration.ofNanos(System.nanoTime() - startedNanos.get()));
         last = s;
         onEnd.accept(s);
-        LOG.info("poll cycle done cycle={} triggers_polled={} not_modified={} failures={} new_entries={} queued_notes={} duration_ms={}",
-                s.cycle(), s.polled(), s.notModified(), s.failed(), s.newEntries(), s.queued(), s.duration().toMillis());
+        int writtenNow = notesWritten.getAsInt();
+        // Deliveries run beside the polls, so this counts notes written since the previous summary line.
+        int writtenSince = writtenNow - writtenAtLastEnd.getAndSet(writtenNow);
+        LOG.info("poll cycle done cycle={} triggers_polled={} not_modified={} failures={} new_entries={} queued_notes={}"
+                        + " notes_written={} duration_ms={}", s.cycle(), s.polled(), s.notModified(), s.failed(),
+                s.newEntries(), s.queued(), writtenSince, s.duration().toMillis());
     }
 
     /** Called with each finished cycle's figures (the metrics use it). */
     public void onEnd(Consumer<Summary> listener) {
         this.onEnd = listener;
+    }
+
+    /** Where the summary line reads the number of notes written so far. */
+    public void countNotesWith(java.util.function.IntSupplier written) {
+        this.notesWritten = written;
     }
 
     public Summary last() {

@@ -88,6 +88,7 @@ public final class ServiceRuntime implements AutoCloseable {
         refresher.instrument(ops.metrics());
         delivery.instrument(ops.metrics());
         cycle.onEnd(s -> ops.metrics().cycleDone(s.duration()));
+        cycle.countNotesWith(delivery::written);
 
         this.main = new Main();
         main.bind("dataSource", db.dataSource());
