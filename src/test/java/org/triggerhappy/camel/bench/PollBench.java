@@ -397,6 +397,9 @@ public final class PollBench {
         env.put("TH_EVERNOTE_URL", evernote.baseUrl());
         env.put("TH_ALLOW_PRIVATE_NETWORKS", farm.hostPort());
         env.put("TH_FETCH_CONCURRENCY", Integer.toString(conc));
+        // The farm is one host:port standing in for thousands of sites: the per-host politeness limit must not
+        // cap it below the concurrency the floor gets.
+        env.put("TH_FETCH_PER_HOST", Integer.toString(conc));
         String dc = o.string("delivery-concurrency");
         if (!dc.isEmpty()) {
             env.put("TH_DELIVERY_CONCURRENCY", dc);
