@@ -33,7 +33,8 @@ public final class EnmlValidator {
     private static final EnmlValidator SHARED = new EnmlValidator();
 
     // DocumentBuilder is not thread-safe; one per thread, reset between documents.
-    private final ThreadLocal<DocumentBuilder> builders = ThreadLocal.withInitial(EnmlValidator::newBuilder);
+    private final ThreadLocal<DocumentBuilder> builders = ThreadLocal.withInitial(() -> newBuilder(false));
+    private final ThreadLocal<DocumentBuilder> cachedBuilders = ThreadLocal.withInitial(() -> newBuilder(true));
 
     public static EnmlValidator shared() {
         return SHARED;
@@ -54,7 +55,7 @@ public final class EnmlValidator {
             problems.add("Note content is longer than " + CONTENT_LEN_MAX + " characters");
             return problems;
         }
-        DocumentBuilder builder = builders.get();
+        DocumentBuilder builder = DtdGrammarCache.usableFor(enml) ? cachedBuilders.get() : builders.get();
         builder.reset();
         builder.setEntityResolver(EnmlDtdResolver.INSTANCE);
         builder.setErrorHandler(new Collector(problems));
@@ -71,7 +72,7 @@ public final class EnmlValidator {
         return problems;
     }
 
-    private static DocumentBuilder newBuilder() {
+    private static DocumentBuilder newBuilder(boolean cachedDtd) {
         try {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
             factory.setValidating(true);
@@ -81,6 +82,9 @@ public final class EnmlValidator {
             // Entity expansion limits; the resolver serves the DTD from memory and refuses anything else.
             factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
             factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+            if (cachedDtd) {
+                DtdGrammarCache.apply(factory);
+            }
             return factory.newDocumentBuilder();
         } catch (ParserConfigurationException e) {
             throw new IllegalStateException("No validating XML parser available", e);

@@ -405,7 +405,10 @@ public final class PollBench {
             env.put("TH_DELIVERY_CONCURRENCY", dc);
         }
         env.putAll(extraEnv);
-        List<String> jvm = new ArrayList<>(List.of("-Dorg.slf4j.simpleLogger.showDateTime=true",
+        List<String> jvm = new ArrayList<>(List.of(
+                // what the jar's manifest gives `java -jar`: the DTD grammar cache (notes.DtdGrammarCache)
+                "--add-exports", "java.xml/com.sun.org.apache.xerces.internal.util=ALL-UNNAMED",
+                "-Dorg.slf4j.simpleLogger.showDateTime=true",
                 "-Dorg.slf4j.simpleLogger.dateTimeFormat=yyyy-MM-dd'T'HH:mm:ss.SSSXXX"));
         jvm.addAll(jvmArgs);
         return JvmRun.start(label, out, o.string("xmx"), jvm, serviceCp, SERVICE_MAIN, List.of("run", "--once"), env);
