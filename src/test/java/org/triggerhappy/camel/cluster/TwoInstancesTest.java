@@ -12,15 +12,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.triggerhappy.camel.service.ServiceRuntime;
+import org.triggerhappy.camel.testsupport.BackgroundService;
 import org.triggerhappy.camel.testsupport.FakeEvernote.StoredNote;
 import org.triggerhappy.camel.testsupport.Rss;
 import org.triggerhappy.camel.testsupport.ServiceFixture;
@@ -73,41 +70,15 @@ class TwoInstancesTest {
         return notes.stream().collect(Collectors.groupingBy(StoredNote::sourceUrl, Collectors.counting()));
     }
 
-    /** Runs the service until stopped, as `run` does. */
-    private static Thread start(ServiceRuntime rt) {
-        Thread t = new Thread(() -> {
-            try {
-                rt.runForever();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        t.setDaemon(true);
-        t.start();
-        return t;
-    }
-
-    private static void stop(ServiceRuntime rt, Thread t) throws InterruptedException {
-        rt.stop();
-        t.join(30_000);
-        rt.close();
-    }
-
     @Test
     void two_instances_at_once_write_every_note_exactly_once_and_share_the_triggers() throws Exception {
         f.feeds.delay(Duration.ofMillis(150));
         f.set("th.poll.interval", "1h");
-        ServiceRuntime a = ServiceRuntime.create(f.settings(), true);
-        ServiceRuntime b = ServiceRuntime.create(f.settings(), true);
-        Thread ta = start(a);
-        Thread tb = start(b);
-        try {
+        try (BackgroundService a = BackgroundService.start(f.settings());
+             BackgroundService b = BackgroundService.start(f.settings())) {
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
                     .until(() -> allNotes().size() >= TRIGGERS * ITEMS);
             Thread.sleep(1000);
-        } finally {
-            stop(a, ta);
-            stop(b, tb);
         }
         List<StoredNote> notes = allNotes();
         assertThat(notes).hasSize(TRIGGERS * ITEMS);
@@ -135,9 +106,7 @@ class TwoInstancesTest {
                 + " 'http://x/', 'dead-guid', 'http://example.org/dead', 'Left by the dead node', '<p>x</p>', now(),"
                 + " now() + interval '3 seconds', 'dead-node', 1 FROM django_th_triggerservice t ORDER BY t.id LIMIT 1");
         f.set("th.poll.interval", "1h");
-        ServiceRuntime survivor = ServiceRuntime.create(f.settings(), true);
-        Thread runner = start(survivor);
-        try {
+        try (BackgroundService survivor = BackgroundService.start(f.settings())) {
             int expected = before + TRIGGERS + 1;
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
                     .until(() -> allNotes().size() >= expected);
@@ -147,8 +116,6 @@ class TwoInstancesTest {
             assertThat(notes).hasSize(expected);
             assertThat(counts(notes).values()).allMatch(n -> n == 1);
             assertThat(notes).extracting(StoredNote::title).contains("Left by the dead node");
-        } finally {
-            stop(survivor, runner);
         }
     }
 }

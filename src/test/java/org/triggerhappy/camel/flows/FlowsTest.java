@@ -24,7 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.triggerhappy.camel.notes.EnexWriter;
-import org.triggerhappy.camel.service.ServiceRuntime;
+import org.triggerhappy.camel.testsupport.BackgroundService;
 import org.triggerhappy.camel.testsupport.Rss;
 import org.triggerhappy.camel.testsupport.ServiceFixture;
 
@@ -105,17 +105,7 @@ class FlowsTest {
         Path routes = Files.createDirectories(dir.resolve("routes"));
         Path out = Files.createDirectories(dir.resolve("out"));
         f.set("th.routes.dir", routes.toString()).set("th.poll.interval", "1s").set("th.poll.tick", "1s");
-        ServiceRuntime rt = ServiceRuntime.create(f.settings(), true);
-        Thread t = new Thread(() -> {
-            try {
-                rt.runForever();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        t.setDaemon(true);
-        t.start();
-        try {
+        try (BackgroundService rt = BackgroundService.start(f.settings())) {
             await().atMost(Duration.ofSeconds(20)).until(() -> f.evernote.notes("tok").size() == 2);
             // Written elsewhere, then moved in: the watcher must never see a half-written file.
             Path draft = dir.resolve("titles.xml.draft");
@@ -141,10 +131,6 @@ class FlowsTest {
                 }
             });
             await().atMost(Duration.ofSeconds(20)).until(() -> f.evernote.notes("tok").size() == 3);
-        } finally {
-            rt.stop();
-            t.join(30_000);
-            rt.close();
         }
     }
 

@@ -8,9 +8,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicReference;
 import org.triggerhappy.camel.config.Settings;
 import org.triggerhappy.camel.service.ServiceRuntime;
+import org.triggerhappy.camel.testsupport.BackgroundService;
 import org.triggerhappy.camel.testsupport.ServiceFixture;
 
 /**
@@ -22,28 +22,17 @@ final class RunningService implements AutoCloseable {
 
     final int httpPort;
     final int managementPort;
-    private final ServiceRuntime runtime;
-    private final Thread thread;
-    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private final BackgroundService service;
 
     RunningService(ServiceFixture f) throws IOException {
         f.set("th.poll.interval", "1h");
         Settings settings = f.settings();
         this.httpPort = settings.httpPort();
         this.managementPort = settings.managementPort();
-        this.runtime = ServiceRuntime.create(settings, true);
-        this.thread = new Thread(() -> {
-            try {
-                runtime.runForever();
-            } catch (Throwable t) {
-                failure.set(t);
-            }
-        }, "test-service");
-        thread.setDaemon(true);
-        thread.start();
+        this.service = BackgroundService.start(settings);
         await().atMost(Duration.ofSeconds(60)).ignoreExceptionsInstanceOf(IllegalStateException.class).until(() -> {
-            if (failure.get() != null) {
-                throw new AssertionError("the service failed to start", failure.get());
+            if (service.failure() != null) {
+                throw new AssertionError("the service failed to start", service.failure());
             }
             return get(managementPort, "/observe/health/live").statusCode() == 200;
         });
@@ -70,13 +59,11 @@ final class RunningService implements AutoCloseable {
     }
 
     ServiceRuntime runtime() {
-        return runtime;
+        return service.runtime();
     }
 
     @Override
     public void close() throws InterruptedException {
-        runtime.stop();
-        thread.join(Duration.ofSeconds(60).toMillis());
-        runtime.close();
+        service.close();
     }
 }
