@@ -11,20 +11,6 @@ import java.util.Optional;
 /** Reads and writes thc_feed_state. */
 public final class FeedStateRepository {
 
-    public Optional<FeedState> find(Connection c, int triggerId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT trigger_id, url, first_polled_at, etag, last_modified, body_hash, consecutive_failures"
-                        + " FROM thc_feed_state WHERE trigger_id = ?")) {
-            ps.setInt(1, triggerId);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                return Optional.of(state(rs));
-            }
-        }
-    }
-
     /**
      * Takes the lease on a trigger for one refresh, if nobody holds a live lease and the trigger is due (or, with
      * {@code force}, was not checked since {@code cycleStart}). The state row is created on first sight. Several

@@ -69,20 +69,4 @@ public final class LedgerRepository {
         }
         return inserted;
     }
-
-    /**
-     * Records the key; false when another poller recorded it first (the primary key decides, so two instances
-     * polling the same trigger at once still queue an entry only once).
-     */
-    public boolean record(Connection c, int triggerId, String key, String suffix, boolean queued) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO thc_entry (trigger_id, entry_key, suffix, queued) VALUES (?, ?, ?, ?)"
-                        + " ON CONFLICT DO NOTHING")) {
-            ps.setInt(1, triggerId);
-            ps.setString(2, key);
-            ps.setString(3, suffix);
-            ps.setBoolean(4, queued);
-            return ps.executeUpdate() == 1;
-        }
-    }
 }

@@ -24,28 +24,6 @@ public final class OutboxRepository {
     public OutboxRepository(DataSource ds) {
         this.ds = ds;
     }
-
-    public long insert(Connection c, int triggerId, int userId, String key, String feedUrl, String guid, String link,
-                       String title, String content, Instant published) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO thc_outbox (trigger_id, user_id, entry_key, feed_url, guid, link, title, content, published)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id")) {
-            ps.setInt(1, triggerId);
-            ps.setInt(2, userId);
-            ps.setString(3, key);
-            ps.setString(4, feedUrl);
-            ps.setString(5, guid);
-            ps.setString(6, link);
-            ps.setString(7, title);
-            ps.setString(8, content);
-            ps.setTimestamp(9, Jdbc.ts(published));
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
-    }
-
     /** One entry to queue. */
     public record NewItem(String key, String guid, String link, String title, String content, Instant published) {
     }
