@@ -81,24 +81,6 @@ public final class DjangoThRepository {
         });
     }
 
-    /** A note was written. */
-    public void noteWritten(DeliveryTarget t) {
-        Jdbc.inTransaction(ds, c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE django_th_triggerservice SET result = 'OK', date_result = now(), consumer_failed = 0,"
-                            + " counter_ok = counter_ok + 1 WHERE id = ?")) {
-                ps.setInt(1, t.triggerId());
-                ps.executeUpdate();
-            }
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE django_th_userservice SET counter_ok = counter_ok + 1 WHERE id = ?")) {
-                ps.setInt(1, t.consumerServiceId());
-                ps.executeUpdate();
-            }
-            return null;
-        });
-    }
-
     /** A note could not be written (now or ever): the reason is the trigger's result. */
     public void noteFailed(DeliveryTarget t, String message) {
         Jdbc.inTransaction(ds, c -> {

@@ -4,11 +4,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
@@ -16,9 +14,6 @@ import javax.sql.DataSource;
  * never work on one item at once, and an item whose consumer died becomes claimable again when the lease ends.
  */
 public final class OutboxRepository {
-    private static final String COLUMNS = "id, trigger_id, user_id, entry_key, feed_url, guid, link, title, content,"
-            + " published, attempts, ambiguous";
-
     private final DataSource ds;
 
     public OutboxRepository(DataSource ds) {
@@ -71,34 +66,6 @@ public final class OutboxRepository {
             }
         }
         return ids;
-    }
-
-    /**
-     * Takes the item for delivery if it is pending, due and not held by a live lease; counts the attempt. An item
-     * whose earlier lease ran out was left by a consumer that died or lost the database mid-delivery, possibly after
-     * Evernote stored the note: it comes back marked ambiguous, so the next attempt looks for that note first.
-     */
-    public Optional<OutboxItem> claim(long id, String owner, Duration lease) {
-        return Jdbc.withConnection(ds, c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE thc_outbox SET claimed_until = now() + make_interval(secs => ?), claimed_by = ?,"
-                            + " attempts = attempts + 1, ambiguous = ambiguous OR claimed_until IS NOT NULL"
-                            + " WHERE id = ? AND state = 'pending' AND not_before <= now()"
-                            + " AND (claimed_until IS NULL OR claimed_until < now())"
-                            + " RETURNING " + COLUMNS)) {
-                ps.setDouble(1, lease.toMillis() / 1000.0);
-                ps.setString(2, owner);
-                ps.setLong(3, id);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(map(rs)) : Optional.empty();
-                }
-            }
-        });
-    }
-
-    public void markDelivered(long id, String noteGuid) {
-        update("UPDATE thc_outbox SET state = 'delivered', note_guid = ?, delivered_at = now(), claimed_until = NULL,"
-                + " claimed_by = NULL, last_error = NULL WHERE id = ?", noteGuid, id);
     }
 
     /** Back to pending, not before the given time; the error stays visible. */
@@ -237,12 +204,5 @@ public final class OutboxRepository {
                 return ps.executeUpdate();
             }
         });
-    }
-
-    private static OutboxItem map(ResultSet rs) throws SQLException {
-        return new OutboxItem(rs.getLong("id"), rs.getInt("trigger_id"), rs.getInt("user_id"),
-                rs.getString("entry_key"), rs.getString("feed_url"), rs.getString("guid"), rs.getString("link"),
-                rs.getString("title"), rs.getString("content"), Jdbc.instant(rs.getTimestamp("published")),
-                rs.getInt("attempts"), rs.getBoolean("ambiguous"));
     }
 }

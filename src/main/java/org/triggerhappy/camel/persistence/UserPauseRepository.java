@@ -3,7 +3,6 @@ package org.triggerhappy.camel.persistence;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
-import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
@@ -20,23 +19,6 @@ public final class UserPauseRepository {
 
     public UserPauseRepository(DataSource ds) {
         this.ds = ds;
-    }
-
-    public Optional<Pause> find(int userId) {
-        return Jdbc.withConnection(ds, c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT kind, paused_until, token_hash, reason FROM thc_user_pause WHERE user_id = ?")) {
-                ps.setInt(1, userId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) {
-                        return Optional.empty();
-                    }
-                    Kind kind = "auth".equals(rs.getString(1)) ? Kind.AUTH : Kind.RATE_LIMIT;
-                    return Optional.of(new Pause(userId, kind, Jdbc.instant(rs.getTimestamp(2)), rs.getString(3),
-                            rs.getString(4)));
-                }
-            }
-        });
     }
 
     public void pause(int userId, Kind kind, Instant until, String tokenHash, String reason) {

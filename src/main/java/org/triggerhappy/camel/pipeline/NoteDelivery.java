@@ -15,6 +15,7 @@ import org.triggerhappy.camel.notes.NoteComposer;
 import org.triggerhappy.camel.notes.NoteDraft;
 import org.triggerhappy.camel.notes.NoteSource;
 import org.triggerhappy.camel.ops.ServiceMetrics;
+import org.triggerhappy.camel.persistence.DeliveryRecords;
 import org.triggerhappy.camel.persistence.DeliveryTarget;
 import org.triggerhappy.camel.persistence.DjangoThRepository;
 import org.triggerhappy.camel.persistence.OutboxItem;
@@ -36,6 +37,7 @@ public final class NoteDelivery {
     private static final Duration AUTH_RECHECK = Duration.ofDays(3650);
 
     private final OutboxRepository outbox;
+    private final DeliveryRecords records;
     private final DjangoThRepository djangoTh;
     private final UserPauseRepository pauses;
     private final NoteComposer composer;
@@ -51,9 +53,10 @@ public final class NoteDelivery {
     private final AtomicInteger parked = new AtomicInteger();
     private ServiceMetrics metrics = ServiceMetrics.none();
 
-    public NoteDelivery(OutboxRepository outbox, DjangoThRepository djangoTh, UserPauseRepository pauses,
+    public NoteDelivery(OutboxRepository outbox, DeliveryRecords records, DjangoThRepository djangoTh, UserPauseRepository pauses,
                         NoteComposer composer, NoteSink sink, InFlight inFlight, Clock clock, String owner) {
         this.outbox = outbox;
+        this.records = records;
         this.djangoTh = djangoTh;
         this.pauses = pauses;
         this.composer = composer;
@@ -75,7 +78,7 @@ public final class NoteDelivery {
 
     private void deliverOne(long id) {
         try {
-            outbox.claim(id, owner, LEASE).ifPresent(this::deliverClaimed);
+            records.claim(id, owner, LEASE).ifPresent(this::deliverClaimed);
         } catch (RuntimeException e) {
             // Database trouble: the item stays pending; the sweeper brings it back (releasing a lease left behind).
             LOG.error("delivery interrupted, the note stays queued outbox_id={} error=\"{}\"", id, e.getMessage(), e);
@@ -84,8 +87,9 @@ public final class NoteDelivery {
         }
     }
 
-    private void deliverClaimed(OutboxItem item) {
-        Optional<DeliveryTarget> target = djangoTh.target(item.triggerId());
+    private void deliverClaimed(DeliveryRecords.Claimed claimed) {
+        OutboxItem item = claimed.item();
+        Optional<DeliveryTarget> target = claimed.target();
         if (target.isEmpty()) {
             outbox.park(item.id(), "the trigger no longer exists");
             parked.incrementAndGet();
@@ -101,7 +105,7 @@ public final class NoteDelivery {
             return;
         }
         if (sink.usesEvernoteAccount()) {
-            if (isPaused(item, t, now)) {
+            if (isPaused(item, t, claimed.pause(), now)) {
                 return;
             }
             if (t.token() == null || t.token().isBlank()) {
@@ -133,7 +137,7 @@ public final class NoteDelivery {
      */
     private void recordWritten(OutboxItem item, DeliveryTarget t, String guid, String title, Instant now) {
         try {
-            outbox.markDelivered(item.id(), guid);
+            records.written(item.id(), guid);
         } catch (RuntimeException e) {
             unrecorded.put(item.id(), guid);
             LOG.error("note written but not recorded yet, it will be recorded on the next attempt trigger_id={}"
@@ -148,12 +152,6 @@ public final class NoteDelivery {
         metrics.note("written");
         LOG.info("note written trigger_id={} user_id={} outbox_id={} note_guid={} title=\"{}\"", t.triggerId(),
                 t.userId(), item.id(), guid, title);
-        try {
-            djangoTh.noteWritten(t);
-        } catch (RuntimeException e) {
-            LOG.warn("note written, trigger counters not updated trigger_id={} error=\"{}\"", t.triggerId(),
-                    e.getMessage());
-        }
     }
 
     private String writeWithFallback(DeliveryTarget t, NoteDraft draft, NoteSource source, boolean reconcile)
@@ -171,8 +169,7 @@ public final class NoteDelivery {
         }
     }
 
-    private boolean isPaused(OutboxItem item, DeliveryTarget t, Instant now) {
-        Optional<Pause> pause = pauses.find(t.userId());
+    private boolean isPaused(OutboxItem item, DeliveryTarget t, Optional<Pause> pause, Instant now) {
         if (pause.isEmpty()) {
             return false;
         }
