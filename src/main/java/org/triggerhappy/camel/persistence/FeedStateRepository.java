@@ -6,21 +6,35 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /** Reads and writes thc_feed_state. */
 public final class FeedStateRepository {
 
     /**
-     * Takes the lease on a trigger for one refresh, if nobody holds a live lease and the trigger is due (or, with
-     * {@code force}, was not checked since {@code cycleStart}). The state row is created on first sight. Several
-     * instances on one database share the triggers this way, each trigger refreshed by exactly one of them.
+     * Takes the lease on each of these triggers for one refresh, if nobody holds a live lease and the trigger is due
+     * (or, with {@code force}, was not checked since {@code cycleStart}); returns the state of those it got. State rows
+     * are created on first sight. Several instances on one database share the triggers this way, each trigger
+     * refreshed by exactly one of them. One statement for the lot: the steady cycle is mostly this and a 304.
      */
-    public Optional<FeedState> claim(Connection c, int triggerId, String owner, Duration lease, boolean force,
-                                     Instant cycleStart) throws SQLException {
+    public Map<Integer, FeedState> claimAll(Connection c, int[] triggerIds, String owner, Duration lease, boolean force,
+                                            Instant cycleStart) throws SQLException {
+        // Rows are locked in id order, so two instances claiming overlapping sets cannot deadlock.
+        Integer[] ids = Arrays.stream(triggerIds).distinct().sorted().boxed().toArray(Integer[]::new);
+        Map<Integer, FeedState> claimed = new HashMap<>();
+        if (ids.length == 0) {
+            return claimed;
+        }
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO thc_feed_state (trigger_id, url, first_polled_at, next_check_at, claimed_until, claimed_by)"
-                        + " VALUES (?, '', now(), now(), now() + make_interval(secs => ?), ?)"
+                        + " SELECT id, '', now(), now(), now() + make_interval(secs => ?), ?"
+                        + " FROM unnest(?::int[]) AS u(id) ORDER BY id"
                         + " ON CONFLICT (trigger_id) DO UPDATE SET claimed_until = EXCLUDED.claimed_until,"
                         + " claimed_by = EXCLUDED.claimed_by"
                         + " WHERE (thc_feed_state.claimed_until IS NULL OR thc_feed_state.claimed_until < now())"
@@ -28,16 +42,20 @@ public final class FeedStateRepository {
                         + " OR thc_feed_state.last_checked_at < ?)))"
                         + " RETURNING trigger_id, url, first_polled_at, etag, last_modified, body_hash,"
                         + " consecutive_failures")) {
-            ps.setInt(1, triggerId);
-            ps.setDouble(2, lease.toMillis() / 1000.0);
-            ps.setString(3, owner);
+            ps.setDouble(1, lease.toMillis() / 1000.0);
+            ps.setString(2, owner);
+            ps.setArray(3, c.createArrayOf("int4", ids));
             ps.setBoolean(4, force);
             ps.setTimestamp(5, Jdbc.ts(cycleStart));
             try (ResultSet rs = ps.executeQuery()) {
-                // The state comes back with the lease: one round trip per trigger, not two.
-                return rs.next() ? Optional.of(state(rs)) : Optional.empty();
+                // The state comes back with the lease: no second round trip to read it.
+                while (rs.next()) {
+                    FeedState st = state(rs);
+                    claimed.put(st.triggerId(), st);
+                }
             }
         }
+        return claimed;
     }
 
     private static FeedState state(ResultSet rs) throws SQLException {
@@ -45,32 +63,55 @@ public final class FeedStateRepository {
                 rs.getString(5), rs.getString(6), rs.getInt(7));
     }
 
+    /** One poll that found its feed unchanged (304, or the same body). */
+    public record Unchanged(int triggerId, Instant checkedAt, Instant nextCheck, String etag, String lastModified,
+                            String status) {
+    }
+
     /**
-     * After a poll that found the feed unchanged (304, or the same body): the state and django-th's trigger
-     * ("last run", a feed error cleared) in one statement, so the common case of a steady cycle is one round trip.
+     * After polls that found their feeds unchanged: the state and django-th's trigger ("last run", a feed error
+     * cleared) for all of them in one statement, which also ends their leases.
      */
-    public void recordUnchanged(Connection c, int triggerId, Instant now, Instant nextCheck, String etag,
-                                String lastModified, String status) throws SQLException {
+    public void recordUnchanged(Connection c, List<Unchanged> polls) throws SQLException {
+        if (polls.isEmpty()) {
+            return;
+        }
+        List<Unchanged> sorted = new ArrayList<>(polls);
+        sorted.sort(Comparator.comparingInt(Unchanged::triggerId));
+        int n = sorted.size();
+        Integer[] ids = new Integer[n];
+        Timestamp[] checked = new Timestamp[n];
+        Timestamp[] next = new Timestamp[n];
+        String[] etags = new String[n];
+        String[] lastModified = new String[n];
+        String[] statuses = new String[n];
+        for (int i = 0; i < n; i++) {
+            Unchanged u = sorted.get(i);
+            ids[i] = u.triggerId();
+            checked[i] = Jdbc.ts(u.checkedAt());
+            next[i] = Jdbc.ts(u.nextCheck());
+            etags[i] = u.etag();
+            lastModified[i] = u.lastModified();
+            statuses[i] = u.status();
+        }
         try (PreparedStatement ps = c.prepareStatement(
-                "WITH s AS (UPDATE thc_feed_state SET last_checked_at = ?, last_success_at = ?, next_check_at = ?,"
-                        + " etag = coalesce(?, etag), last_modified = coalesce(?, last_modified), last_status = ?,"
+                "WITH u AS (SELECT * FROM unnest(?::int[], ?::timestamptz[], ?::timestamptz[], ?::text[], ?::text[],"
+                        + " ?::text[]) AS u(id, checked, next, etag, lm, status)),"
+                        + " s AS (UPDATE thc_feed_state f SET last_checked_at = u.checked, last_success_at = u.checked,"
+                        + " next_check_at = u.next, etag = coalesce(u.etag, f.etag),"
+                        + " last_modified = coalesce(u.lm, f.last_modified), last_status = u.status,"
                         + " consecutive_failures = 0, last_error = NULL, claimed_until = NULL,"
-                        + " last_polled_by = claimed_by, claimed_by = NULL WHERE trigger_id = ?)"
-                        + " UPDATE django_th_triggerservice SET date_triggered = ?,"
-                        + " result = CASE WHEN provider_failed > 0 THEN 'OK' ELSE result END,"
-                        + " date_result = CASE WHEN provider_failed > 0 THEN ? ELSE date_result END,"
-                        + " provider_failed = 0 WHERE id = ?")) {
-            int i = 1;
-            ps.setTimestamp(i++, Jdbc.ts(now));
-            ps.setTimestamp(i++, Jdbc.ts(now));
-            ps.setTimestamp(i++, Jdbc.ts(nextCheck));
-            ps.setString(i++, etag);
-            ps.setString(i++, lastModified);
-            ps.setString(i++, status);
-            ps.setInt(i++, triggerId);
-            ps.setTimestamp(i++, Jdbc.ts(now));
-            ps.setTimestamp(i++, Jdbc.ts(now));
-            ps.setInt(i, triggerId);
+                        + " last_polled_by = f.claimed_by, claimed_by = NULL FROM u WHERE f.trigger_id = u.id)"
+                        + " UPDATE django_th_triggerservice t SET date_triggered = u.checked,"
+                        + " result = CASE WHEN t.provider_failed > 0 THEN 'OK' ELSE t.result END,"
+                        + " date_result = CASE WHEN t.provider_failed > 0 THEN u.checked ELSE t.date_result END,"
+                        + " provider_failed = 0 FROM u WHERE t.id = u.id")) {
+            ps.setArray(1, c.createArrayOf("int4", ids));
+            ps.setArray(2, c.createArrayOf("timestamptz", checked));
+            ps.setArray(3, c.createArrayOf("timestamptz", next));
+            ps.setArray(4, c.createArrayOf("text", etags));
+            ps.setArray(5, c.createArrayOf("text", lastModified));
+            ps.setArray(6, c.createArrayOf("text", statuses));
             ps.executeUpdate();
         }
     }

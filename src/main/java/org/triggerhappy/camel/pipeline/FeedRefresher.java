@@ -58,14 +58,16 @@ public final class FeedRefresher {
     private final LedgerRepository ledger = new LedgerRepository();
     private final OutboxRepository outbox;
     private final DjangoThRepository djangoTh;
+    private final UnchangedPolls unchangedPolls;
     private ServiceMetrics metrics = ServiceMetrics.none();
 
     /**
      * @param owner this instance's name in trigger leases
      * @param lease how long one refresh may hold a trigger before another instance may take it
+     * @param batch unchanged polls recorded per statement
      */
     public FeedRefresher(DataSource ds, FeedFetcher fetcher, HostLimiter hosts, FeedParser parser, PollSchedule schedule, ZoneId zone,
-                         PollCycle cycle, InFlight inFlight, Clock clock, String owner, Duration lease) {
+                         PollCycle cycle, InFlight inFlight, Clock clock, String owner, Duration lease, int batch) {
         this.ds = ds;
         this.fetcher = fetcher;
         this.hosts = hosts;
@@ -79,6 +81,7 @@ public final class FeedRefresher {
         this.lease = lease;
         this.outbox = new OutboxRepository(ds);
         this.djangoTh = new DjangoThRepository(ds);
+        this.unchangedPolls = new UnchangedPolls(ds, batch);
     }
 
     /** Counts fetches and new entries into these metrics (set before the routes start). */
@@ -86,13 +89,12 @@ public final class FeedRefresher {
         this.metrics = m;
     }
 
-    /** Called by the poll route once per selected trigger row; {@code force} polls it even if not due yet. */
-    public List<Map<String, Object>> poll(Map<String, Object> row, boolean force) {
-        TriggerRow t = TriggerRow.from(row);
+    /** Called by the poll route once per due trigger, on a fetch worker. */
+    public List<Map<String, Object>> poll(DueTrigger due) {
+        TriggerRow t = due.row();
         try {
             // Another instance (or an earlier cycle still running) may hold this trigger: skip it quietly.
-            Optional<FeedState> claimed = Jdbc.withConnection(ds, c -> states.claim(c, t.triggerId(), owner, lease,
-                    force, cycle.startedAt()));
+            Optional<FeedState> claimed = due.claims().claim(due.index());
             if (claimed.isEmpty()) {
                 return List.of();
             }
@@ -107,6 +109,11 @@ public final class FeedRefresher {
             releaseAfterFailure(t);
             return List.of();
         }
+    }
+
+    /** Called when the cycle's fetches are done: records the unchanged polls still waiting for their batch. */
+    public void flush() {
+        unchangedPolls.flush();
     }
 
     /**
@@ -259,10 +266,8 @@ public final class FeedRefresher {
 
     private void unchanged(TriggerRow t, FeedState s, Instant now, FetchResult r, String status) {
         Instant next = schedule.afterSuccess(now, null, r.maxAge(), t.interval());
-        Jdbc.withConnection(ds, c -> {
-            states.recordUnchanged(c, t.triggerId(), now, next, r.etag(), r.lastModified(), status);
-            return null;
-        });
+        unchangedPolls.add(new FeedStateRepository.Unchanged(t.triggerId(), now, next, r.etag(), r.lastModified(),
+                status));
         metrics.fetched(status);
         LOG.debug("feed not modified trigger_id={} feed_url={} status={}", t.triggerId(), t.feedUrl(), status);
     }

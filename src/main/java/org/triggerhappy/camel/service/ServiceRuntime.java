@@ -22,10 +22,12 @@ import org.triggerhappy.camel.notes.EnexWriter;
 import org.triggerhappy.camel.notes.NoteComposer;
 import org.triggerhappy.camel.ops.Operations;
 import org.triggerhappy.camel.persistence.Database;
+import org.triggerhappy.camel.persistence.DeliveryRecords;
 import org.triggerhappy.camel.persistence.DjangoThRepository;
 import org.triggerhappy.camel.persistence.Migrations;
 import org.triggerhappy.camel.persistence.OutboxRepository;
 import org.triggerhappy.camel.persistence.UserPauseRepository;
+import org.triggerhappy.camel.pipeline.DueTriggers;
 import org.triggerhappy.camel.pipeline.EnexArchiveFlow;
 import org.triggerhappy.camel.pipeline.EnexSink;
 import org.triggerhappy.camel.pipeline.EvernoteSink;
@@ -75,11 +77,15 @@ public final class ServiceRuntime implements AutoCloseable {
                 AddressPolicy.parse(settings.allowPrivateNetworks())));
         // A refresh holds its trigger at most for one fetch plus parsing and storing; then others may take it.
         Duration lease = settings.fetchTimeout().plusMinutes(2);
+        // Triggers leased, and unchanged polls recorded, per statement: what the fetch workers go through in a moment.
+        int batch = Math.max(8, Math.min(200, 2 * settings.fetchConcurrency()));
+        DueTriggers due = new DueTriggers(db.dataSource(), cycle, owner, lease, batch);
         FeedRefresher refresher = new FeedRefresher(db.dataSource(), fetcher,
                 new HostLimiter(settings.fetchPerHost()), new FeedParser(),
-                new PollSchedule(settings.pollInterval()), settings.timeZone(), cycle, inFlight, clock, owner, lease);
+                new PollSchedule(settings.pollInterval()), settings.timeZone(), cycle, inFlight, clock, owner, lease,
+                batch);
         UserPauseRepository pauses = new UserPauseRepository(db.dataSource());
-        this.delivery = new NoteDelivery(outbox, new DjangoThRepository(db.dataSource()), pauses, new NoteComposer(),
+        this.delivery = new NoteDelivery(outbox, new DeliveryRecords(db.dataSource()), new DjangoThRepository(db.dataSource()), pauses, new NoteComposer(),
                 sink(settings), inFlight, clock, owner);
         OutboxSweeper sweeper = new OutboxSweeper(outbox, pauses, inFlight, 1000, holder);
         EnexArchiveFlow archive = new EnexArchiveFlow(new DjangoThRepository(db.dataSource()), new NoteComposer(),
@@ -94,6 +100,7 @@ public final class ServiceRuntime implements AutoCloseable {
         main.bind("dataSource", db.dataSource());
         main.bind("fetchPool", fetchPool);
         main.bind("pollCycle", cycle);
+        main.bind("dueTriggers", due);
         main.bind("feedRefresher", refresher);
         main.bind("noteDelivery", delivery);
         main.bind("outboxSweeper", sweeper);

@@ -1,0 +1,32 @@
+package org.triggerhappy.camel.pipeline;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+
+/**
+ * The poll route's step between selecting the due triggers and fetching them: ties the cycle's rows to one
+ * {@link TriggerClaims}, which leases them a chunk at a time as the fetch workers reach them.
+ */
+public final class DueTriggers {
+    private final DataSource ds;
+    private final PollCycle cycle;
+    private final String owner;
+    private final Duration lease;
+    private final int chunk;
+
+    /** @param chunk triggers leased per statement: about what the fetch workers take in a moment */
+    public DueTriggers(DataSource ds, PollCycle cycle, String owner, Duration lease, int chunk) {
+        this.ds = ds;
+        this.cycle = cycle;
+        this.owner = owner;
+        this.lease = lease;
+        this.chunk = chunk;
+    }
+
+    /** {@code force} polls triggers that are not due yet, once per cycle. */
+    public List<DueTrigger> of(List<Map<String, Object>> rows, boolean force) {
+        return TriggerClaims.forCycle(ds, owner, lease, force, cycle.startedAt(), chunk, rows);
+    }
+}

@@ -1,0 +1,74 @@
+package org.triggerhappy.camel.pipeline;
+
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.triggerhappy.camel.persistence.FeedStateRepository;
+import org.triggerhappy.camel.persistence.FeedStateRepository.Unchanged;
+import org.triggerhappy.camel.persistence.Jdbc;
+
+/**
+ * Collects the polls that found their feed unchanged and records them in batches (one statement per {@code batch}
+ * polls, and the rest when the cycle ends). Nothing but bookkeeping waits here: no entry, only the "last checked"
+ * time, the validators and the lease. If the process dies first, the leases run out and the triggers are simply
+ * polled again.
+ */
+final class UnchangedPolls {
+    private static final Logger LOG = LoggerFactory.getLogger(UnchangedPolls.class);
+
+    private final DataSource ds;
+    private final FeedStateRepository states = new FeedStateRepository();
+    private final int batch;
+    private final List<Unchanged> pending = new ArrayList<>();
+
+    UnchangedPolls(DataSource ds, int batch) {
+        this.ds = ds;
+        this.batch = Math.max(1, batch);
+    }
+
+    void add(Unchanged poll) {
+        List<Unchanged> full = null;
+        synchronized (this) {
+            pending.add(poll);
+            if (pending.size() >= batch) {
+                full = drain();
+            }
+        }
+        if (full != null) {
+            write(full);
+        }
+    }
+
+    /** Records what is pending now (the end of a cycle). */
+    void flush() {
+        List<Unchanged> rest;
+        synchronized (this) {
+            rest = drain();
+        }
+        write(rest);
+    }
+
+    private List<Unchanged> drain() {
+        List<Unchanged> out = new ArrayList<>(pending);
+        pending.clear();
+        return out;
+    }
+
+    private void write(List<Unchanged> polls) {
+        if (polls.isEmpty()) {
+            return;
+        }
+        try {
+            Jdbc.withConnection(ds, c -> {
+                states.recordUnchanged(c, polls);
+                return null;
+            });
+        } catch (RuntimeException e) {
+            // Their leases run out and the triggers are polled again; nothing else depends on this record.
+            LOG.warn("unchanged polls not recorded, their triggers are polled again when the leases run out count={}"
+                    + " error=\"{}\"", polls.size(), e.getMessage());
+        }
+    }
+}
