@@ -302,10 +302,22 @@ public final class PollBench {
         int users = farm.feeds();
         Instant dateTriggered = farm.created().minus(Duration.ofSeconds(o.integer("notes-per-user") * 60L + 30));
         TestDatabase.Db db = BenchSeeder.seed(users, users, farm, users, dateTriggered, evernote, "tok-" + label + "-");
+        boolean profile = o.integer("notes-profile") == 1 && label.equals("service-notes");
+        Path jfr = out.resolve(label + ".jfr");
+        List<String> jvm = profile ? List.of("-XX:StartFlightRecording=filename=" + jfr
+                + ",settings=profile,jdk.ExecutionSample#period=2ms,dumponexit=true") : List.of();
         try (EvernoteMeter meter = new EvernoteMeter(evernote)) {
-            ServiceOutcome s = service(label, db, farm, evernote, o.integer("concurrency"), List.of(), env);
+            ServiceOutcome s = service(label, db, farm, evernote, o.integer("concurrency"), jvm, env);
             log(String.format(Locale.ROOT, "%s: %.0f notes/s over %.2f s", label, meter.notesPerSecond(),
                     meter.seconds()));
+            if (profile) {
+                // The whole process: start-up, the first poll and the deliveries.
+                String report = String.format(Locale.ROOT, "=== Profile of the notes run (whole process), %s%n", jfr)
+                        + JfrHotSpots.read(jfr, null, null).report(25);
+                Files.writeString(out.resolve("profile-notes.txt"), report);
+                System.out.println(report);
+                notes.add("profile: " + out.resolve("profile-notes.txt"));
+            }
             return new NotesRun(s, meter.notesPerSecond(), meter.calls());
         }
     }
