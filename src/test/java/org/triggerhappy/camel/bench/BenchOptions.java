@@ -28,7 +28,7 @@ final class BenchOptions {
             "  --notes-users U         users of the notes scenario, one feed each (100)",
             "  --notes-latency MS      Evernote latency of the notes scenario (50)",
             "  --notes-per-user P      new entries per user in the notes scenario (20; quick 2)",
-            "  --notes-wide 0|1        notes: also run with TH_DELIVERY_CONCURRENCY = users, for reference (1; quick 0)",
+            "  --notes-wide 0|1        notes: also run with TH_DELIVERY_CONCURRENCY = users, for reference (0)",
             "  --notes-profile 0|1     notes: record the service under JFR, hot spots in profile-notes.txt (0)",
             "  --delivery-concurrency D  TH_DELIVERY_CONCURRENCY for the service (unset: the service default)",
             "  --two-feeds M           feeds of the two-instances scenario (2000; quick 100)",
@@ -47,7 +47,7 @@ final class BenchOptions {
             Map.entry("notes-profile", "0"),
             Map.entry("delivery-concurrency", ""), Map.entry("two-feeds", "2000"), Map.entry("two-latency", "200"),
             Map.entry("two-concurrency", "8"), Map.entry("out", "target/bench"),
-            Map.entry("repeat", "1"), Map.entry("floor-healer", "1"), Map.entry("notes-wide", "1"), Map.entry("keep-db", "0"),
+            Map.entry("repeat", "1"), Map.entry("floor-healer", "1"), Map.entry("notes-wide", "0"), Map.entry("keep-db", "0"),
             Map.entry("scenarios", "main,notes,two"));
     private static final Map<String, String> QUICK = Map.of("feeds", "500", "notes-per-user", "2", "two-feeds", "100",
             "floor-healer", "0", "notes-wide", "0", "new-items", "0");

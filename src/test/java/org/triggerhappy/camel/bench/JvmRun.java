@@ -105,6 +105,16 @@ final class JvmRun {
         return new JvmRun(label, dir, cmd, env);
     }
 
+    /** Asks the process to stop (SIGTERM: the service shuts down gracefully) and waits for it. */
+    Result stop(Duration timeout) {
+        process.destroy();
+        return await(timeout);
+    }
+
+    boolean alive() {
+        return process.isAlive();
+    }
+
     Result await(Duration timeout) {
         try {
             boolean done = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
