@@ -30,9 +30,8 @@ public final class TriggerHappyCli implements Callable<Integer> {
     CommandSpec spec;
 
     public static void main(String[] args) {
-        // Before any HTTP connection: the JDK would otherwise re-send a createNote POST silently after a dropped
-        // connection, creating a duplicate note (it reads this property once).
-        System.setProperty("sun.net.http.retryPost", "false");
+        // Before any HTTP connection: no silent re-sent createNote, enough kept-alive connections to Evernote.
+        org.triggerhappy.camel.evernote.EvernoteClients.prepareJdkHttp();
         // Before the first logger is created (slf4j-simple reads its level once).
         if (args.length > 0 && !SERVICE_COMMANDS.contains(args[0]) && System.getProperty(LOG_LEVEL_PROPERTY) == null) {
             System.setProperty(LOG_LEVEL_PROPERTY, "warn");

@@ -25,10 +25,25 @@ public final class EvernoteClients {
     public static final String USER_AGENT = "TriggerHappyCamel/0.1";
 
     static {
-        // THttpClient uses HttpURLConnection, which by default re-sends a POST once, silently, when the server closes
-        // the connection without a reply: a createNote could then create two notes and report success. The JDK reads
-        // this property once, on first use of HTTP, so it must be set before any connection in this JVM.
+        prepareJdkHttp();
+    }
+
+    /**
+     * Settings of the JDK's HttpURLConnection (which the SDK's THttpClient uses) that must be in place before the
+     * first HTTP connection of the JVM, because the JDK reads them once:
+     * <ul>
+     * <li>{@code sun.net.http.retryPost=false}: by default a POST is re-sent once, silently, when the server closes
+     * the connection without a reply; a createNote could then create two notes and report success.</li>
+     * <li>{@code http.maxConnections}: idle keep-alive connections kept per host, 5 by default. Every user's notes go
+     * to the same Evernote host, so with more deliveries in parallel than that, most calls would open (and the
+     * server accept) a new TCP and TLS connection. A value set by the operator is kept.</li>
+     * </ul>
+     */
+    public static void prepareJdkHttp() {
         System.setProperty("sun.net.http.retryPost", "false");
+        if (System.getProperty("http.maxConnections") == null) {
+            System.setProperty("http.maxConnections", "256");
+        }
     }
 
     private static final Set<String> LOOPBACK = Set.of("127.0.0.1", "localhost", "[::1]", "::1");
