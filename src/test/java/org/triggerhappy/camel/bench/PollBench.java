@@ -328,6 +328,8 @@ public final class PollBench {
         double warm;
         int calls;
         JvmRun.Result result;
+        Instant warmFrom = null;
+        Instant warmTo = null;
         try {
             try (EvernoteMeter meter = new EvernoteMeter(evernote)) {
                 awaitNotes(meter, perBatch, run, label + " 1st batch");
@@ -336,8 +338,10 @@ public final class PollBench {
                 log(String.format(Locale.ROOT, "%s: 1st batch %.0f notes/s over %.2f s", label, cold, meter.seconds()));
             }
             try (EvernoteMeter meter = new EvernoteMeter(evernote)) {
+                warmFrom = Instant.now();
                 farm.addItems(o.integer("notes-per-user"));
                 awaitNotes(meter, perBatch, run, label + " 2nd batch");
+                warmTo = Instant.now();
                 warm = meter.notesPerSecond();
                 calls += meter.calls();
                 log(String.format(Locale.ROOT, "%s: 2nd batch %.0f notes/s over %.2f s", label, warm, meter.seconds()));
@@ -348,9 +352,8 @@ public final class PollBench {
                     + result.cpuMs());
         }
         if (profile) {
-            // The whole process: start-up, both batches.
-            String report = String.format(Locale.ROOT, "=== Profile of the notes run (whole process), %s%n", jfr)
-                    + JfrHotSpots.read(jfr, null, null).report(25);
+            String report = String.format(Locale.ROOT, "=== Profile of the notes run, 2nd batch only, %s%n", jfr)
+                    + JfrHotSpots.read(jfr, warmFrom, warmTo).report(25);
             Files.writeString(out.resolve("profile-notes.txt"), report);
             System.out.println(report);
             notes.add("profile: " + out.resolve("profile-notes.txt"));
