@@ -269,82 +269,90 @@ public final class PollBench {
         int users = o.integer("notes-users");
         int latency = o.integer("notes-latency");
         int perUser = o.integer("notes-per-user");
+        int batches = Math.max(2, o.integer("notes-batches"));
         String dc = o.string("delivery-concurrency");
-        log(String.format("notes: %d users × %d new entries, twice, Evernote latency %d ms", users, perUser, latency));
+        log(String.format("notes: %d users × %d new entries, %d batches, Evernote latency %d ms", users, perUser,
+                batches, latency));
         try (FeedFarm farm = new FeedFarm(users, perUser, Duration.ZERO, 32);
              FakeEvernote evernote = new FakeEvernote(Duration.ofMillis(latency), Math.max(64, 2 * users))) {
-            NotesRun main = notesRun(farm, evernote, "service-notes", dc.isEmpty() ? Map.of()
+            NotesRun main = notesRun(farm, evernote, "service-notes", batches, dc.isEmpty() ? Map.of()
                     : Map.of("TH_DELIVERY_CONCURRENCY", dc));
-            // The same with one delivery consumer per user: what the design gives when it is not the limit.
-            NotesRun wide = o.integer("notes-wide") == 1 ? notesRun(farm, evernote, "service-notes-wide",
-                    Map.of("TH_DELIVERY_CONCURRENCY", Integer.toString(users))) : null;
+            double[] floor = notesFloor(evernote, users, perUser, batches);
             double target = 0.8 * users / (latency / 1000.0);
-            table.section(String.format(Locale.ROOT, "notes: %d users × %d new entries, Evernote latency %d ms,"
-                    + " TH_DELIVERY_CONCURRENCY=%s; one running service (`run`), the same users twice", users, perUser,
-                    latency, dc.isEmpty() ? "default" : dc));
-            table.row("notes/s, running service (2nd batch)", BenchTable.num(main.warmRate, 0), "",
-                    "", "≥ " + BenchTable.num(target, 0) + " (0.8×U/latency)", main.warmRate >= target);
-            table.info("  notes/s, 1st batch (fresh JVM; note store URL, notebook, tag set up per user)",
-                    BenchTable.num(main.coldRate, 0), "");
-            table.info("  notes written / Evernote calls, 1st + 2nd batch", main.notes + " / " + main.calls, "");
-            table.info("  Evernote calls per user, fewest possible in 2nd batch", BenchTable.num(perUser, 0)
+            double last = main.rates[batches - 1];
+            table.section(String.format(Locale.ROOT, "notes: %d users × %d new entries per batch, Evernote latency %d ms,"
+                    + " TH_DELIVERY_CONCURRENCY=%s; one running service (`run`), %d batches", users, perUser,
+                    latency, dc.isEmpty() ? "default" : dc, batches));
+            table.row("notes/s, batch " + batches + " (running service)", BenchTable.num(last, 0),
+                    BenchTable.num(floor[batches - 1], 0), slower(floor[batches - 1], last),
+                    "≥ " + BenchTable.num(target, 0) + " (0.8×U/latency)", last >= target);
+            table.info("  notes/s, batch 1 (fresh JVM; note store URL, notebook, tag set up per user)",
+                    BenchTable.num(main.rates[0], 0), BenchTable.num(floor[0], 0));
+            StringBuilder all = new StringBuilder();
+            StringBuilder allFloor = new StringBuilder();
+            for (int b = 0; b < batches; b++) {
+                all.append(b == 0 ? "" : " / ").append(BenchTable.num(main.rates[b], 0));
+                allFloor.append(b == 0 ? "" : " / ").append(BenchTable.num(floor[b], 0));
+            }
+            table.info("  notes/s, every batch", all.toString(), allFloor.toString());
+            table.info("  fewest possible: P createNote calls per user in series", BenchTable.num(perUser, 0)
                     + " × " + latency + " ms = " + BenchTable.num(perUser * latency / 1000.0, 2) + " s", "");
+            table.info("  notes written / Evernote calls", main.notes + " / " + main.calls, "");
             table.info("  process wall / CPU time, s", sec(main.run.wallMs()) + " / " + sec(main.run.cpuMs()), "");
             table.info("  peak heap, MB / RSS, MB", BenchTable.num(main.run.gc().peakMb(), 0) + " / "
                     + BenchTable.num(main.run.rssHwmKb() / 1024.0, 0), "");
-            if (wide != null) {
-                table.info("  notes/s with TH_DELIVERY_CONCURRENCY=" + users + ", 1st / 2nd batch (info)",
-                        BenchTable.num(wide.coldRate, 0) + " / " + BenchTable.num(wide.warmRate, 0), "");
-            }
         }
     }
 
-    private record NotesRun(JvmRun.Result run, double coldRate, double warmRate, int notes, int calls) {
+    /** {@code floor / service} as "1.23×" (how many times slower the service is). */
+    private static String slower(double floor, double service) {
+        return String.format(Locale.ROOT, "%.2f×", floor / service);
+    }
+
+    private record NotesRun(JvmRun.Result run, double[] rates, int notes, int calls) {
     }
 
     /**
-     * One service started with {@code run}, as in production: the first poll of U fresh triggers delivers P notes
-     * per user (1st batch: a cold JVM, and the note store URL, notebook and tag of every user looked up or made);
-     * then every feed gets P new items and the next poll delivers them (2nd batch: only createNote calls remain).
-     * Each batch is timed from its first Evernote call to its last createNote.
+     * One service started with {@code run}, as in production. Batch 1: the first poll of U fresh triggers delivers P
+     * notes per user (a fresh JVM, and every user's note store URL, notebook and tag looked up or made). Each later
+     * batch: every feed gets P new items and the next poll (within about a second) delivers them, with only
+     * createNote calls left. Each batch is timed from its first Evernote call to its last createNote.
      */
-    private NotesRun notesRun(FeedFarm farm, FakeEvernote evernote, String label, Map<String, String> env)
+    private NotesRun notesRun(FeedFarm farm, FakeEvernote evernote, String label, int batches, Map<String, String> env)
             throws Exception {
         int users = farm.feeds();
         int perBatch = users * o.integer("notes-per-user");
         Instant dateTriggered = farm.created().minus(Duration.ofSeconds(o.integer("notes-per-user") * 60L + 30));
         TestDatabase.Db db = BenchSeeder.seed(users, users, farm, users, dateTriggered, evernote, "tok-" + label + "-");
-        boolean profile = o.integer("notes-profile") == 1 && label.equals("service-notes");
+        boolean profile = o.integer("notes-profile") == 1;
         Path jfr = out.resolve(label + ".jfr");
         List<String> jvm = profile ? List.of("-XX:StartFlightRecording=filename=" + jfr
                 + ",settings=profile,jdk.ExecutionSample#period=2ms,dumponexit=true") : List.of();
         Map<String, String> runEnv = new HashMap<>(env);
-        runEnv.put("TH_POLL_INTERVAL", "1s"); // the 2nd batch is picked up within a second or two
+        runEnv.put("TH_POLL_INTERVAL", "1s"); // a new batch is picked up within a second or two
         runEnv.put("TH_POLL_TICK", "1s");
         runEnv.put("TH_HTTP_PORT", Integer.toString(org.triggerhappy.camel.testsupport.ServiceFixture.freePort()));
         runEnv.put("TH_MANAGEMENT_PORT", Integer.toString(org.triggerhappy.camel.testsupport.ServiceFixture.freePort()));
         JvmRun run = startService(label, db, farm, evernote, o.integer("concurrency"), jvm, runEnv, List.of("run"));
-        double cold;
-        double warm;
-        int calls;
+        double[] rates = new double[batches];
+        int calls = 0;
         JvmRun.Result result;
-        Instant warmFrom = null;
-        Instant warmTo = null;
+        Instant lastFrom = null;
+        Instant lastTo = null;
         try {
-            try (EvernoteMeter meter = new EvernoteMeter(evernote)) {
-                awaitNotes(meter, perBatch, run, label + " 1st batch");
-                cold = meter.notesPerSecond();
-                calls = meter.calls();
-                log(String.format(Locale.ROOT, "%s: 1st batch %.0f notes/s over %.2f s", label, cold, meter.seconds()));
-            }
-            try (EvernoteMeter meter = new EvernoteMeter(evernote)) {
-                warmFrom = Instant.now();
-                farm.addItems(o.integer("notes-per-user"));
-                awaitNotes(meter, perBatch, run, label + " 2nd batch");
-                warmTo = Instant.now();
-                warm = meter.notesPerSecond();
-                calls += meter.calls();
-                log(String.format(Locale.ROOT, "%s: 2nd batch %.0f notes/s over %.2f s", label, warm, meter.seconds()));
+            for (int b = 0; b < batches; b++) {
+                try (EvernoteMeter meter = new EvernoteMeter(evernote)) {
+                    lastFrom = Instant.now();
+                    if (b > 0) {
+                        farm.addItems(o.integer("notes-per-user"));
+                    }
+                    awaitNotes(meter, perBatch, run, label + " batch " + (b + 1));
+                    lastTo = Instant.now();
+                    rates[b] = meter.notesPerSecond();
+                    calls += meter.calls();
+                    log(String.format(Locale.ROOT, "%s: batch %d %.0f notes/s over %.2f s", label, b + 1, rates[b],
+                            meter.seconds()));
+                }
             }
         } finally {
             result = run.stop(Duration.ofSeconds(60));
@@ -352,13 +360,33 @@ public final class PollBench {
                     + result.cpuMs());
         }
         if (profile) {
-            String report = String.format(Locale.ROOT, "=== Profile of the notes run, 2nd batch only, %s%n", jfr)
-                    + JfrHotSpots.read(jfr, warmFrom, warmTo).report(25);
+            String report = String.format(Locale.ROOT, "=== Profile of the notes run, last batch only, %s%n", jfr)
+                    + JfrHotSpots.read(jfr, lastFrom, lastTo).report(25);
             Files.writeString(out.resolve("profile-notes.txt"), report);
             System.out.println(report);
             notes.add("profile: " + out.resolve("profile-notes.txt"));
         }
-        return new NotesRun(result, cold, warm, 2 * perBatch, calls);
+        return new NotesRun(result, rates, batches * perBatch, calls);
+    }
+
+    /** The bare SDK loop ({@link NotesFloor}) in its own JVM against the same Evernote: notes/s per batch. */
+    private double[] notesFloor(FakeEvernote evernote, int users, int perUser, int batches) {
+        String prefix = "tok-floor-";
+        for (int u = 0; u < users; u++) {
+            evernote.addAccount(prefix + u, "floor" + u);
+        }
+        JvmRun.Result r = JvmRun.start("floor-notes", out, o.string("xmx"), List.of(), benchCp,
+                NotesFloor.class.getName(), List.of(evernote.baseUrl(), prefix, Integer.toString(users),
+                        Integer.toString(perUser), Integer.toString(batches)), Map.of()).await(RUN_TIMEOUT);
+        double[] rates = new double[batches];
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("NOTES_FLOOR batch=(\\d+) notes=(\\d+) ms=(\\d+)")
+                .matcher(r.stdoutText());
+        while (m.find()) {
+            int b = Integer.parseInt(m.group(1)) - 1;
+            rates[b] = Integer.parseInt(m.group(2)) * 1000.0 / Math.max(1, Long.parseLong(m.group(3)));
+        }
+        log("floor-notes: " + r.stdoutText().trim().replace('\n', ' ') + " cpu_ms=" + r.cpuMs());
+        return rates;
     }
 
     /** Waits until the meter saw {@code n} notes; fails (with the process's log named) after 5 minutes. */
