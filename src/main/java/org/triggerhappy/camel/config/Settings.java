@@ -86,7 +86,7 @@ public record Settings(
                 positiveLong(c, "th.fetch.max.bytes", "15728640"),
                 (int) positiveLong(c, "th.fetch.concurrency", "16"),
                 (int) positiveLong(c, "th.fetch.per.host", "4"),
-                (int) positiveLong(c, "th.delivery.concurrency", "16"),
+                (int) positiveLong(c, "th.delivery.concurrency", "100"),
                 c.get("th.routes.dir", ""),
                 port(c, "th.http.port", "8080"),
                 port(c, "th.management.port", "9876"),

@@ -385,7 +385,13 @@ public final class PollBench {
             int b = Integer.parseInt(m.group(1)) - 1;
             rates[b] = Integer.parseInt(m.group(2)) * 1000.0 / Math.max(1, Long.parseLong(m.group(3)));
         }
-        log("floor-notes: " + r.stdoutText().trim().replace('\n', ' ') + " cpu_ms=" + r.cpuMs());
+        StringBuilder line = new StringBuilder("floor-notes:");
+        for (String l : r.stdoutText().split("\n")) {
+            if (l.startsWith("NOTES_FLOOR")) {
+                line.append(' ').append(l.substring("NOTES_FLOOR ".length())).append(';');
+            }
+        }
+        log(line + " cpu_ms=" + r.cpuMs());
         return rates;
     }
 
