@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
 final class JvmRun {
     private static final Pattern CITIME = Pattern.compile("Total compilation time\\s*:\\s*([\\d.]+) s");
     /** USER_HZ: 100 on every Linux this runs on (getconf CLK_TCK). */
-    private static final long CLOCK_TICKS = 100;
+    static final long CLOCK_TICKS = 100;
     /** What one process did. */
     record Result(String label, int exitCode, long startEpochMs, long wallMs, long cpuMs, long postgresCpuMs, long rssHwmKb,
                   GcLog gc, Path stdout, Path stderr) {
@@ -109,6 +109,12 @@ final class JvmRun {
     Result stop(Duration timeout) {
         process.destroy();
         return await(timeout);
+    }
+
+    /** CPU time (user + system) the running process used so far, in ms. */
+    long cpuMsNow() {
+        readCpu(Path.of("/proc", Long.toString(process.pid()), "stat"));
+        return cpuTicks * 1000 / CLOCK_TICKS;
     }
 
     boolean alive() {

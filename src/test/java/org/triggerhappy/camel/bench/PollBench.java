@@ -278,6 +278,7 @@ public final class PollBench {
             NotesRun main = notesRun(farm, evernote, "service-notes", batches, dc.isEmpty() ? Map.of()
                     : Map.of("TH_DELIVERY_CONCURRENCY", dc));
             double[] floor = notesFloor(evernote, users, perUser, batches);
+            double floorCpuPerNote = lastFloorCpuMs / (double) (batches * users * perUser);
             double target = 0.8 * users / (latency / 1000.0);
             double last = main.rates[batches - 1];
             table.section(String.format(Locale.ROOT, "notes: %d users × %d new entries per batch, Evernote latency %d ms,"
@@ -295,6 +296,9 @@ public final class PollBench {
                 allFloor.append(b == 0 ? "" : " / ").append(BenchTable.num(floor[b], 0));
             }
             table.info("  notes/s, every batch", all.toString(), allFloor.toString());
+            table.info("  CPU per note, ms: service in batch " + batches + " / its PostgreSQL; floor: whole run", BenchTable.num(
+                    main.cpuPerNote[batches - 1], 2) + " / " + BenchTable.num(main.pgPerNote[batches - 1], 2),
+                    BenchTable.num(floorCpuPerNote, 2));
             table.info("  fewest possible: P createNote calls per user in series", BenchTable.num(perUser, 0)
                     + " × " + latency + " ms = " + BenchTable.num(perUser * latency / 1000.0, 2) + " s", "");
             table.info("  notes written / Evernote calls", main.notes + " / " + main.calls, "");
@@ -309,7 +313,8 @@ public final class PollBench {
         return String.format(Locale.ROOT, "%.2f×", floor / service);
     }
 
-    private record NotesRun(JvmRun.Result run, double[] rates, int notes, int calls) {
+    private record NotesRun(JvmRun.Result run, double[] rates, double[] cpuPerNote, double[] pgPerNote, int notes,
+                            int calls) {
     }
 
     /**
@@ -335,12 +340,16 @@ public final class PollBench {
         runEnv.put("TH_MANAGEMENT_PORT", Integer.toString(org.triggerhappy.camel.testsupport.ServiceFixture.freePort()));
         JvmRun run = startService(label, db, farm, evernote, o.integer("concurrency"), jvm, runEnv, List.of("run"));
         double[] rates = new double[batches];
+        double[] cpuPerNote = new double[batches];
+        double[] pgPerNote = new double[batches];
         int calls = 0;
         JvmRun.Result result;
         Instant lastFrom = null;
         Instant lastTo = null;
         try {
             for (int b = 0; b < batches; b++) {
+                long cpu0 = run.cpuMsNow();
+                long pg0 = JvmRun.postgresTicks();
                 try (EvernoteMeter meter = new EvernoteMeter(evernote)) {
                     lastFrom = Instant.now();
                     if (b > 0) {
@@ -350,8 +359,11 @@ public final class PollBench {
                     lastTo = Instant.now();
                     rates[b] = meter.notesPerSecond();
                     calls += meter.calls();
-                    log(String.format(Locale.ROOT, "%s: batch %d %.0f notes/s over %.2f s", label, b + 1, rates[b],
-                            meter.seconds()));
+                    cpuPerNote[b] = (run.cpuMsNow() - cpu0) / (double) perBatch;
+                    pgPerNote[b] = (JvmRun.postgresTicks() - pg0) * 1000.0 / JvmRun.CLOCK_TICKS / perBatch;
+                    log(String.format(Locale.ROOT, "%s: batch %d %.0f notes/s over %.2f s, CPU per note: service"
+                            + " %.2f ms, PostgreSQL %.2f ms", label, b + 1, rates[b], meter.seconds(), cpuPerNote[b],
+                            pgPerNote[b]));
                 }
             }
         } finally {
@@ -366,8 +378,10 @@ public final class PollBench {
             System.out.println(report);
             notes.add("profile: " + out.resolve("profile-notes.txt"));
         }
-        return new NotesRun(result, rates, batches * perBatch, calls);
+        return new NotesRun(result, rates, cpuPerNote, pgPerNote, batches * perBatch, calls);
     }
+
+    private long lastFloorCpuMs;
 
     /** The bare SDK loop ({@link NotesFloor}) in its own JVM against the same Evernote: notes/s per batch. */
     private double[] notesFloor(FakeEvernote evernote, int users, int perUser, int batches) {
@@ -392,6 +406,7 @@ public final class PollBench {
             }
         }
         log(line + " cpu_ms=" + r.cpuMs());
+        lastFloorCpuMs = r.cpuMs();
         return rates;
     }
 
