@@ -40,6 +40,7 @@ public final class FeedFetcher {
     private final FetchSettings settings;
     private final HttpClient client;
     private final ExecutorService dnsExecutor;
+    private final RecentlyResolved recentlyResolved = new RecentlyResolved();
     private final BodyReader bodyReader;
 
     public FeedFetcher(FetchSettings settings) {
@@ -176,6 +177,11 @@ public final class FeedFetcher {
     }
 
     private void checkAddress(URI uri, long deadline) throws FetchException {
+        if (recentlyResolved.answersAtOnce(uri.getHost())) {
+            // An IP literal, or a name the JDK resolved moments ago (its cache answers): no thread hop needed.
+            settings.addressPolicy().check(uri);
+            return;
+        }
         Duration remaining = remaining(deadline, uri);
         CompletableFuture<Void> check = CompletableFuture.runAsync(() -> {
             try {
@@ -186,6 +192,7 @@ public final class FeedFetcher {
         }, dnsExecutor);
         try {
             check.get(remaining.toNanos(), TimeUnit.NANOSECONDS);
+            recentlyResolved.resolved(uri.getHost());
         } catch (ExecutionException e) {
             if (e.getCause() instanceof FetchException fe) {
                 throw fe;
