@@ -35,6 +35,7 @@ final class BenchOptions {
             "  --two-feeds M           feeds of the two-instances scenario (2000; quick 100)",
             "  --two-latency MS        feed latency of the two-instances scenario (200)",
             "  --two-concurrency C     TH_FETCH_CONCURRENCY of each instance (8)",
+            "  --jvm-args \"OPTS\"       extra JVM options for the service and the floor JVMs alike (none)",
             "  --keep-db 0|1           keep the databases the benchmark made (0: dropped at the end)",
             "  --out DIR               logs, GC logs, JFR recordings, results.txt (target/bench)",
             "  --profile               add the profile scenario (a cold cycle under JFR)",
@@ -48,7 +49,7 @@ final class BenchOptions {
             Map.entry("notes-profile", "0"), Map.entry("notes-batches", "3"),
             Map.entry("delivery-concurrency", ""), Map.entry("two-feeds", "2000"), Map.entry("two-latency", "200"),
             Map.entry("two-concurrency", "8"), Map.entry("out", "target/bench"),
-            Map.entry("repeat", "1"), Map.entry("floor-healer", "1"), Map.entry("notes-wide", "0"), Map.entry("keep-db", "0"),
+            Map.entry("repeat", "1"), Map.entry("floor-healer", "1"), Map.entry("notes-wide", "0"), Map.entry("keep-db", "0"), Map.entry("jvm-args", ""),
             Map.entry("scenarios", "main,notes,two"));
     private static final Map<String, String> QUICK = Map.of("feeds", "500", "notes-per-user", "2", "two-feeds", "100",
             "floor-healer", "0", "notes-wide", "0", "new-items", "0");

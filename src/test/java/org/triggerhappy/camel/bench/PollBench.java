@@ -389,7 +389,7 @@ public final class PollBench {
         for (int u = 0; u < users; u++) {
             evernote.addAccount(prefix + u, "floor" + u);
         }
-        JvmRun.Result r = JvmRun.start("floor-notes", out, o.string("xmx"), List.of(), benchCp,
+        JvmRun.Result r = JvmRun.start("floor-notes", out, o.string("xmx"), serviceJvmArgs(), benchCp,
                 NotesFloor.class.getName(), List.of(evernote.baseUrl(), prefix, Integer.toString(users),
                         Integer.toString(perUser), Integer.toString(batches)), Map.of()).await(RUN_TIMEOUT);
         double[] rates = new double[batches];
@@ -528,8 +528,15 @@ public final class PollBench {
                 "--add-exports", "java.xml/com.sun.org.apache.xerces.internal.util=ALL-UNNAMED",
                 "-Dorg.slf4j.simpleLogger.showDateTime=true",
                 "-Dorg.slf4j.simpleLogger.dateTimeFormat=yyyy-MM-dd'T'HH:mm:ss.SSSXXX"));
+        jvm.addAll(serviceJvmArgs());
         jvm.addAll(jvmArgs);
         return JvmRun.start(label, out, o.string("xmx"), jvm, serviceCp, SERVICE_MAIN, command, env);
+    }
+
+    /** Extra JVM options for the service and the floors alike ({@code --jvm-args "-XX:… -XX:…"}). */
+    private List<String> serviceJvmArgs() {
+        String extra = o.string("jvm-args").trim();
+        return extra.isEmpty() ? List.of() : List.of(extra.split("\\s+"));
     }
 
     private FloorOutcome floor(String label, FeedFarm farm, int feeds, int conc, String mode, boolean healer) {
@@ -538,7 +545,7 @@ public final class PollBench {
         if (healer) {
             args.add("healer");
         }
-        JvmRun.Result r = JvmRun.start(label, out, o.string("xmx"), List.of(), benchCp, FloorBench.class.getName(), args,
+        JvmRun.Result r = JvmRun.start(label, out, o.string("xmx"), serviceJvmArgs(), benchCp, FloorBench.class.getName(), args,
                 Map.of()).await(RUN_TIMEOUT);
         FloorOutcome f = FloorOutcome.of(r);
         log(label + ": " + r.stdoutText().trim() + " wall_ms=" + r.wallMs() + " cpu_ms=" + r.cpuMs());
