@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.triggerhappy.camel.persistence.FeedState;
 import org.triggerhappy.camel.persistence.FeedStateRepository;
 import org.triggerhappy.camel.persistence.Jdbc;
@@ -20,6 +22,7 @@ import org.triggerhappy.camel.persistence.TriggerRow;
  * and takes its share (leasing the whole list up front would give one instance everything).
  */
 public final class TriggerClaims {
+    private static final Logger LOG = LoggerFactory.getLogger(TriggerClaims.class);
     private final DataSource ds;
     private final FeedStateRepository states = new FeedStateRepository();
     private final String owner;
@@ -46,13 +49,17 @@ public final class TriggerClaims {
     /** The cycle's rows in the order the fetch workers take them, each tied to one claims object for the cycle. */
     static List<DueTrigger> forCycle(DataSource ds, String owner, Duration lease, boolean force, Instant cycleStart,
                                      int chunk, List<Map<String, Object>> rows) {
-        int[] ids = new int[rows.size()];
         List<TriggerRow> triggers = new ArrayList<>(rows.size());
-        for (int i = 0; i < ids.length; i++) {
-            TriggerRow t = TriggerRow.from(rows.get(i));
-            triggers.add(t);
-            ids[i] = t.triggerId();
+        for (Map<String, Object> row : rows) {
+            try {
+                triggers.add(TriggerRow.from(row));
+            } catch (RuntimeException e) {
+                // One unreadable row (say, a feed URL that is NULL) must not stop the other triggers of the cycle.
+                LOG.warn("trigger skipped, its row cannot be read trigger_id={} error=\"{}\"", row.get("trigger_id"),
+                        e.toString());
+            }
         }
+        int[] ids = triggers.stream().mapToInt(TriggerRow::triggerId).toArray();
         TriggerClaims claims = new TriggerClaims(ds, owner, lease, force, cycleStart, Math.max(1, chunk), ids);
         List<DueTrigger> due = new ArrayList<>(ids.length);
         for (int i = 0; i < ids.length; i++) {

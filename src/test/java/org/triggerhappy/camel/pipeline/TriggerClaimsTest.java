@@ -114,6 +114,19 @@ class TriggerClaimsTest {
     }
 
     @Test
+    void an_unreadable_row_is_skipped_and_the_others_are_still_handed_out() throws Exception {
+        Map<String, Object> broken = new HashMap<>(rows.get(3));
+        broken.put("feed_url", null);
+        rows.set(3, broken);
+        List<DueTrigger> due = cycle("a", 8);
+        assertThat(due).hasSize(39);
+        assertThat(due).extracting(d -> d.row().triggerId()).doesNotContain((Integer) broken.get("trigger_id"));
+        for (int i = 0; i < due.size(); i++) {
+            assertThat(due.get(i).claims().claim(i)).as("trigger %d", i).isPresent();
+        }
+    }
+
+    @Test
     void a_database_error_leaves_the_chunk_for_the_next_worker() throws Exception {
         List<DueTrigger> due = cycle("a", 8);
         try (Connection c = fx.ds.getConnection(); Statement st = c.createStatement()) {
