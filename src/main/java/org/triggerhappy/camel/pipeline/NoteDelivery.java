@@ -53,8 +53,9 @@ public final class NoteDelivery {
     private final AtomicInteger parked = new AtomicInteger();
     private ServiceMetrics metrics = ServiceMetrics.none();
 
-    public NoteDelivery(OutboxRepository outbox, DeliveryRecords records, DjangoThRepository djangoTh, UserPauseRepository pauses,
-                        NoteComposer composer, NoteSink sink, InFlight inFlight, Clock clock, String owner) {
+    public NoteDelivery(OutboxRepository outbox, DeliveryRecords records, DjangoThRepository djangoTh,
+                        UserPauseRepository pauses, NoteComposer composer, NoteSink sink, InFlight inFlight,
+                        Clock clock, String owner) {
         this.outbox = outbox;
         this.records = records;
         this.djangoTh = djangoTh;

@@ -85,8 +85,9 @@ public final class ServiceRuntime implements AutoCloseable {
                 new PollSchedule(settings.pollInterval()), settings.timeZone(), cycle, inFlight, clock, owner, lease,
                 batch);
         UserPauseRepository pauses = new UserPauseRepository(db.dataSource());
-        this.delivery = new NoteDelivery(outbox, new DeliveryRecords(db.dataSource()), new DjangoThRepository(db.dataSource()), pauses, new NoteComposer(),
-                sink(settings), inFlight, clock, owner);
+        this.delivery = new NoteDelivery(outbox, new DeliveryRecords(db.dataSource()),
+                new DjangoThRepository(db.dataSource()), pauses, new NoteComposer(), sink(settings), inFlight, clock,
+                owner);
         OutboxSweeper sweeper = new OutboxSweeper(outbox, pauses, inFlight, 1000, holder);
         EnexArchiveFlow archive = new EnexArchiveFlow(new DjangoThRepository(db.dataSource()), new NoteComposer(),
                 settings.archiveDir());
