@@ -64,6 +64,9 @@ public final class PollBench {
             System.exit(e.getMessage().startsWith("usage") ? 0 : 64);
             return;
         }
+        if (o.integer("keep-db") == 1) {
+            TestDatabase.keepAtExit(); // else the test support drops every database it made when the JVM exits
+        }
         new PollBench(o).run();
         System.exit(0);
     }

@@ -6,6 +6,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -18,6 +20,9 @@ public final class TestDatabase {
     private static String user;
     private static String password;
     private static EmbeddedPostgres embedded;
+    /** Databases this JVM made, dropped when it exits (a test run would otherwise leave ~70 behind on the server). */
+    private static final List<String> CREATED = new ArrayList<>();
+    private static boolean keep;
 
     private TestDatabase() {
     }
@@ -30,6 +35,7 @@ public final class TestDatabase {
         String name = "th_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
         try (Connection c = DriverManager.getConnection(adminUrl, user, password); Statement st = c.createStatement()) {
             st.execute("CREATE DATABASE " + name);
+            CREATED.add(name);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create test database: " + e.getMessage(), e);
         }
@@ -37,10 +43,34 @@ public final class TestDatabase {
         return new Db(url, user, password);
     }
 
+    /** Keeps this JVM's databases when it exits (the benchmark's --keep-db 1). */
+    public static synchronized void keepAtExit() {
+        keep = true;
+    }
+
+    private static synchronized void dropCreated() {
+        if (keep || CREATED.isEmpty()) {
+            return;
+        }
+        try (Connection c = DriverManager.getConnection(adminUrl, user, password); Statement st = c.createStatement()) {
+            for (String name : CREATED) {
+                try {
+                    // FORCE (PostgreSQL 13+) ends the connections a pool still holds at exit.
+                    st.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+                } catch (SQLException e) {
+                    // already gone, or an older server: leave it
+                }
+            }
+        } catch (SQLException e) {
+            // the server went away first (an embedded one stops at exit too): nothing to clean
+        }
+    }
+
     private static void init() {
         if (adminUrl != null) {
             return;
         }
+        Runtime.getRuntime().addShutdownHook(new Thread(TestDatabase::dropCreated, "drop-test-databases"));
         String configured = System.getenv("TH_TEST_DB_URL");
         user = env("TH_TEST_DB_USER", "postgres");
         password = env("TH_TEST_DB_PASSWORD", "");
