@@ -24,13 +24,9 @@ public final class DeliveryRecords {
             + " ambiguous)"
             + " SELECT o.id, o.trigger_id, o.user_id, o.entry_key, o.feed_url, o.guid, o.link, o.title, o.content,"
             + " o.published, o.attempts, o.ambiguous,"
-            + " t.id, t.user_id, c.id, c.token, coalesce(e.notebook, ''), coalesce(e.tag, ''), t.description,"
-            + " p.kind, p.paused_until, p.token_hash, p.reason"
-            + " FROM o LEFT JOIN django_th_triggerservice t ON t.id = o.trigger_id"
-            + " LEFT JOIN django_th_userservice c ON c.id = t.consumer_id"
-            + " LEFT JOIN LATERAL (SELECT notebook, tag FROM django_th_evernote WHERE trigger_id = t.id ORDER BY id LIMIT 1)"
-            + " e ON true"
-            + " LEFT JOIN thc_user_pause p ON p.user_id = t.user_id";
+            + " tg.*, p.kind, p.paused_until, p.token_hash, p.reason"
+            + " FROM o LEFT JOIN LATERAL (" + DjangoThRepository.TARGET_SELECT + " WHERE t.id = o.trigger_id) tg ON true"
+            + " LEFT JOIN thc_user_pause p ON p.user_id = tg.user_id";
 
     private static final String WRITTEN = "WITH o AS (UPDATE thc_outbox SET state = 'delivered', note_guid = ?,"
             + " delivered_at = now(), claimed_until = NULL, claimed_by = NULL, last_error = NULL WHERE id = ?"
@@ -88,10 +84,7 @@ public final class DeliveryRecords {
         OutboxItem item = new OutboxItem(rs.getLong(1), rs.getInt(2), rs.getInt(3), rs.getString(4), rs.getString(5),
                 rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), Jdbc.instant(rs.getTimestamp(10)),
                 rs.getInt(11), rs.getBoolean(12));
-        rs.getInt(13);
-        Optional<DeliveryTarget> target = rs.wasNull() ? Optional.empty() : Optional.of(new DeliveryTarget(
-                rs.getInt(13), rs.getInt(14), rs.getInt(15), rs.getString(16), rs.getString(17), rs.getString(18),
-                rs.getString(19)));
+        Optional<DeliveryTarget> target = DjangoThRepository.target(rs, 13);
         String kind = rs.getString(20);
         Optional<Pause> pause = kind == null ? Optional.empty() : Optional.of(new Pause(item.userId(),
                 "auth".equals(kind) ? Kind.AUTH : Kind.RATE_LIMIT, Jdbc.instant(rs.getTimestamp(21)), rs.getString(22),

@@ -22,25 +22,37 @@ public final class DjangoThRepository {
         this.ds = ds;
     }
 
+    /**
+     * Where one trigger's notes go: its row, its consumer UserService (the token) and its first django_th_evernote
+     * row (notebook, tags), as the seven columns {@link #target(ResultSet, int)} reads. Callers add the WHERE on
+     * {@code t.id}; the delivery claim uses it as a lateral subquery, so both read the target the same way.
+     */
+    static final String TARGET_SELECT = "SELECT t.id, t.user_id, c.id, c.token, coalesce(e.notebook, ''),"
+            + " coalesce(e.tag, ''), t.description"
+            + " FROM django_th_triggerservice t"
+            + " JOIN django_th_userservice c ON c.id = t.consumer_id"
+            + " LEFT JOIN LATERAL (SELECT notebook, tag FROM django_th_evernote"
+            + "   WHERE trigger_id = t.id ORDER BY id LIMIT 1) e ON true";
+
     public Optional<DeliveryTarget> target(int triggerId) {
         return Jdbc.withConnection(ds, c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT t.id, t.user_id, c.id, c.token, coalesce(e.notebook, ''), coalesce(e.tag, ''), t.description"
-                            + " FROM django_th_triggerservice t"
-                            + " JOIN django_th_userservice c ON c.id = t.consumer_id"
-                            + " LEFT JOIN LATERAL (SELECT notebook, tag FROM django_th_evernote"
-                            + "   WHERE trigger_id = t.id ORDER BY id LIMIT 1) e ON true"
-                            + " WHERE t.id = ?")) {
+            try (PreparedStatement ps = c.prepareStatement(TARGET_SELECT + " WHERE t.id = ?")) {
                 ps.setInt(1, triggerId);
                 try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) {
-                        return Optional.empty();
-                    }
-                    return Optional.of(new DeliveryTarget(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getString(4),
-                            rs.getString(5), rs.getString(6), rs.getString(7)));
+                    return rs.next() ? target(rs, 1) : Optional.empty();
                 }
             }
         });
+    }
+
+    /** The target in the columns of {@link #TARGET_SELECT} starting at {@code first}; empty when they are NULL. */
+    static Optional<DeliveryTarget> target(ResultSet rs, int first) throws SQLException {
+        int triggerId = rs.getInt(first);
+        if (rs.wasNull()) {
+            return Optional.empty();
+        }
+        return Optional.of(new DeliveryTarget(triggerId, rs.getInt(first + 1), rs.getInt(first + 2),
+                rs.getString(first + 3), rs.getString(first + 4), rs.getString(first + 5), rs.getString(first + 6)));
     }
 
     /** A poll succeeded: the trigger ran now; a feed error shown before is cleared. */
