@@ -29,13 +29,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLException;
 
 /**
- * Fetches one feed URL with a conditional GET, following redirects itself so that every hop passes the
+ * Fetches one feed URL (or, with other {@link FetchSettings}, an article page or an image) with a conditional GET, following redirects itself so that every hop passes the
  * {@link AddressPolicy}, and enforcing one deadline over DNS, all hops and the whole body. Thread-safe; share one.
  */
 public final class FeedFetcher {
-
-    static final String ACCEPT =
-            "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.8";
 
     private final FetchSettings settings;
     private final HttpClient client;
@@ -143,7 +140,7 @@ public final class FeedFetcher {
                 .GET()
                 .timeout(remaining)
                 .header("User-Agent", settings.userAgent())
-                .header("Accept", ACCEPT)
+                .header("Accept", settings.accept())
                 .header("Accept-Encoding", "gzip");
         if (etag != null && !etag.isBlank()) {
             request.header("If-None-Match", etag);

@@ -12,9 +12,17 @@ import java.util.Objects;
  * @param maxRedirects   redirects followed before giving up
  * @param userAgent      the User-Agent header
  * @param addressPolicy  SSRF guard applied to every hop
+ * @param accept         the Accept header: feeds by default; {@link #forPages()} and {@link #forImages(long)} for
+ *                       article pages and images, which share every other guard
  */
 public record FetchSettings(Duration connectTimeout, Duration totalTimeout, long maxBodyBytes, int maxRedirects,
-                            String userAgent, AddressPolicy addressPolicy) {
+                            String userAgent, AddressPolicy addressPolicy, String accept) {
+
+    public static final String ACCEPT_FEEDS =
+            "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9,"
+                    + " text/xml;q=0.9, application/json;q=0.8, */*;q=0.8";
+    public static final String ACCEPT_PAGES = "text/html, application/xhtml+xml;q=0.9, */*;q=0.5";
+    public static final String ACCEPT_IMAGES = "image/png, image/jpeg, image/gif, image/*;q=0.8";
 
     public static final String DEFAULT_USER_AGENT =
             "TriggerHappyCamel/0.1 (+https://github.com/triggerhappy/triggerhappy-camel)";
@@ -34,6 +42,26 @@ public record FetchSettings(Duration connectTimeout, Duration totalTimeout, long
             throw new IllegalArgumentException("userAgent must not be blank");
         }
         Objects.requireNonNull(addressPolicy, "addressPolicy");
+        if (accept == null || accept.isBlank()) {
+            accept = ACCEPT_FEEDS;
+        }
+    }
+
+    public FetchSettings(Duration connectTimeout, Duration totalTimeout, long maxBodyBytes, int maxRedirects,
+                         String userAgent, AddressPolicy addressPolicy) {
+        this(connectTimeout, totalTimeout, maxBodyBytes, maxRedirects, userAgent, addressPolicy, ACCEPT_FEEDS);
+    }
+
+    /** The same guards for article pages (HTML). */
+    public FetchSettings forPages() {
+        return new FetchSettings(connectTimeout, totalTimeout, maxBodyBytes, maxRedirects, userAgent, addressPolicy,
+                ACCEPT_PAGES);
+    }
+
+    /** The same guards for images, each capped at {@code maxImageBytes}. */
+    public FetchSettings forImages(long maxImageBytes) {
+        return new FetchSettings(connectTimeout, totalTimeout, maxImageBytes, maxRedirects, userAgent, addressPolicy,
+                ACCEPT_IMAGES);
     }
 
     /** 10 s connect, 30 s total, 15 MiB, 10 redirects, the project's User-Agent. */
