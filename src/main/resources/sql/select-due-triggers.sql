@@ -4,7 +4,9 @@ SELECT t.id AS trigger_id,
        t.date_created AS date_created,
        t.date_triggered AS date_triggered,
        r.url AS feed_url,
-       ts.poll_interval_seconds AS poll_interval_seconds
+       ts.poll_interval_seconds AS poll_interval_seconds,
+       ts.full_content AS full_content,
+       ts.article_selector AS article_selector
 FROM django_th_triggerservice t
 JOIN auth_user u ON u.id = t.user_id AND u.is_active
 JOIN django_th_userservice p ON p.id = t.provider_id AND p.name_id = :#${exchangeProperty.providerService}

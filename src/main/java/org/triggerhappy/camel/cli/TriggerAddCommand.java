@@ -2,17 +2,17 @@ package org.triggerhappy.camel.cli;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
-import org.triggerhappy.camel.config.ConfigException;
-import org.triggerhappy.camel.config.DurationParser;
 import org.triggerhappy.camel.config.Settings;
 import org.triggerhappy.camel.persistence.Database;
 import org.triggerhappy.camel.persistence.DjangoThAdmin;
 import org.triggerhappy.camel.persistence.TriggerLookup;
+import org.triggerhappy.camel.persistence.TriggerSettingsRepository;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "add", mixinStandardHelpOptions = true,
@@ -26,9 +26,6 @@ final class TriggerAddCommand implements Callable<Integer> {
     static final int NOTEBOOK_MAX = 80;
     static final int TAGS_MAX = 80;
     static final int DESCRIPTION_MAX = 200;
-    // Below a minute the poll timer (at most 60 s a tick) cannot keep up; above a day PollSchedule caps it anyway.
-    static final Duration INTERVAL_MIN = Duration.ofMinutes(1);
-    static final Duration INTERVAL_MAX = Duration.ofHours(24);
 
     private final CliContext ctx;
 
@@ -48,9 +45,8 @@ final class TriggerAddCommand implements Callable<Integer> {
             description = "Comma-separated Evernote tags (at most 80 characters in all).")
     String tags;
 
-    @Option(names = "--interval", paramLabel = "DURATION",
-            description = "How often this feed is checked, e.g. 30m, 2h or PT2H (1m to 24h). Default: TH_POLL_INTERVAL.")
-    String interval;
+    @Mixin
+    TriggerSettingsOptions own = new TriggerSettingsOptions();
 
     @Option(names = "--description", paramLabel = "D",
             description = "What the trigger is, as django-th shows it (at most 200 characters). Default: the URL.")
@@ -67,7 +63,7 @@ final class TriggerAddCommand implements Callable<Integer> {
         String tagList = limited("--tags", tags.strip(), TAGS_MAX);
         String desc = description == null ? clip(feedUrl, DESCRIPTION_MAX)
                 : limited("--description", description.strip(), DESCRIPTION_MAX);
-        Duration every = interval == null ? null : interval(interval);
+        Map<TriggerSettingsRepository.Column, Object> settingsOfTrigger = own.changes();
         Settings settings = ctx.settings();
         int id;
         boolean hasToken;
@@ -75,7 +71,8 @@ final class TriggerAddCommand implements Callable<Integer> {
             DjangoThAdmin admin = new DjangoThAdmin(db.dataSource());
             int userId = admin.userId(user).orElseThrow(() -> UserError.unknownUser(user));
             // Created "today" as Django's auto_now_add would, in the zone the first-poll window is read in.
-            id = admin.addTrigger(userId, desc, feedUrl, nb, tagList, LocalDate.now(settings.timeZone()), every);
+            id = admin.addTrigger(userId, desc, feedUrl, nb, tagList, LocalDate.now(settings.timeZone()),
+                    settingsOfTrigger);
             hasToken = new TriggerLookup(db.dataSource()).hasEvernoteToken(userId);
         }
         ctx.out().println("trigger " + id + " added for " + user);
@@ -105,19 +102,6 @@ final class TriggerAddCommand implements Callable<Integer> {
             throw new UserError("--url '" + u + "' has no host name");
         }
         return u;
-    }
-
-    static Duration interval(String raw) {
-        Duration d;
-        try {
-            d = DurationParser.parse("--interval", raw);
-        } catch (ConfigException e) {
-            throw new UserError(e.getMessage()); // a bad option, not a bad configuration
-        }
-        if (d.compareTo(INTERVAL_MIN) < 0 || d.compareTo(INTERVAL_MAX) > 0) {
-            throw new UserError("--interval " + raw + " must be between 1m and 24h");
-        }
-        return Duration.ofSeconds(d.toSeconds());
     }
 
     private static String limited(String option, String value, int max) {

@@ -15,6 +15,7 @@ import org.triggerhappy.camel.notes.EdamNames;
 import org.triggerhappy.camel.persistence.Database;
 import org.triggerhappy.camel.persistence.TriggerLookup;
 import org.triggerhappy.camel.persistence.TriggerLookup.TriggerSummary;
+import org.triggerhappy.camel.persistence.TriggerSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -53,12 +54,14 @@ final class TriggerListCommand implements Callable<Integer> {
     }
 
     private static TextTable table(List<TriggerSummary> triggers) {
-        TextTable t = new TextTable("ID", "USER", "STATUS", "URL", "NOTEBOOK", "TAGS", "INTERVAL", "LAST CHECK",
-                "NEXT CHECK", "RESULT");
+        TextTable t = new TextTable("ID", "USER", "STATUS", "URL", "NOTEBOOK", "TAGS", "INTERVAL", "CONTENT",
+                "IMAGES", "LAST CHECK", "NEXT CHECK", "RESULT");
         for (TriggerSummary s : triggers) {
             t.row(Integer.toString(s.id()), s.user(), s.on() ? "on" : "off", TextTable.clip(s.url(), 80),
                     TextTable.clip(s.notebook(), 40), TextTable.clip(s.tags(), 40),
-                    s.interval() == null ? "default" : human(s.interval()), time(s.lastCheck()), time(s.nextCheck()),
+                    s.interval() == null ? "default" : human(s.interval()), content(s.settings()),
+                    s.settings().images() == null ? "default" : s.settings().images().label(), time(s.lastCheck()),
+                    time(s.nextCheck()),
                     TextTable.clip(s.result(), 60));
         }
         return t;
@@ -74,10 +77,20 @@ final class TriggerListCommand implements Callable<Integer> {
         m.put("notebook", s.notebook());
         m.put("tags", EdamNames.tags(s.tags()));
         m.put("interval", s.interval() == null ? null : s.interval().toString());
+        TriggerSettings own = s.settings();
+        m.put("fullContent", own.fullContent() == null ? null : own.fullContent().label());
+        m.put("selector", own.selector());
+        m.put("images", own.images() == null ? null : own.images().label());
         m.put("lastCheck", s.lastCheck() == null ? null : s.lastCheck().toString());
         m.put("nextCheck", s.nextCheck() == null ? null : s.nextCheck().toString());
         m.put("result", s.result());
         return m;
+    }
+
+    /** auto, always, never or default, with the selector when there is one. */
+    private static String content(TriggerSettings own) {
+        String mode = own.fullContent() == null ? "default" : own.fullContent().label();
+        return own.selector() == null ? mode : mode + " " + TextTable.clip(own.selector(), 30);
     }
 
     private static String time(Instant i) {

@@ -35,7 +35,8 @@ public record Settings(
         int httpPort,
         int managementPort,
         Path archiveDir,
-        Map<String, String> flowOverrides) {
+        Map<String, String> flowOverrides,
+        ContentSettings content) {
 
     public enum Sink { EVERNOTE, ENEX }
 
@@ -91,7 +92,8 @@ public record Settings(
                 port(c, "th.http.port", "8080"),
                 port(c, "th.management.port", "9876"),
                 Path.of(c.get("th.flow.enex-archive.dir", dataDir.resolve("archive").toString())).toAbsolutePath(),
-                flowOverrides(c));
+                flowOverrides(c),
+                ContentSettings.load(c));
     }
 
     /** How often due triggers are looked for: TH_POLL_TICK, else the poll interval but at least once a minute. */
@@ -165,6 +167,9 @@ public record Settings(
         m.put("TH_ROUTES_DIR", routesDir.isEmpty() ? "(none)" : routesDir);
         m.put("TH_HTTP_PORT", Integer.toString(httpPort));
         m.put("TH_MANAGEMENT_PORT", Integer.toString(managementPort));
+        m.put("TH_FULL_CONTENT", content.fullContent().label());
+        m.put("TH_IMAGES", content.images().label());
+        m.put("TH_IMAGE_MAX_BYTES", Long.toString(content.imageMaxBytes()));
         return m;
     }
 }

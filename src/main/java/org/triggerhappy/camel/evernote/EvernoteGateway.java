@@ -78,6 +78,25 @@ public final class EvernoteGateway {
         });
     }
 
+    /**
+     * What the account may still upload this period: two calls (the sync state's upload count and the user's
+     * accounting), so callers keep the answer for a few minutes.
+     */
+    public UploadAllowance uploadAllowance(String token) throws EvernoteFailure {
+        Account account = accounts.of(token);
+        return forgettingOnAuthFailure(token, () -> {
+            long uploaded = noteStore(token, account, Call.REPEATABLE, store -> store.getSyncState(token)).getUploaded();
+            com.evernote.edam.type.Accounting accounting = calls.onUserStore(token, store -> store.getUser(token))
+                    .getAccounting();
+            if (accounting == null || !accounting.isSetUploadLimit()) {
+                throw new EvernoteFailure(Kind.PERMANENT, "the service did not say the account's upload allowance", null);
+            }
+            java.time.Instant end = accounting.isSetUploadLimitEnd()
+                    ? java.time.Instant.ofEpochMilli(accounting.getUploadLimitEnd()) : null;
+            return new UploadAllowance(uploaded, accounting.getUploadLimit(), end);
+        });
+    }
+
     /** The account's username, after checking that the service still accepts this SDK's protocol version. */
     public String checkUser(String token) throws EvernoteFailure {
         return forgettingOnAuthFailure(token, () -> calls.onUserStore(token, store -> {

@@ -86,12 +86,20 @@ public final class StatusQuery {
         try (PreparedStatement ps = prepare(c, PAUSED); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 out.add(new StatusSnapshot.PausedUser(rs.getInt(1), rs.getString(2),
-                        "auth".equals(rs.getString(3)) ? "Evernote token" : "Evernote rate limit",
+                        pauseLabel(rs.getString(3)),
                         Jdbc.instant(rs.getTimestamp(4)), Jdbc.instant(rs.getTimestamp(5)), rs.getString(6),
                         rs.getLong(7)));
             }
         }
         return out;
+    }
+
+    private static String pauseLabel(String kind) {
+        return switch (kind) {
+            case "auth" -> "Evernote token";
+            case "quota" -> "Evernote upload allowance";
+            default -> "Evernote rate limit";
+        };
     }
 
     private static StatusSnapshot.Outbox outbox(Connection c) throws SQLException {

@@ -85,10 +85,10 @@ public final class DeliveryRecords {
                 rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), Jdbc.instant(rs.getTimestamp(10)),
                 rs.getInt(11), rs.getBoolean(12));
         Optional<DeliveryTarget> target = DjangoThRepository.target(rs, 13);
-        String kind = rs.getString(20);
+        int p = 13 + DjangoThRepository.TARGET_COLUMNS;
+        String kind = rs.getString(p);
         Optional<Pause> pause = kind == null ? Optional.empty() : Optional.of(new Pause(item.userId(),
-                "auth".equals(kind) ? Kind.AUTH : Kind.RATE_LIMIT, Jdbc.instant(rs.getTimestamp(21)), rs.getString(22),
-                rs.getString(23)));
+                Kind.of(kind), Jdbc.instant(rs.getTimestamp(p + 1)), rs.getString(p + 2), rs.getString(p + 3)));
         return new Claimed(item, target, pause);
     }
 }

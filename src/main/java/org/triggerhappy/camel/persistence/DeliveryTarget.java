@@ -1,5 +1,7 @@
 package org.triggerhappy.camel.persistence;
 
+import org.triggerhappy.camel.config.ImageMode;
+
 /**
  * Where and how one trigger's notes are written, read fresh from django-th's tables for each delivery so that a
  * changed notebook, tag list or renewed token applies at once.
@@ -7,9 +9,15 @@ package org.triggerhappy.camel.persistence;
  * @param token    the Evernote token of the trigger's consumer UserService row; never log it
  * @param notebook django_th_evernote.notebook ('' = default notebook)
  * @param tags     django_th_evernote.tag, comma separated ('' = none)
+ * @param images   the trigger's own image mode (thc_trigger_settings), null for TH_IMAGES
  */
 public record DeliveryTarget(int triggerId, int userId, int consumerServiceId, String token, String notebook,
-                             String tags, String description) {
+                             String tags, String description, ImageMode images) {
+
+    public DeliveryTarget(int triggerId, int userId, int consumerServiceId, String token, String notebook,
+                          String tags, String description) {
+        this(triggerId, userId, consumerServiceId, token, notebook, tags, description, null);
+    }
 
     @Override
     public String toString() {

@@ -6,6 +6,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.UUID;
@@ -118,20 +120,28 @@ public final class DjangoThAdmin {
 
     /** Creates an active RSS→Evernote trigger as django-th's wizard would, and returns its id. */
     public int addTrigger(int userId, String description, String url, String notebook, String tags, LocalDate created) {
-        return addTrigger(userId, description, url, notebook, tags, created, null);
+        return addTrigger(userId, description, url, notebook, tags, created, (Duration) null);
+    }
+
+    /** As above, with the trigger's own poll interval (null: TH_POLL_INTERVAL). */
+    public int addTrigger(int userId, String description, String url, String notebook, String tags, LocalDate created,
+                          Duration pollInterval) {
+        Map<TriggerSettingsRepository.Column, Object> own = new EnumMap<>(TriggerSettingsRepository.Column.class);
+        if (pollInterval != null) {
+            own.put(TriggerSettingsRepository.Column.POLL_INTERVAL, Math.toIntExact(pollInterval.toSeconds()));
+        }
+        return addTrigger(userId, description, url, notebook, tags, created, own);
     }
 
     /**
-     * As above, with the trigger's own poll interval (null: TH_POLL_INTERVAL), stored in thc_trigger_settings in
-     * the same transaction since django-th has no column for it.
+     * As above, with the trigger's own settings, stored in thc_trigger_settings in the same transaction since
+     * django-th has no column for them.
      */
     public int addTrigger(int userId, String description, String url, String notebook, String tags, LocalDate created,
-                          Duration pollInterval) {
+                          Map<TriggerSettingsRepository.Column, Object> own) {
         return Jdbc.inTransaction(ds, c -> {
             int triggerId = insertTrigger(c, userId, description, url, notebook, tags, created);
-            if (pollInterval != null) {
-                setPollInterval(c, triggerId, pollInterval);
-            }
+            new TriggerSettingsRepository(ds).update(c, triggerId, own);
             return triggerId;
         });
     }
@@ -174,16 +184,6 @@ public final class DjangoThAdmin {
             ps.executeUpdate();
         }
         return triggerId;
-    }
-
-    private static void setPollInterval(Connection c, int triggerId, Duration interval) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO thc_trigger_settings (trigger_id, poll_interval_seconds) VALUES (?, ?)"
-                        + " ON CONFLICT (trigger_id) DO UPDATE SET poll_interval_seconds = EXCLUDED.poll_interval_seconds")) {
-            ps.setInt(1, triggerId);
-            ps.setInt(2, Math.toIntExact(interval.toSeconds()));
-            ps.executeUpdate();
-        }
     }
 
     /**

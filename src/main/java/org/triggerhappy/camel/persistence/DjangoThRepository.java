@@ -28,11 +28,14 @@ public final class DjangoThRepository {
      * {@code t.id}; the delivery claim uses it as a lateral subquery, so both read the target the same way.
      */
     static final String TARGET_SELECT = "SELECT t.id, t.user_id, c.id, c.token, coalesce(e.notebook, ''),"
-            + " coalesce(e.tag, ''), t.description"
+            + " coalesce(e.tag, ''), t.description, ts.images"
             + " FROM django_th_triggerservice t"
             + " JOIN django_th_userservice c ON c.id = t.consumer_id"
             + " LEFT JOIN LATERAL (SELECT notebook, tag FROM django_th_evernote"
-            + "   WHERE trigger_id = t.id ORDER BY id LIMIT 1) e ON true";
+            + "   WHERE trigger_id = t.id ORDER BY id LIMIT 1) e ON true"
+            + " LEFT JOIN thc_trigger_settings ts ON ts.trigger_id = t.id";
+    /** Columns of {@link #TARGET_SELECT}. */
+    static final int TARGET_COLUMNS = 8;
 
     public Optional<DeliveryTarget> target(int triggerId) {
         return Jdbc.withConnection(ds, c -> {
@@ -52,7 +55,8 @@ public final class DjangoThRepository {
             return Optional.empty();
         }
         return Optional.of(new DeliveryTarget(triggerId, rs.getInt(first + 1), rs.getInt(first + 2),
-                rs.getString(first + 3), rs.getString(first + 4), rs.getString(first + 5), rs.getString(first + 6)));
+                rs.getString(first + 3), rs.getString(first + 4), rs.getString(first + 5), rs.getString(first + 6),
+                TriggerSettings.images(rs.getString(first + 7))));
     }
 
     /** A poll succeeded: the trigger ran now; a feed error shown before is cleared. */

@@ -23,9 +23,13 @@ public final class OutboxRepository {
     public record NewItem(String key, String guid, String link, String title, String content, Instant published) {
     }
 
-    /** Queues the entries of one trigger in one statement; returns entry key → outbox id. */
+    /**
+     * Queues the entries of one trigger in one statement; returns entry key → outbox id.
+     *
+     * @param notBefore when they may be delivered (null: at once); see {@link #releaseForDelivery}
+     */
     public java.util.Map<String, Long> insertAll(Connection c, int triggerId, int userId, String feedUrl,
-                                                 List<NewItem> items) throws SQLException {
+                                                 List<NewItem> items, Instant notBefore) throws SQLException {
         java.util.Map<String, Long> ids = new java.util.HashMap<>();
         if (items.isEmpty()) {
             return ids;
@@ -47,18 +51,21 @@ public final class OutboxRepository {
             published[i] = Jdbc.ts(it.published());
         }
         try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO thc_outbox (trigger_id, user_id, feed_url, entry_key, guid, link, title, content, published)"
-                        + " SELECT ?, ?, ?, k, g, l, t, b, p FROM unnest(?::text[], ?::text[], ?::text[], ?::text[],"
+                "INSERT INTO thc_outbox (trigger_id, user_id, feed_url, entry_key, guid, link, title, content, published,"
+                        + " not_before)"
+                        + " SELECT ?, ?, ?, k, g, l, t, b, p, coalesce(?::timestamptz, now())"
+                        + " FROM unnest(?::text[], ?::text[], ?::text[], ?::text[],"
                         + " ?::text[], ?::timestamptz[]) AS u(k, g, l, t, b, p) RETURNING entry_key, id")) {
             ps.setInt(1, triggerId);
             ps.setInt(2, userId);
             ps.setString(3, feedUrl);
-            ps.setArray(4, c.createArrayOf("text", keys));
-            ps.setArray(5, c.createArrayOf("text", guids));
-            ps.setArray(6, c.createArrayOf("text", links));
-            ps.setArray(7, c.createArrayOf("text", titles));
-            ps.setArray(8, c.createArrayOf("text", contents));
-            ps.setArray(9, c.createArrayOf("timestamptz", published));
+            ps.setTimestamp(4, Jdbc.ts(notBefore));
+            ps.setArray(5, c.createArrayOf("text", keys));
+            ps.setArray(6, c.createArrayOf("text", guids));
+            ps.setArray(7, c.createArrayOf("text", links));
+            ps.setArray(8, c.createArrayOf("text", titles));
+            ps.setArray(9, c.createArrayOf("text", contents));
+            ps.setArray(10, c.createArrayOf("timestamptz", published));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     ids.put(rs.getString(1).trim(), rs.getLong(2));
@@ -66,6 +73,32 @@ public final class OutboxRepository {
             }
         }
         return ids;
+    }
+
+    /**
+     * Entries held back at {@link #insertAll} while their full articles were fetched become due now, those in
+     * {@code content} with that content instead of the feed's. One statement; items already claimed or delivered
+     * (the hold ran out and another consumer took them) are left alone.
+     */
+    public void releaseForDelivery(List<Long> ids, java.util.Map<Long, String> content) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        Long[] idArray = ids.toArray(Long[]::new);
+        String[] bodies = new String[idArray.length];
+        for (int i = 0; i < idArray.length; i++) {
+            bodies[i] = content.get(idArray[i]);
+        }
+        Jdbc.withConnection(ds, c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE thc_outbox o SET not_before = now(), content = coalesce(u.b, o.content)"
+                            + " FROM unnest(?::bigint[], ?::text[]) AS u(id, b)"
+                            + " WHERE o.id = u.id AND o.state = 'pending' AND o.claimed_until IS NULL")) {
+                ps.setArray(1, c.createArrayOf("bigint", idArray));
+                ps.setArray(2, c.createArrayOf("text", bodies));
+                return ps.executeUpdate();
+            }
+        });
     }
 
     /** Back to pending, not before the given time; the error stays visible. */

@@ -38,12 +38,17 @@ public final class TriggerLookup {
     /**
      * One trigger as the CLI lists it.
      *
-     * @param interval  the trigger's own poll interval, null for TH_POLL_INTERVAL
+     * @param settings  the trigger's own settings (each null for the service's default)
      * @param lastCheck the service's last fetch of the feed, null before the first
      * @param nextCheck when the service fetches it next, null before the first
      */
     public record TriggerSummary(int id, String user, boolean on, String description, String url, String notebook,
-                                 String tags, Duration interval, Instant lastCheck, Instant nextCheck, String result) {
+                                 String tags, TriggerSettings settings, Instant lastCheck, Instant nextCheck,
+                                 String result) {
+        /** The trigger's own poll interval, null for TH_POLL_INTERVAL. */
+        public Duration interval() {
+            return settings.pollInterval();
+        }
     }
 
     /** An outbox entry not delivered yet, with where its note goes. */
@@ -129,7 +134,7 @@ public final class TriggerLookup {
             try (PreparedStatement ps = c.prepareStatement(
                     "SELECT t.id, u.username, t.status, t.description, coalesce(r.url, ''), coalesce(e.notebook, ''),"
                             + " coalesce(e.tag, ''), ts.poll_interval_seconds, fs.last_checked_at, fs.next_check_at,"
-                            + " t.result"
+                            + " t.result, ts.full_content, ts.article_selector, ts.images"
                             + " FROM django_th_triggerservice t JOIN auth_user u ON u.id = t.user_id"
                             + " LEFT JOIN LATERAL (SELECT url FROM django_th_rss WHERE trigger_id = t.id"
                             + "   ORDER BY id LIMIT 1) r ON true"
@@ -141,10 +146,11 @@ public final class TriggerLookup {
                  ResultSet rs = ps.executeQuery()) {
                 List<TriggerSummary> triggers = new ArrayList<>();
                 while (rs.next()) {
-                    int seconds = rs.getInt(8);
-                    Duration interval = rs.wasNull() ? null : Duration.ofSeconds(seconds);
+                    TriggerSettings settings = new TriggerSettings(TriggerSettings.interval(rs.getObject(8)),
+                            TriggerSettings.fullContent(rs.getString(12)), rs.getString(13),
+                            TriggerSettings.images(rs.getString(14)));
                     triggers.add(new TriggerSummary(rs.getInt(1), rs.getString(2), rs.getBoolean(3), rs.getString(4),
-                            rs.getString(5), rs.getString(6), rs.getString(7), interval,
+                            rs.getString(5), rs.getString(6), rs.getString(7), settings,
                             Jdbc.instant(rs.getTimestamp(9)), Jdbc.instant(rs.getTimestamp(10)), rs.getString(11)));
                 }
                 return triggers;

@@ -7,19 +7,22 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Map;
+import org.triggerhappy.camel.config.FullContentMode;
 
 /**
  * One active RSS→Evernote trigger as selected by {@code sql/select-due-triggers.sql}.
  *
  * @param dateTriggered django-th's "last published" time, null when the trigger never ran
  * @param interval      the trigger's own poll interval (thc_trigger_settings), null for TH_POLL_INTERVAL
+ * @param fullContent   the trigger's own full-content mode, null for TH_FULL_CONTENT
+ * @param selector      CSS selector of the article on linked pages, null for automatic extraction
  */
 public record TriggerRow(int triggerId, int userId, String description, LocalDate dateCreated, Instant dateTriggered,
-                         String feedUrl, Duration interval) {
+                         String feedUrl, Duration interval, FullContentMode fullContent, String selector) {
 
     public TriggerRow(int triggerId, int userId, String description, LocalDate dateCreated, Instant dateTriggered,
                       String feedUrl) {
-        this(triggerId, userId, description, dateCreated, dateTriggered, feedUrl, null);
+        this(triggerId, userId, description, dateCreated, dateTriggered, feedUrl, null, null, null);
     }
 
     /** From the row map camel-sql produces. */
@@ -31,7 +34,9 @@ public record TriggerRow(int triggerId, int userId, String description, LocalDat
                 toLocalDate(row.get("date_created")),
                 toInstant(row.get("date_triggered")),
                 ((String) row.get("feed_url")).trim(),
-                row.get("poll_interval_seconds") instanceof Number n ? Duration.ofSeconds(n.longValue()) : null);
+                TriggerSettings.interval(row.get("poll_interval_seconds")),
+                TriggerSettings.fullContent((String) row.get("full_content")),
+                (String) row.get("article_selector"));
     }
 
     private static LocalDate toLocalDate(Object o) {

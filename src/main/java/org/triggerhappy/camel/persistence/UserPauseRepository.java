@@ -10,7 +10,29 @@ import javax.sql.DataSource;
  * the token stored in django_th_userservice changes. Persisted, so a restart does not hammer Evernote.
  */
 public final class UserPauseRepository {
-    public enum Kind { RATE_LIMIT, AUTH }
+    public enum Kind {
+        RATE_LIMIT("rate_limit"), AUTH("auth"), QUOTA("quota");
+
+        private final String column;
+
+        Kind(String column) {
+            this.column = column;
+        }
+
+        /** The value of thc_user_pause.kind. */
+        public String column() {
+            return column;
+        }
+
+        public static Kind of(String column) {
+            for (Kind k : values()) {
+                if (k.column.equals(column)) {
+                    return k;
+                }
+            }
+            throw new IllegalArgumentException("unknown pause kind " + column);
+        }
+    }
 
     public record Pause(int userId, Kind kind, Instant until, String tokenHash, String reason) {
     }
@@ -29,7 +51,7 @@ public final class UserPauseRepository {
                             + " paused_until = EXCLUDED.paused_until, token_hash = EXCLUDED.token_hash,"
                             + " reason = EXCLUDED.reason, since = now()")) {
                 ps.setInt(1, userId);
-                ps.setString(2, kind == Kind.AUTH ? "auth" : "rate_limit");
+                ps.setString(2, kind.column());
                 ps.setTimestamp(3, Jdbc.ts(until));
                 ps.setString(4, tokenHash);
                 ps.setString(5, reason);

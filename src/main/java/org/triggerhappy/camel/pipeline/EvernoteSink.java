@@ -5,6 +5,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.triggerhappy.camel.evernote.EvernoteFailure;
 import org.triggerhappy.camel.evernote.EvernoteGateway;
+import org.triggerhappy.camel.evernote.UploadAllowance;
 import org.triggerhappy.camel.notes.NoteDraft;
 import org.triggerhappy.camel.persistence.DeliveryTarget;
 
@@ -41,5 +42,10 @@ public final class EvernoteSink implements NoteSink {
             }
         }
         return gateway.createNote(target.token(), draft);
+    }
+
+    @Override
+    public Optional<UploadAllowance> uploadAllowance(DeliveryTarget target) throws EvernoteFailure {
+        return Optional.of(gateway.uploadAllowance(target.token()));
     }
 }

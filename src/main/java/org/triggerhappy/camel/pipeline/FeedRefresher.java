@@ -59,15 +59,18 @@ public final class FeedRefresher {
     private final OutboxRepository outbox;
     private final DjangoThRepository djangoTh;
     private final UnchangedPolls unchangedPolls;
+    private final FullContentPolicy articles;
     private ServiceMetrics metrics = ServiceMetrics.none();
 
     /**
      * @param owner this instance's name in trigger leases
      * @param lease how long one refresh may hold a trigger before another instance may take it
      * @param batch unchanged polls recorded per statement
+     * @param articles which triggers' new entries wait for their full articles (see {@link FullArticles})
      */
     public FeedRefresher(DataSource ds, FeedFetcher fetcher, HostLimiter hosts, FeedParser parser, PollSchedule schedule, ZoneId zone,
-                         PollCycle cycle, InFlight inFlight, Clock clock, String owner, Duration lease, int batch) {
+                         PollCycle cycle, InFlight inFlight, Clock clock, String owner, Duration lease, int batch,
+                         FullContentPolicy articles) {
         this.ds = ds;
         this.fetcher = fetcher;
         this.hosts = hosts;
@@ -82,6 +85,7 @@ public final class FeedRefresher {
         this.outbox = new OutboxRepository(ds);
         this.djangoTh = new DjangoThRepository(ds);
         this.unchangedPolls = new UnchangedPolls(ds, batch);
+        this.articles = articles;
     }
 
     /** Counts fetches and new entries into these metrics (set before the routes start). */
@@ -246,7 +250,8 @@ public final class FeedRefresher {
             items.add(new OutboxRepository.NewItem(k.ledgerKey(), e.guid(), e.link(), e.title(), e.contentHtml(),
                     e.published()));
         }
-        Map<String, Long> ids = outbox.insertAll(c, t.triggerId(), t.userId(), url, items);
+        Map<String, Long> ids = outbox.insertAll(c, t.triggerId(), t.userId(), url, items,
+                articles.holdUntil(t, clock.instant()));
         List<Map<String, Object>> out = new ArrayList<>(entries.size());
         for (KeyedEntry k : entries) {
             FeedEntry e = k.entry();

@@ -11,6 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.triggerhappy.camel.entries.Hashes;
 import org.triggerhappy.camel.evernote.EvernoteFailure;
+import org.triggerhappy.camel.config.ImageMode;
+import org.triggerhappy.camel.notes.ImageOptions;
 import org.triggerhappy.camel.notes.NoteComposer;
 import org.triggerhappy.camel.notes.NoteDraft;
 import org.triggerhappy.camel.notes.NoteSource;
@@ -35,6 +37,8 @@ public final class NoteDelivery {
     private static final Duration LEASE = Duration.ofMinutes(5);
     /** Parked for an expired token: looked at again when the token changes (the sweeper checks) or after this. */
     private static final Duration AUTH_RECHECK = Duration.ofDays(3650);
+    /** After QUOTA_REACHED when the service does not say when the upload period ends. */
+    private static final Duration QUOTA_RECHECK = Duration.ofDays(1);
 
     private final OutboxRepository outbox;
     private final DeliveryRecords records;
@@ -45,6 +49,8 @@ public final class NoteDelivery {
     private final InFlight inFlight;
     private final Clock clock;
     private final String owner;
+    private final ImageMode defaultImages;
+    private final UploadBudgets budgets;
     private final UserLanes lanes = new UserLanes();
     /** Notes Evernote confirmed whose delivery the database did not take: outbox id to note guid. */
     private final Map<Long, String> unrecorded = new ConcurrentHashMap<>();
@@ -55,7 +61,7 @@ public final class NoteDelivery {
 
     public NoteDelivery(OutboxRepository outbox, DeliveryRecords records, DjangoThRepository djangoTh,
                         UserPauseRepository pauses, NoteComposer composer, NoteSink sink, InFlight inFlight,
-                        Clock clock, String owner) {
+                        Clock clock, String owner, ImageMode defaultImages) {
         this.outbox = outbox;
         this.records = records;
         this.djangoTh = djangoTh;
@@ -65,6 +71,8 @@ public final class NoteDelivery {
         this.inFlight = inFlight;
         this.clock = clock;
         this.owner = owner;
+        this.defaultImages = defaultImages;
+        this.budgets = new UploadBudgets(sink);
     }
 
     /** Counts delivery outcomes into these metrics (set before the routes start). */
@@ -117,7 +125,7 @@ public final class NoteDelivery {
         }
         NoteSource source = new NoteSource(item.title(), item.link(), item.content(), item.published(), t.notebook(),
                 t.tags(), t.description());
-        NoteDraft draft = composer.compose(source);
+        NoteDraft draft = compose(source, t, now);
         String guid;
         try {
             guid = writeWithFallback(t, draft, source, item.ambiguous());
@@ -129,7 +137,23 @@ public final class NoteDelivery {
             retryLater(item, t, now, "note writing failed: " + e.getMessage(), true);
             return;
         }
+        budgets.spent(t.userId(), draft.uploadBytes());
         recordWritten(item, t, guid, draft.title(), now);
+    }
+
+    /** The note with its images embedded as the trigger's mode says and the account's upload allowance allows. */
+    private NoteDraft compose(NoteSource source, DeliveryTarget t, Instant now) {
+        ImageMode mode = t.images() != null ? t.images() : defaultImages;
+        if (mode == ImageMode.LINK) {
+            return composer.compose(source, ImageOptions.LINK);
+        }
+        long remaining = sink.usesEvernoteAccount() ? budgets.remaining(t, now) : Long.MAX_VALUE;
+        NoteDraft draft = composer.compose(source, ImageOptions.embed(remaining));
+        if (draft.imagesOverBudget() && budgets.firstWarning(t.userId())) {
+            LOG.warn("Evernote upload allowance nearly used up: notes keep remote images until the period ends"
+                    + " user_id={} trigger_id={} remaining_bytes={}", t.userId(), t.triggerId(), remaining);
+        }
+        return draft;
     }
 
     /**
@@ -175,7 +199,7 @@ public final class NoteDelivery {
             return false;
         }
         Pause p = pause.get();
-        if (p.kind() == Kind.RATE_LIMIT) {
+        if (p.kind() != Kind.AUTH) { // rate limit, upload allowance: until a time
             if (p.until() != null && p.until().isAfter(now)) {
                 outbox.reschedule(item.id(), p.until(), p.reason(), false);
                 return true;
@@ -210,6 +234,7 @@ public final class NoteDelivery {
             case AUTH_EXPIRED, INVALID_AUTH -> pauseForAuth(item, t, now, (f.kind() == EvernoteFailure.Kind.AUTH_EXPIRED
                     ? "Evernote token expired or revoked" : "Evernote token invalid")
                     + ": re-authorise Evernote in django-th (or run 'tokens set'); notes wait until then");
+            case QUOTA -> pauseForQuota(item, t, now);
             case TRANSIENT -> retryLater(item, t, now, "Evernote unavailable: " + f.getMessage(), false);
             case AMBIGUOUS -> retryLater(item, t, now, "Evernote did not confirm the note: " + f.getMessage(), true);
             default -> {
@@ -237,6 +262,23 @@ public final class NoteDelivery {
     /** Items parked for good (rejected by Evernote) since start. */
     public int parked() {
         return parked.get();
+    }
+
+    /**
+     * QUOTA_REACHED: nothing more can be uploaded to the account until its upload period ends; its notes wait until
+     * then (persisted, like the rate-limit pause) and resume by themselves. Other users go on.
+     */
+    private void pauseForQuota(OutboxItem item, DeliveryTarget t, Instant now) {
+        Instant until = budgets.periodEnd(t, now).filter(end -> end.isAfter(now)).orElse(now.plus(QUOTA_RECHECK));
+        String reason = "Evernote upload allowance used up: notes resume after " + until;
+        deferred.incrementAndGet();
+        metrics.note("quota_paused");
+        pauses.pause(t.userId(), Kind.QUOTA, until, null, reason);
+        outbox.reschedule(item.id(), until, reason, false);
+        outbox.delayUser(t.userId(), until);
+        djangoTh.noteFailed(t, reason);
+        LOG.warn("deliveries paused user_id={} trigger_id={} until={} reason=\"{}\"", t.userId(), t.triggerId(),
+                until, reason);
     }
 
     private void pauseForAuth(OutboxItem item, DeliveryTarget t, Instant now, String reason) {

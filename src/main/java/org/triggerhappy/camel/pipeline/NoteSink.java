@@ -1,5 +1,7 @@
 package org.triggerhappy.camel.pipeline;
 
+import org.triggerhappy.camel.evernote.UploadAllowance;
+
 import org.triggerhappy.camel.evernote.EvernoteFailure;
 import org.triggerhappy.camel.notes.NoteDraft;
 import org.triggerhappy.camel.persistence.DeliveryTarget;
@@ -13,6 +15,11 @@ public interface NoteSink {
      * @param reconcile an earlier attempt may have created the note already: look for it before creating one
      */
     String write(DeliveryTarget target, NoteDraft draft, boolean reconcile) throws EvernoteFailure;
+
+    /** What the target's account may still upload; empty when the sink has no such limit. */
+    default java.util.Optional<UploadAllowance> uploadAllowance(DeliveryTarget target) throws EvernoteFailure {
+        return java.util.Optional.empty();
+    }
 
     /** Whether the sink talks to Evernote: only then do tokens, rate limits and paused users matter. */
     default boolean usesEvernoteAccount() {

@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.camel.main.Main;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.triggerhappy.camel.articles.ArticleExtractor;
 import org.triggerhappy.camel.config.Settings;
 import org.triggerhappy.camel.entries.FeedParser;
 import org.triggerhappy.camel.evernote.EvernoteClients;
@@ -31,7 +32,10 @@ import org.triggerhappy.camel.pipeline.DueTriggers;
 import org.triggerhappy.camel.pipeline.EnexArchiveFlow;
 import org.triggerhappy.camel.pipeline.EnexSink;
 import org.triggerhappy.camel.pipeline.EvernoteSink;
+import org.triggerhappy.camel.pipeline.ArticlePages;
 import org.triggerhappy.camel.pipeline.FeedRefresher;
+import org.triggerhappy.camel.pipeline.FullArticles;
+import org.triggerhappy.camel.pipeline.FullContentPolicy;
 import org.triggerhappy.camel.pipeline.InFlight;
 import org.triggerhappy.camel.pipeline.LeaseHolder;
 import org.triggerhappy.camel.pipeline.NoteDelivery;
@@ -52,6 +56,7 @@ public final class ServiceRuntime implements AutoCloseable {
     private final Settings settings;
     private final Database db;
     private final ExecutorService fetchPool;
+    private final ExecutorService pagePool;
     private final PollCycle cycle = new PollCycle();
     private final InFlight inFlight = new InFlight();
     private final OutboxRepository outbox;
@@ -62,32 +67,34 @@ public final class ServiceRuntime implements AutoCloseable {
         this.settings = settings;
         this.db = db;
         this.outbox = new OutboxRepository(db.dataSource());
-        AtomicInteger n = new AtomicInteger();
-        this.fetchPool = Executors.newFixedThreadPool(settings.fetchConcurrency(), r -> {
-            Thread t = new Thread(r, "th-fetch-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        this.fetchPool = daemonPool(settings.fetchConcurrency(), "th-fetch-");
         Clock clock = Clock.systemUTC();
         // Names this runtime in trigger and outbox leases; a restart can tell that a holder's process ended.
         LeaseHolder holder = LeaseHolder.forThisProcess();
         String owner = holder.toString();
-        FeedFetcher fetcher = new FeedFetcher(new FetchSettings(settings.fetchConnectTimeout(), settings.fetchTimeout(),
+        FetchSettings fetchSettings = new FetchSettings(settings.fetchConnectTimeout(), settings.fetchTimeout(),
                 settings.fetchMaxBytes(), 10, FetchSettings.DEFAULT_USER_AGENT,
-                AddressPolicy.parse(settings.allowPrivateNetworks())));
+                AddressPolicy.parse(settings.allowPrivateNetworks()));
+        FeedFetcher fetcher = new FeedFetcher(fetchSettings);
+        HostLimiter hosts = new HostLimiter(settings.fetchPerHost());
         // A refresh holds its trigger at most for one fetch plus parsing and storing; then others may take it.
         Duration lease = settings.fetchTimeout().plusMinutes(2);
         // Triggers leased, and unchanged polls recorded, per statement: what the fetch workers go through in a moment.
         int batch = Math.max(8, Math.min(200, 2 * settings.fetchConcurrency()));
         DueTriggers due = new DueTriggers(db.dataSource(), cycle, owner, lease, batch);
-        FeedRefresher refresher = new FeedRefresher(db.dataSource(), fetcher,
-                new HostLimiter(settings.fetchPerHost()), new FeedParser(),
+        // A feed's queued entries wait for their articles at most for a few page fetches; released when done.
+        FullContentPolicy articlePolicy = new FullContentPolicy(settings.content().fullContent(),
+                settings.fetchTimeout().multipliedBy(3).plusMinutes(1));
+        FeedRefresher refresher = new FeedRefresher(db.dataSource(), fetcher, hosts, new FeedParser(),
                 new PollSchedule(settings.pollInterval()), settings.timeZone(), cycle, inFlight, clock, owner, lease,
-                batch);
+                batch, articlePolicy);
+        this.pagePool = daemonPool(settings.fetchConcurrency(), "th-page-");
+        FullArticles articles = new FullArticles(articlePolicy, new ArticlePages(
+                new FeedFetcher(fetchSettings.forPages()), hosts, new ArticleExtractor(), pagePool), outbox);
         UserPauseRepository pauses = new UserPauseRepository(db.dataSource());
         this.delivery = new NoteDelivery(outbox, new DeliveryRecords(db.dataSource()),
-                new DjangoThRepository(db.dataSource()), pauses, new NoteComposer(), sink(settings), inFlight, clock,
-                owner);
+                new DjangoThRepository(db.dataSource()), pauses, composer, sink(settings), inFlight, clock,
+                owner, settings.content().images());
         OutboxSweeper sweeper = new OutboxSweeper(outbox, pauses, inFlight, 1000, holder);
         EnexArchiveFlow archive = new EnexArchiveFlow(new DjangoThRepository(db.dataSource()), new NoteComposer(),
                 settings.archiveDir());
@@ -103,11 +110,21 @@ public final class ServiceRuntime implements AutoCloseable {
         main.bind("pollCycle", cycle);
         main.bind("dueTriggers", due);
         main.bind("feedRefresher", refresher);
+        main.bind("fullArticles", articles);
         main.bind("noteDelivery", delivery);
         main.bind("outboxSweeper", sweeper);
         main.bind("enexArchive", archive);
         ops.bind(main::bind);
         camelProperties(timer).forEach(main::addOverrideProperty);
+    }
+
+    private static ExecutorService daemonPool(int threads, String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, prefix + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     /** Opens the database (migrating it) and prepares the routes; nothing runs until a run method is called. */
@@ -217,6 +234,7 @@ public final class ServiceRuntime implements AutoCloseable {
     @Override
     public void close() {
         fetchPool.shutdownNow();
+        pagePool.shutdownNow();
         try {
             fetchPool.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

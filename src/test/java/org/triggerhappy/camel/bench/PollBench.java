@@ -518,6 +518,9 @@ public final class PollBench {
         env.put("TH_EVERNOTE_URL", evernote.baseUrl());
         env.put("TH_ALLOW_PRIVATE_NETWORKS", farm.hostPort());
         env.put("TH_FETCH_CONCURRENCY", Integer.toString(conc));
+        // The farm's entries link to names under example.org: never follow them (the articles scenario sets its own).
+        env.put("TH_FULL_CONTENT", "never");
+        env.put("TH_IMAGES", "link");
         // The farm is one host:port standing in for thousands of sites: the per-host politeness limit must not
         // cap it below the concurrency the floor gets.
         env.put("TH_FETCH_PER_HOST", Integer.toString(conc));

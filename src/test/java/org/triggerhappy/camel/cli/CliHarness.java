@@ -33,6 +33,9 @@ final class CliHarness {
         config.put("th.db.user", db.user());
         config.put("th.db.password", db.password());
         config.put("th.data.dir", dataDir.toString());
+        // CLI fixtures link to example.org: no page or image fetch may leave loopback.
+        config.put("th.full.content", "never");
+        config.put("th.images", "link");
     }
 
     CliHarness set(String key, String value) {

@@ -74,6 +74,9 @@ class SigkillTest {
         env.put("TH_EVERNOTE_TIMEOUT", "5s");
         env.put("TH_ALLOW_PRIVATE_NETWORKS", f.feeds.hostPort());
         env.put("TH_FETCH_CONCURRENCY", "4");
+        // The fixture feeds link to example.org: no page or image fetch may leave loopback.
+        env.put("TH_FULL_CONTENT", "never");
+        env.put("TH_IMAGES", "link");
         env.put("TH_FETCH_TIMEOUT", "5s");
         env.put("TH_POLL_INTERVAL", "1s");
         env.put("TH_SINK", "evernote");

@@ -68,6 +68,10 @@ public final class ServiceFixture implements AutoCloseable {
         m.put("th.allow.private.networks", feeds.hostPort());
         m.put("th.fetch.concurrency", "4");
         m.put("th.fetch.timeout", "5s");
+        // Fixture feeds link to example.org and other names: a test that wants full articles or embedded images
+        // serves them on loopback and switches these on with set(...).
+        m.put("th.full.content", "never");
+        m.put("th.images", "link");
         // A running service opens two HTTP ports: free ones per call, so instances and parallel runs never clash.
         m.put("th.http.port", Integer.toString(freePort()));
         m.put("th.management.port", Integer.toString(freePort()));

@@ -14,6 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class TestFeedServer implements AutoCloseable {
     private final HttpServer server;
     private final Map<String, String> docs = new ConcurrentHashMap<>();
+    private final Map<String, byte[]> binaries = new ConcurrentHashMap<>();
+    private final Map<String, String> types = new ConcurrentHashMap<>();
     private final Map<String, Integer> statuses = new ConcurrentHashMap<>();
     private final AtomicInteger requests = new AtomicInteger();
     private volatile long delayMillis;
@@ -35,6 +37,15 @@ public final class TestFeedServer implements AutoCloseable {
             perPath.computeIfAbsent(path, k -> new AtomicInteger()).incrementAndGet();
             Integer status = statuses.get(path);
             String doc = docs.get(path);
+            byte[] raw = binaries.get(path);
+            if (status == null && raw != null) {
+                ex.getResponseHeaders().set("Content-Type", types.get(path));
+                ex.sendResponseHeaders(200, raw.length);
+                try (OutputStream out = ex.getResponseBody()) {
+                    out.write(raw);
+                }
+                return;
+            }
             if (status != null || doc == null) {
                 ex.sendResponseHeaders(status != null ? status : 404, -1);
                 ex.close();
@@ -47,7 +58,7 @@ public final class TestFeedServer implements AutoCloseable {
                 ex.close();
                 return;
             }
-            ex.getResponseHeaders().set("Content-Type", "application/rss+xml; charset=utf-8");
+            ex.getResponseHeaders().set("Content-Type", types.getOrDefault(path, "application/rss+xml; charset=utf-8"));
             ex.getResponseHeaders().set("ETag", etag);
             ex.sendResponseHeaders(200, body.length);
             try (OutputStream out = ex.getResponseBody()) {
@@ -59,6 +70,20 @@ public final class TestFeedServer implements AutoCloseable {
 
     public String put(String path, String document) {
         docs.put(path, document);
+        statuses.remove(path);
+        return url(path);
+    }
+
+    /** Serves a text document (an article page, …) with this Content-Type. */
+    public String put(String path, String document, String contentType) {
+        types.put(path, contentType);
+        return put(path, document);
+    }
+
+    /** Serves these bytes (an image, …) with this Content-Type. */
+    public String putBytes(String path, byte[] body, String contentType) {
+        types.put(path, contentType);
+        binaries.put(path, body);
         statuses.remove(path);
         return url(path);
     }

@@ -1,0 +1,28 @@
+package org.triggerhappy.camel.config;
+
+/**
+ * What goes into a note besides the feed's own content: the whole article and its images. These are the defaults;
+ * a trigger may have its own (thc_trigger_settings).
+ *
+ * @param fullContent   TH_FULL_CONTENT
+ * @param images        TH_IMAGES
+ * @param imageMaxBytes TH_IMAGE_MAX_BYTES: an image larger than this stays a remote image
+ */
+public record ContentSettings(FullContentMode fullContent, ImageMode images, long imageMaxBytes) {
+
+    public static ContentSettings load(ConfigSource c) {
+        FullContentMode full = FullContentMode.parse("TH_FULL_CONTENT", c.get("th.full.content", "auto"));
+        ImageMode images = ImageMode.parse("TH_IMAGES", c.get("th.images", "embed"));
+        String max = c.get("th.image.max.bytes", "10485760");
+        long bytes;
+        try {
+            bytes = Long.parseLong(max.strip());
+        } catch (NumberFormatException e) {
+            bytes = -1;
+        }
+        if (bytes <= 0) {
+            throw new ConfigException("TH_IMAGE_MAX_BYTES=" + max + " must be a positive whole number of bytes");
+        }
+        return new ContentSettings(full, images, bytes);
+    }
+}

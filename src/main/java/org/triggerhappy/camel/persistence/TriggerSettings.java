@@ -1,0 +1,30 @@
+package org.triggerhappy.camel.persistence;
+
+import java.time.Duration;
+import org.triggerhappy.camel.config.FullContentMode;
+import org.triggerhappy.camel.config.ImageMode;
+
+/**
+ * A trigger's own settings (thc_trigger_settings), each null when the trigger uses the service's default.
+ *
+ * @param pollInterval how often its feed is checked
+ * @param fullContent  when the linked page is fetched for the whole article
+ * @param selector     CSS selector of the article on the linked page (instead of automatic extraction)
+ * @param images       whether images are embedded in the note
+ */
+public record TriggerSettings(Duration pollInterval, FullContentMode fullContent, String selector, ImageMode images) {
+
+    public static final TriggerSettings DEFAULTS = new TriggerSettings(null, null, null, null);
+
+    static FullContentMode fullContent(String column) {
+        return column == null ? null : FullContentMode.parse("full_content", column);
+    }
+
+    static ImageMode images(String column) {
+        return column == null ? null : ImageMode.parse("images", column);
+    }
+
+    static Duration interval(Object seconds) {
+        return seconds instanceof Number n ? Duration.ofSeconds(n.longValue()) : null;
+    }
+}
