@@ -148,6 +148,9 @@ public final class EvernoteGateway {
         if (draft.created() != null) {
             note.setCreated(draft.created().toEpochMilli());
         }
+        if (!draft.resources().isEmpty()) {
+            note.setResources(EvernoteResources.of(draft.resources()));
+        }
         return note;
     }
 

@@ -1,8 +1,10 @@
 package org.triggerhappy.camel.notes;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Base64;
 import java.util.Locale;
 import java.util.Set;
 
@@ -12,6 +14,7 @@ final class EnexFormat {
     static final String CLOSE = "</en-export>\n";
     static final String DEFAULT_FILE = "Default";
 
+    private static final Base64.Encoder BASE64 = Base64.getMimeEncoder(76, "\n".getBytes(StandardCharsets.US_ASCII));
     private static final DateTimeFormatter ENEX_TIME =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
     private static final Set<String> WINDOWS_RESERVED = Set.of("con", "prn", "aux", "nul", "com1", "com2", "com3",
@@ -28,9 +31,9 @@ final class EnexFormat {
                 + "\" application=\"TriggerHappy Camel\" version=\"1\">\n";
     }
 
-    /** Children in the order the export DTD requires: title, content, created, tag*, note-attributes. */
+    /** Children in the order the export DTD requires: title, content, created, tag*, note-attributes, resource*. */
     static String note(NoteDraft d) {
-        StringBuilder sb = new StringBuilder(d.enml().length() + 512);
+        StringBuilder sb = new StringBuilder((int) Math.min(Integer.MAX_VALUE - 8, d.sizeBytes() * 4 / 3 + 1024));
         sb.append("<note><title>").append(XmlText.escapeText(d.title())).append("</title>\n");
         sb.append("<content><![CDATA[").append(cdataSafe(d.enml())).append("]]></content>\n");
         if (d.created() != null) {
@@ -43,7 +46,30 @@ final class EnexFormat {
             sb.append("<note-attributes><source-url>").append(XmlText.escapeText(d.sourceUrl()))
                     .append("</source-url></note-attributes>\n");
         }
+        for (NoteResource r : d.resources()) {
+            resource(sb, r);
+        }
         return sb.append("</note>\n").toString();
+    }
+
+    /** (data, mime, width?, height?, …, resource-attributes?) with the attributes (source-url?, …, file-name?). */
+    private static void resource(StringBuilder sb, NoteResource r) {
+        sb.append("<resource><data encoding=\"base64\">\n").append(BASE64.encodeToString(r.data()))
+                .append("\n</data>\n<mime>").append(XmlText.escapeText(r.mime())).append("</mime>");
+        if (r.width() != null && r.height() != null) {
+            sb.append("<width>").append(r.width()).append("</width><height>").append(r.height()).append("</height>");
+        }
+        if (r.sourceUrl() != null || r.fileName() != null) {
+            sb.append("\n<resource-attributes>");
+            if (r.sourceUrl() != null) {
+                sb.append("<source-url>").append(XmlText.escapeText(r.sourceUrl())).append("</source-url>");
+            }
+            if (r.fileName() != null) {
+                sb.append("<file-name>").append(XmlText.escapeText(r.fileName())).append("</file-name>");
+            }
+            sb.append("</resource-attributes>");
+        }
+        sb.append("</resource>\n");
     }
 
     /** A CDATA section cannot contain "]]>": end the section between "]]" and ">" and start a new one. */

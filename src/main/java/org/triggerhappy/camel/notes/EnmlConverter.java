@@ -47,13 +47,18 @@ public final class EnmlConverter {
      * @param link        entry link shown in the footer and the truncation marker; null means no footer
      */
     public String toEnml(String html, String baseUrl, String footerLabel, String link) {
+        return toEnml(html, baseUrl, footerLabel, link, InlineImages.REMOTE);
+    }
+
+    /** As {@link #toEnml(String, String, String, String)}, with {@code images} deciding which images are en-media. */
+    String toEnml(String html, String baseUrl, String footerLabel, String link, InlineImages images) {
         String input = html == null ? "" : html;
         boolean inputCut = input.length() > INPUT_MAX_CHARS;
         if (inputCut) {
             input = input.substring(0, cutIndex(input, INPUT_MAX_CHARS));
         }
         Element body = Jsoup.parse(input, baseUrl == null ? "" : baseUrl).body();
-        return document(link, footerLabel, writer -> new HtmlToEnml(writer, baseUrl).write(body), inputCut);
+        return document(link, footerLabel, writer -> new HtmlToEnml(writer, baseUrl, images).write(body), inputCut);
     }
 
     /** ENML whose body is {@code text} escaped: paragraphs at blank lines, {@code <br/>} at single line breaks. */

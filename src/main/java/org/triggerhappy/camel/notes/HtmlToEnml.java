@@ -19,12 +19,18 @@ final class HtmlToEnml implements TreeWalk.Visitor {
 
     private final XmlBudgetWriter out;
     private final String baseUrl;
+    private final InlineImages images;
     /** Per element descended into: whether a start tag was written (false = unwrapped). */
     private final Deque<Boolean> written = new ArrayDeque<>();
 
     HtmlToEnml(XmlBudgetWriter out, String baseUrl) {
+        this(out, baseUrl, InlineImages.REMOTE);
+    }
+
+    HtmlToEnml(XmlBudgetWriter out, String baseUrl, InlineImages images) {
         this.out = out;
         this.baseUrl = baseUrl;
+        this.images = images;
     }
 
     void write(Element body) {
@@ -73,7 +79,13 @@ final class HtmlToEnml implements TreeWalk.Visitor {
         if (name.equals("img")) {
             String src = UrlPolicy.image(element.attr("src"), baseUrl);
             if (src != null) {
-                out.empty("img", pairs("src", src, attrs));
+                NoteResource media = images.resourceFor(src, attrs);
+                if (media == null) {
+                    out.empty("img", pairs("src", src, attrs));
+                } else {
+                    // en-media takes every attribute kept for img (alt, width, height, align, …) but src
+                    out.empty("en-media", pairs("type", media.mime(), pairs("hash", media.md5Hex(), attrs)));
+                }
             }
             return false;
         }
@@ -127,14 +139,21 @@ final class HtmlToEnml implements TreeWalk.Visitor {
 
     private static String[] pairs(String firstKey, String firstValue, Map<String, String> attrs) {
         List<String> list = new ArrayList<>(attrs.size() * 2 + 2);
-        if (firstKey != null) {
-            list.add(firstKey);
-            list.add(firstValue);
-        }
         attrs.forEach((k, v) -> {
             list.add(k);
             list.add(v);
         });
-        return list.toArray(String[]::new);
+        return pairs(firstKey, firstValue, list.toArray(String[]::new));
+    }
+
+    private static String[] pairs(String firstKey, String firstValue, String[] rest) {
+        if (firstKey == null) {
+            return rest;
+        }
+        String[] all = new String[rest.length + 2];
+        all[0] = firstKey;
+        all[1] = firstValue;
+        System.arraycopy(rest, 0, all, 2, rest.length);
+        return all;
     }
 }

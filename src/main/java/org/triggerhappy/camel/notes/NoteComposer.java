@@ -8,7 +8,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Builds the note for one entry: EDAM-valid title, names and sourceURL, and ENML that passed offline validation.
- * When the converted HTML does not validate, the note falls back to plain text instead of being lost.
+ * When the converted HTML does not validate, the note falls back to plain text instead of being lost. With image
+ * embedding on, the entry's images are downloaded and stored in the note (see {@link #compose(NoteSource,
+ * ImageOptions)}). Thread-safe; share one.
  */
 public final class NoteComposer {
 
@@ -16,37 +18,71 @@ public final class NoteComposer {
 
     private final EnmlConverter converter;
     private final Function<String, List<String>> validator;
+    private final ImageEmbedder images;
 
     public NoteComposer() {
-        this(new EnmlConverter(), EnmlValidator.shared());
+        this(ImageSource.NONE);
+    }
+
+    /** @param images downloads images for {@link ImageOptions#embed()}; {@link ImageSource#NONE} keeps them remote */
+    public NoteComposer(ImageSource images) {
+        this(new EnmlConverter(), EnmlValidator.shared()::problems, new ImageEmbedder(images));
     }
 
     public NoteComposer(EnmlConverter converter, EnmlValidator validator) {
-        this(converter, validator::problems);
+        this(converter, validator::problems, new ImageEmbedder(ImageSource.NONE));
     }
 
     /** @param validator ENML → problems (empty = valid); tests pass a stricter one to force the fallback */
     NoteComposer(EnmlConverter converter, Function<String, List<String>> validator) {
-        this.converter = converter;
-        this.validator = validator;
+        this(converter, validator, new ImageEmbedder(ImageSource.NONE));
     }
 
+    NoteComposer(EnmlConverter converter, Function<String, List<String>> validator, ImageEmbedder images) {
+        this.converter = converter;
+        this.validator = validator;
+        this.images = images;
+    }
+
+    /** The note with remote images (no downloads). */
     public NoteDraft compose(NoteSource src) {
-        String enml = converter.toEnml(src.html(), src.link(), src.footerLabel(), src.link());
+        return compose(src, ImageOptions.LINK);
+    }
+
+    /**
+     * The note; with {@code options.embed()} every http(s) image the ENML shows is downloaded and, when it is a GIF,
+     * JPEG or PNG that fits the note, stored as a resource shown by an en-media. Images that fail stay remote.
+     */
+    public NoteDraft compose(NoteSource src, ImageOptions options) {
+        ImageCandidates found = new ImageCandidates(ImageEmbedder.MAX_PER_NOTE);
+        String enml = toEnml(src, options.embed() ? found : InlineImages.REMOTE);
         List<String> problems = validator.apply(enml);
         if (!problems.isEmpty()) {
             LOG.warn("Converted HTML is not valid ENML, using plain text: source_url={} error={}",
                     src.link(), problems.get(0));
-            enml = plainText(src);
+            return draft(src, new ImageEmbedder.Embedded(plainText(src), List.of(), false));
         }
-        return new NoteDraft(NoteTitles.of(src.title(), src.link()), enml, EdamNames.sourceUrl(src.link()),
-                src.published(), EdamNames.notebook(src.notebook()).orElse(null), EdamNames.tags(src.tags()));
+        ImageEmbedder.Embedded embedded = options.embed()
+                ? images.embed(enml, found.urls(), options.maxTotalBytes(), media -> toEnml(src, media), validator,
+                        src.link())
+                : new ImageEmbedder.Embedded(enml, List.of(), false);
+        return draft(src, embedded);
     }
 
-    /** The same note with a plain-text body, for when Evernote rejected the ENML (ENML_VALIDATION). */
+    /** The same note with a plain-text body and no resources, for when Evernote rejected the ENML (ENML_VALIDATION). */
     public NoteDraft plainTextFallback(NoteDraft original, NoteSource src) {
         return new NoteDraft(original.title(), plainText(src), original.sourceUrl(), original.created(),
                 original.notebook(), original.tags());
+    }
+
+    private String toEnml(NoteSource src, InlineImages media) {
+        return converter.toEnml(src.html(), src.link(), src.footerLabel(), src.link(), media);
+    }
+
+    private static NoteDraft draft(NoteSource src, ImageEmbedder.Embedded body) {
+        return new NoteDraft(NoteTitles.of(src.title(), src.link()), body.enml(), EdamNames.sourceUrl(src.link()),
+                src.published(), EdamNames.notebook(src.notebook()).orElse(null), EdamNames.tags(src.tags()),
+                body.resources(), body.overBudget());
     }
 
     private String plainText(NoteSource src) {

@@ -1,0 +1,134 @@
+package org.triggerhappy.camel.notes;
+
+import com.evernote.edam.limits.Constants;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Stores a note's images inside it: downloads what the first pass found, keeps the GIF/JPEG/PNG images that fit
+ * (per image, per note, the account's remaining allowance), and writes the ENML again with en-media for them.
+ * Whatever is not embedded stays a remote image; the note is never lost over an image.
+ */
+final class ImageEmbedder {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ImageEmbedder.class);
+
+    /** Images downloaded and stored per note, at most. */
+    static final int MAX_PER_NOTE = 100;
+    static final int DOWNLOADS_PER_NOTE = 4;
+    static final Duration NOTE_DEADLINE = Duration.ofSeconds(60);
+    /** The larger of an en-media tag over the img tag it replaces, per image, reserved while choosing images. */
+    private static final int EN_MEDIA_GROWTH = 64;
+    private static final Pattern EN_MEDIA_HASH = Pattern.compile("<en-media type=\"[^\"]*\" hash=\"([0-9a-f]{32})\"");
+
+    /** What the note gets: its ENML, its resources, whether the allowance forced remote images. */
+    record Embedded(String enml, List<NoteResource> resources, boolean overBudget) {
+    }
+
+    private final ImageDownloads downloads;
+    private final long noteSizeMax;
+    private final long resourceSizeMax;
+
+    ImageEmbedder(ImageSource source) {
+        this(new ImageDownloads(source, DOWNLOADS_PER_NOTE, NOTE_DEADLINE), Constants.EDAM_NOTE_SIZE_MAX_FREE,
+                Constants.EDAM_RESOURCE_SIZE_MAX_FREE);
+    }
+
+    ImageEmbedder(ImageDownloads downloads, long noteSizeMax, long resourceSizeMax) {
+        this.downloads = downloads;
+        this.noteSizeMax = noteSizeMax;
+        this.resourceSizeMax = resourceSizeMax;
+    }
+
+    /**
+     * @param remoteEnml the note with every image remote (the first pass), already valid
+     * @param urls       the images that pass found, in document order
+     * @param rewrite    writes the ENML again with the given images as en-media
+     * @param validator  ENML → problems
+     */
+    Embedded embed(String remoteEnml, List<String> urls, long maxTotalBytes, Function<InlineImages, String> rewrite,
+                   Function<String, List<String>> validator, String sourceUrl) {
+        Embedded remote = new Embedded(remoteEnml, List.of(), false);
+        long remoteBytes = XmlText.utf8Length(remoteEnml);
+        if (urls.isEmpty()) {
+            return remote;
+        }
+        if (remoteBytes >= maxTotalBytes) {
+            return new Embedded(remoteEnml, List.of(), true);
+        }
+        Map<String, NoteResource> byUrl = choose(urls, downloads.fetch(urls), remoteBytes);
+        if (byUrl.isEmpty()) {
+            return remote;
+        }
+        String enml = rewrite.apply((src, attributes) -> byUrl.get(src));
+        Set<String> shown = shownHashes(enml);
+        Map<String, NoteResource> resources = new LinkedHashMap<>();
+        byUrl.values().stream().filter(r -> shown.contains(r.md5Hex())).forEach(r -> resources.putIfAbsent(r.md5Hex(), r));
+        long total = XmlText.utf8Length(enml) + resources.values().stream().mapToLong(r -> r.data().length).sum();
+        if (total > maxTotalBytes) {
+            return new Embedded(remoteEnml, List.of(), true);
+        }
+        if (total > noteSizeMax || !resources.keySet().equals(shown)) {
+            LOG.warn("images not embedded: the note came out {} bytes, {} of {} images referenced source_url={}",
+                    total, resources.size(), shown.size(), sourceUrl);
+            return remote;
+        }
+        List<String> problems = validator.apply(enml);
+        if (!problems.isEmpty()) {
+            LOG.warn("images not embedded: ENML with en-media is not valid source_url={} error={}", sourceUrl,
+                    problems.get(0));
+            return remote;
+        }
+        LOG.debug("images embedded={} found={} source_url={}", resources.size(), urls.size(), sourceUrl);
+        return new Embedded(enml, List.copyOf(resources.values()), false);
+    }
+
+    /** URL → resource for every downloaded image worth storing; identical bytes share one resource. */
+    private Map<String, NoteResource> choose(List<String> urls, Map<String, FetchedImage> fetched, long remoteBytes) {
+        Map<String, NoteResource> byUrl = new HashMap<>();
+        Map<String, NoteResource> byHash = new HashMap<>();
+        long used = remoteBytes;
+        for (String url : urls) {
+            FetchedImage image = fetched.get(url);
+            if (image == null || image.data().length == 0 || image.data().length > resourceSizeMax) {
+                continue;
+            }
+            Optional<ImageType.Info> info = ImageType.detect(image.data());
+            if (info.isEmpty() || ImageCandidates.isTrackingPixel(info.get().width(), info.get().height())) {
+                continue;
+            }
+            NoteResource resource = NoteResource.image(image.data(), info.get(), url);
+            NoteResource same = byHash.get(resource.md5Hex());
+            if (same != null) {
+                byUrl.put(url, same);
+                continue;
+            }
+            long cost = image.data().length + EN_MEDIA_GROWTH;
+            if (byHash.size() >= MAX_PER_NOTE || used + cost > noteSizeMax) {
+                continue;
+            }
+            byHash.put(resource.md5Hex(), resource);
+            byUrl.put(url, resource);
+            used += cost;
+        }
+        return byUrl;
+    }
+
+    static Set<String> shownHashes(String enml) {
+        Matcher m = EN_MEDIA_HASH.matcher(enml);
+        return m.results().map(r -> r.group(1)).collect(Collectors.toSet());
+    }
+}
