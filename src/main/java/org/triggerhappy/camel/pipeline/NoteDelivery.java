@@ -137,7 +137,7 @@ public final class NoteDelivery {
             retryLater(item, t, now, "note writing failed: " + e.getMessage(), true);
             return;
         }
-        budgets.spent(t.userId(), draft.uploadBytes());
+        budgets.spent(t.userId(), draft.sizeBytes());
         recordWritten(item, t, guid, draft.title(), now);
     }
 

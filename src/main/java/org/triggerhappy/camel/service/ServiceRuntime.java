@@ -19,6 +19,7 @@ import org.triggerhappy.camel.fetch.AddressPolicy;
 import org.triggerhappy.camel.fetch.FeedFetcher;
 import org.triggerhappy.camel.fetch.FetchSettings;
 import org.triggerhappy.camel.fetch.HostLimiter;
+import org.triggerhappy.camel.fetch.ImageFetcher;
 import org.triggerhappy.camel.notes.EnexWriter;
 import org.triggerhappy.camel.notes.NoteComposer;
 import org.triggerhappy.camel.ops.Operations;
@@ -92,6 +93,7 @@ public final class ServiceRuntime implements AutoCloseable {
         FullArticles articles = new FullArticles(articlePolicy, new ArticlePages(
                 new FeedFetcher(fetchSettings.forPages()), hosts, new ArticleExtractor(), pagePool), outbox);
         UserPauseRepository pauses = new UserPauseRepository(db.dataSource());
+        NoteComposer composer = new NoteComposer(new ImageFetcher(fetchSettings, settings.content().imageMaxBytes()));
         this.delivery = new NoteDelivery(outbox, new DeliveryRecords(db.dataSource()),
                 new DjangoThRepository(db.dataSource()), pauses, composer, sink(settings), inFlight, clock,
                 owner, settings.content().images());
