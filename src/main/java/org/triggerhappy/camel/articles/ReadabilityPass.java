@@ -1,0 +1,41 @@
+package org.triggerhappy.camel.articles;
+
+import java.util.Optional;
+import net.dankito.readability4j.extended.Readability4JExtended;
+import net.dankito.readability4j.extended.processor.ArticleGrabberExtended;
+import net.dankito.readability4j.extended.util.RegExUtilExtended;
+import net.dankito.readability4j.model.ArticleGrabberOptions;
+import net.dankito.readability4j.model.ArticleMetadata;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * One run of Readability4J's preprocessor, metadata parser and article grabber on a page. Its postprocessor is
+ * skipped on purpose: it resolves URLs itself (dropping ports, keeping {@code ../}), which the caller has done
+ * right before.
+ */
+final class ReadabilityPass extends Readability4JExtended {
+
+    private ReadabilityPass(String uri, Document doc) {
+        super(uri, doc);
+    }
+
+    /** Runs Readability on {@code doc}, which it changes. */
+    static Optional<Picked> run(Document doc) {
+        return new ReadabilityPass(doc.location(), doc).grab();
+    }
+
+    private Optional<Picked> grab() {
+        Document doc = getDocument();
+        getPreprocessor().prepareDocument(doc);
+        ArticleMetadata metadata = getMetadataParser().getArticleMetadata(doc);
+        // a grabber keeps per-run state: a fresh one each time
+        ArticleGrabberExtended grabber = new ArticleGrabberExtended(getOptions(), (RegExUtilExtended) getRegEx());
+        Element content = grabber.grabArticle(doc, metadata, new ArticleGrabberOptions(), null);
+        if (content == null) {
+            return Optional.empty();
+        }
+        String title = metadata.getTitle() == null ? "" : metadata.getTitle();
+        return Optional.of(new Picked(content, title));
+    }
+}
