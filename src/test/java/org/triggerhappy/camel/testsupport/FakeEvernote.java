@@ -8,6 +8,7 @@ import com.evernote.edam.notestore.NoteFilter;
 import com.evernote.edam.notestore.NotesMetadataResultSpec;
 import com.evernote.edam.type.Note;
 import com.evernote.edam.type.Notebook;
+import com.evernote.edam.type.Resource;
 import com.evernote.edam.type.Tag;
 import com.evernote.edam.userstore.Constants;
 import com.evernote.thrift.TException;
@@ -49,7 +50,7 @@ public final class FakeEvernote implements AutoCloseable {
 
     /** A note as the service stored it. */
     public record StoredNote(String guid, String title, String content, String notebookName, List<String> tagNames,
-                             String sourceUrl, Instant created) {
+                             String sourceUrl, Instant created, List<Resource> resources) {
     }
 
     /** Something that goes wrong (or happens) on the next call of a method. */
@@ -206,6 +207,25 @@ public final class FakeEvernote implements AutoCloseable {
         return account(token).storedNotes();
     }
 
+    /**
+     * The account's upload allowance: {@code limit} bytes (content plus resources) per period, the current period
+     * ending at {@code periodEnd}; then uploads count from zero again for a month. Default: a Free account's
+     * EDAM_USER_UPLOAD_LIMIT_FREE until the start of next month (UTC). createNote beyond it gets QUOTA_REACHED.
+     */
+    public void setUploadLimit(String token, long limit, Instant periodEnd) {
+        account(token).uploadLimit(limit, periodEnd);
+    }
+
+    /** Sets the bytes already uploaded in the current period (e.g. close to the limit). */
+    public void setUploaded(String token, long bytes) {
+        account(token).uploaded(bytes);
+    }
+
+    /** Bytes uploaded in the current period, as getSyncState().uploaded answers. */
+    public long uploaded(String token) {
+        return account(token).uploaded();
+    }
+
     public List<String> notebookNames(String token) {
         return account(token).notebookNames();
     }
@@ -349,7 +369,9 @@ public final class FakeEvernote implements AutoCloseable {
                         call.struct(2, NoteFilter.class), call.i32(3, 0), call.i32(4, 0),
                         call.struct(5, NotesMetadataResultSpec.class)));
             case "getNote":
-                return FakeEvernoteWire.success(call, caller(call).getNote(call.string(2), call.bool(3)));
+                return FakeEvernoteWire.success(call, caller(call).getNote(call.string(2), call.bool(3), call.bool(4)));
+            case "getSyncState":
+                return FakeEvernoteWire.success(call, caller(call).syncState());
             default:
                 return FakeEvernoteWire.unknownMethod(call);
         }

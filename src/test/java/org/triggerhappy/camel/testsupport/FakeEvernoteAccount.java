@@ -8,13 +8,17 @@ import com.evernote.edam.notestore.NoteFilter;
 import com.evernote.edam.notestore.NoteMetadata;
 import com.evernote.edam.notestore.NotesMetadataList;
 import com.evernote.edam.notestore.NotesMetadataResultSpec;
+import com.evernote.edam.notestore.SyncState;
+import com.evernote.edam.type.Accounting;
 import com.evernote.edam.type.Note;
 import com.evernote.edam.type.Notebook;
+import com.evernote.edam.type.Resource;
 import com.evernote.edam.type.Tag;
 import com.evernote.edam.type.User;
 import org.triggerhappy.camel.testsupport.FakeEvernote.StoredNote;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,6 +50,10 @@ final class FakeEvernoteAccount {
     private final Map<String, Tag> tags = new LinkedHashMap<>();
     private final Map<String, Note> notes = new LinkedHashMap<>();
     private boolean searchDenied;
+    private int updateCount;
+    private long uploaded;
+    private long uploadLimit = Constants.EDAM_USER_UPLOAD_LIMIT_FREE;
+    private long uploadLimitEnd = startOfNextMonth(Instant.now());
 
     FakeEvernoteAccount(int userId, String username, FakeEvernoteEnml enml) {
         this.userId = userId;
@@ -59,12 +67,57 @@ final class FakeEvernoteAccount {
         searchDenied = true;
     }
 
-    User user() {
+    synchronized User user() {
+        rollUploadPeriod();
         User user = new User();
         user.setId(userId);
         user.setUsername(username);
         user.setActive(true);
+        Accounting accounting = new Accounting();
+        accounting.setUploadLimit(uploadLimit);
+        accounting.setUploadLimitEnd(uploadLimitEnd);
+        accounting.setUploadLimitNextMonth(uploadLimit);
+        user.setAccounting(accounting);
         return user;
+    }
+
+    synchronized SyncState syncState() {
+        rollUploadPeriod();
+        SyncState state = new SyncState(System.currentTimeMillis(), 0, updateCount);
+        state.setUploaded(uploaded);
+        return state;
+    }
+
+    /** Test setup: the account's monthly upload allowance and when the current period ends. */
+    synchronized void uploadLimit(long limit, Instant periodEnd) {
+        uploadLimit = limit;
+        uploadLimitEnd = periodEnd.toEpochMilli();
+    }
+
+    /** Test setup: bytes already uploaded in this period. */
+    synchronized void uploaded(long bytes) {
+        uploaded = bytes;
+    }
+
+    synchronized long uploaded() {
+        rollUploadPeriod();
+        return uploaded;
+    }
+
+    /** A new period starts when the last one ended: nothing uploaded yet, the end a month later. */
+    private void rollUploadPeriod() {
+        long now = System.currentTimeMillis();
+        if (now >= uploadLimitEnd) {
+            uploaded = 0;
+            while (uploadLimitEnd <= now) {
+                uploadLimitEnd = startOfNextMonth(Instant.ofEpochMilli(uploadLimitEnd));
+            }
+        }
+    }
+
+    private static long startOfNextMonth(Instant after) {
+        return after.atZone(ZoneOffset.UTC).toLocalDate().withDayOfMonth(1).plusMonths(1)
+                .atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
     }
 
     synchronized List<Notebook> listNotebooks() {
@@ -123,6 +176,7 @@ final class FakeEvernoteAccount {
         if (enmlProblem.isPresent()) {
             throw userException(EDAMErrorCode.ENML_VALIDATION, enmlProblem.get());
         }
+        long size = FakeEvernoteResources.check(requested);
         String notebookGuid = requested.isSetNotebookGuid() ? requested.getNotebookGuid() : defaultNotebook().getGuid();
         if (!notebooks.containsKey(notebookGuid)) {
             throw notFound("Note.notebookGuid", notebookGuid);
@@ -131,6 +185,11 @@ final class FakeEvernoteAccount {
         if (tagGuids.size() > Constants.EDAM_NOTE_TAGS_MAX) {
             throw userException(EDAMErrorCode.LIMIT_REACHED, "Note.tagGuids");
         }
+        rollUploadPeriod();
+        if (uploaded + size > uploadLimit) {
+            throw userException(EDAMErrorCode.QUOTA_REACHED, "Accounting.uploadLimit");
+        }
+        uploaded += size;
         long now = System.currentTimeMillis();
         Note stored = requested.deepCopy();
         stored.setGuid(UUID.randomUUID().toString());
@@ -141,6 +200,7 @@ final class FakeEvernoteAccount {
         stored.setUpdated(now);
         stored.setContentLength(requested.getContent().length());
         stored.setActive(true);
+        stored.setUpdateSequenceNum(++updateCount);
         notes.put(stored.getGuid(), stored);
         Note reply = stored.deepCopy();
         reply.unsetContent(); // like the fake in evernote.md §4: callers must not depend on content being echoed
@@ -228,7 +288,8 @@ final class FakeEvernoteAccount {
         return metadata;
     }
 
-    synchronized Note getNote(String guid, boolean withContent) throws EDAMUserException, EDAMNotFoundException {
+    synchronized Note getNote(String guid, boolean withContent, boolean withResourcesData)
+            throws EDAMUserException, EDAMNotFoundException {
         if (searchDenied) {
             throw userException(EDAMErrorCode.PERMISSION_DENIED, "authenticationToken");
         }
@@ -239,6 +300,9 @@ final class FakeEvernoteAccount {
         Note copy = note.deepCopy();
         if (!withContent) {
             copy.unsetContent();
+        }
+        if (!withResourcesData && copy.isSetResources()) {
+            copy.getResources().forEach(r -> r.getData().unsetBody());
         }
         return copy;
     }
@@ -251,9 +315,11 @@ final class FakeEvernoteAccount {
         Notebook notebook = notebooks.get(note.getNotebookGuid());
         List<String> tagNames = note.getTagGuids().stream().map(guid -> tags.get(guid).getName()).toList();
         String sourceUrl = note.isSetAttributes() ? note.getAttributes().getSourceURL() : null;
+        List<Resource> resources = note.isSetResources()
+                ? note.getResources().stream().map(Resource::deepCopy).toList() : List.of();
         return new StoredNote(note.getGuid(), note.getTitle(), note.getContent(),
                 notebook == null ? null : notebook.getName(), tagNames, sourceUrl,
-                Instant.ofEpochMilli(note.getCreated()));
+                Instant.ofEpochMilli(note.getCreated()), resources);
     }
 
     synchronized List<String> notebookNames() {
@@ -273,6 +339,7 @@ final class FakeEvernoteAccount {
 
     private Notebook newNotebook(String name) {
         Notebook notebook = new Notebook();
+        notebook.setUpdateSequenceNum(++updateCount);
         notebook.setGuid(UUID.randomUUID().toString());
         notebook.setName(name);
         notebook.setDefaultNotebook(false);
@@ -283,6 +350,7 @@ final class FakeEvernoteAccount {
 
     private Tag newTag(String name) {
         Tag tag = new Tag();
+        tag.setUpdateSequenceNum(++updateCount);
         tag.setGuid(UUID.randomUUID().toString());
         tag.setName(name);
         tags.put(tag.getGuid(), tag);
