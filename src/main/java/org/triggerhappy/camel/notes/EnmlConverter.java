@@ -53,6 +53,7 @@ public final class EnmlConverter {
             input = input.substring(0, cutIndex(input, INPUT_MAX_CHARS));
         }
         Element body = Jsoup.parse(input, baseUrl == null ? "" : baseUrl).body();
+        EmbedLinks.replace(body, baseUrl);
         return document(link, footerLabel, writer -> new HtmlToEnml(writer, baseUrl).write(body), inputCut);
     }
 
