@@ -175,7 +175,10 @@ public final class FeedParser {
         return blankToNull(entry.getUri());
     }
 
-    /** content:encoded / Atom content first, else description / summary; plain text is escaped to HTML. */
+    /**
+     * content:encoded / Atom content first, else description / summary; plain text is escaped to HTML unless it
+     * looks like HTML ({@link HtmlLikeText}).
+     */
     private static String contentHtml(SyndEntry entry) {
         for (SyndContent content : entry.getContents()) {
             String html = asHtml(content);
@@ -191,7 +194,7 @@ public final class FeedParser {
             return null;
         }
         String type = content.getType() == null ? "" : content.getType().toLowerCase(Locale.ROOT);
-        if (type.equals("text") || type.equals("text/plain")) {
+        if ((type.equals("text") || type.equals("text/plain")) && !HtmlLikeText.looksLikeHtml(content.getValue())) {
             return escapeHtml(content.getValue());
         }
         return content.getValue();
