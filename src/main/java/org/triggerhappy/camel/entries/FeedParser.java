@@ -154,8 +154,10 @@ public final class FeedParser {
         Object wire = entry.getWireEntry();
         URI base = wire instanceof Entry atom ? Links.against(feedBase, atom.getXmlBase()) : feedBase;
         Date published = entry.getPublishedDate() != null ? entry.getPublishedDate() : entry.getUpdatedDate();
-        return new FeedEntry(guid(entry, feed, wire), Links.absolute(base, entry.getLink()), entry.getTitle(),
-                contentHtml(entry), published == null ? null : published.toInstant(), blankToNull(entry.getAuthor()));
+        String link = Links.absolute(base, entry.getLink());
+        String content = ImageEnclosures.appendTo(contentHtml(entry), entry, base, link);
+        return new FeedEntry(guid(entry, feed, wire), link, entry.getTitle(), content,
+                published == null ? null : published.toInstant(), blankToNull(entry.getAuthor()));
     }
 
     /**
