@@ -154,8 +154,10 @@ public final class FeedParser {
         Object wire = entry.getWireEntry();
         URI base = wire instanceof Entry atom ? Links.against(feedBase, atom.getXmlBase()) : feedBase;
         Date published = entry.getPublishedDate() != null ? entry.getPublishedDate() : entry.getUpdatedDate();
-        return new FeedEntry(guid(entry, feed, wire), Links.absolute(base, entry.getLink()), entry.getTitle(),
-                contentHtml(entry), published == null ? null : published.toInstant(), blankToNull(entry.getAuthor()));
+        String link = Links.absolute(base, entry.getLink());
+        String content = ImageEnclosures.appendTo(contentHtml(entry), entry, base, link);
+        return new FeedEntry(guid(entry, feed, wire), link, entry.getTitle(), content,
+                published == null ? null : published.toInstant(), blankToNull(entry.getAuthor()));
     }
 
     /**
@@ -175,7 +177,10 @@ public final class FeedParser {
         return blankToNull(entry.getUri());
     }
 
-    /** content:encoded / Atom content first, else description / summary; plain text is escaped to HTML. */
+    /**
+     * content:encoded / Atom content first, else description / summary; plain text is escaped to HTML unless it
+     * looks like HTML ({@link HtmlLikeText}).
+     */
     private static String contentHtml(SyndEntry entry) {
         for (SyndContent content : entry.getContents()) {
             String html = asHtml(content);
@@ -191,7 +196,7 @@ public final class FeedParser {
             return null;
         }
         String type = content.getType() == null ? "" : content.getType().toLowerCase(Locale.ROOT);
-        if (type.equals("text") || type.equals("text/plain")) {
+        if ((type.equals("text") || type.equals("text/plain")) && !HtmlLikeText.looksLikeHtml(content.getValue())) {
             return escapeHtml(content.getValue());
         }
         return content.getValue();

@@ -4,6 +4,7 @@ import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 import org.jsoup.Jsoup;
+import org.triggerhappy.camel.articles.LazyImages;
 import org.jsoup.nodes.Element;
 
 /**
@@ -58,6 +59,9 @@ public final class EnmlConverter {
             input = input.substring(0, cutIndex(input, INPUT_MAX_CHARS));
         }
         Element body = Jsoup.parse(input, baseUrl == null ? "" : baseUrl).body();
+        // Lazy images of feed content get their real source (an extracted article already has them).
+        LazyImages.normalize(body, baseUrl);
+        EmbedLinks.replace(body, baseUrl);
         return document(link, footerLabel, writer -> new HtmlToEnml(writer, baseUrl, images).write(body), inputCut);
     }
 

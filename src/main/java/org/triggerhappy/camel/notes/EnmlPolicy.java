@@ -19,7 +19,10 @@ final class EnmlPolicy {
 
     private static final Map<String, Set<String>> ATTRIBUTES = buildAttributes();
 
-    /** Elements whose content is code, embedded objects, form controls or metadata: never note text. */
+    /**
+     * Elements whose content is code, embedded objects, form controls or metadata: never note text. Embedded media
+     * reach this list only when {@link EmbedLinks} found no http(s) URL to link to instead.
+     */
     private static final Set<String> DROPPED = Set.of(
             "script", "style", "iframe", "frame", "frameset", "noframes", "object", "embed", "applet", "param",
             "form", "input", "button", "select", "option", "optgroup", "datalist", "textarea", "output", "keygen",

@@ -38,13 +38,15 @@ class EnmlConverterTest {
                 "<a href=\"javascript:alert(1)\">one</a> <a href=\" JaVaScRiPt:evil()\">two</a> "
                     + "<a href=\"vbscript:x\">three</a> <a href=\"data:text/html,<b>x</b>\">four</a>",
                 List.of("one", "two", "three", "four"), List.of("<a", "javascript", "vbscript", "data:")),
-            new Case("iframe, object, embed, form, noscript, template, svg removed",
+            new Case("form, noscript, template, svg removed; iframe, object, embed become links, content dropped",
                 "<iframe src=\"https://evil.example/\">frame text</iframe><object data=\"x.swf\"><param name=a value=b>obj</object>"
                     + "<embed src=\"x.swf\"><form action=\"/post\"><input name=q><button>Go</button></form>"
                     + "<noscript>enable js</noscript><template><p>tpl</p></template>"
                     + "<svg><circle r=\"1\"/><text>svgtext</text></svg><p>kept</p>",
-                List.of("<p>kept</p>"),
-                List.of("iframe", "frame text", "object", "obj", "embed", "form", "input", "Go", "enable js", "tpl", "svg", "svgtext")),
+                List.of("<p>kept</p>", "<a href=\"https://evil.example/\">Embedded content: evil.example</a>",
+                    "<a href=\"https://blog.example.org/2024/05/x.swf\">Embedded content: blog.example.org</a>"),
+                List.of("<iframe", "frame text", "<object", "obj<", "<embed", "<param", "form", "input", "Go", "enable js",
+                    "tpl", "svg", "svgtext")),
             new Case("id, class, data-*, aria-*, role, srcset dropped",
                 "<div id=\"main\" class=\"post\" data-reactid=\".0\" aria-hidden=\"true\" role=\"main\" tabindex=\"1\">"
                     + "<img src=\"https://i.example.org/x.jpg\" srcset=\"x2.jpg 2x\" sizes=\"100vw\" loading=\"lazy\" alt=\"X\" width=\"10\"></div>",
