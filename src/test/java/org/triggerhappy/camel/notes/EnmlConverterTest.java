@@ -47,10 +47,10 @@ class EnmlConverterTest {
                     "<a href=\"https://blog.example.org/2024/05/x.swf\">Embedded content: blog.example.org</a>"),
                 List.of("<iframe", "frame text", "<object", "obj<", "<embed", "<param", "form", "input", "Go", "enable js",
                     "tpl", "svg", "svgtext")),
-            new Case("id, class, data-*, aria-*, role, srcset dropped",
+            new Case("id, class, data-*, aria-*, role, srcset dropped (its candidate is the image shown)",
                 "<div id=\"main\" class=\"post\" data-reactid=\".0\" aria-hidden=\"true\" role=\"main\" tabindex=\"1\">"
                     + "<img src=\"https://i.example.org/x.jpg\" srcset=\"x2.jpg 2x\" sizes=\"100vw\" loading=\"lazy\" alt=\"X\" width=\"10\"></div>",
-                List.of("<div><img src=\"https://i.example.org/x.jpg\" alt=\"X\" width=\"10\"/></div>"),
+                List.of("<div><img src=\"https://blog.example.org/2024/05/x2.jpg\" alt=\"X\" width=\"10\"/></div>"),
                 List.of("id=", "class=", "data-", "aria-", "role=", "tabindex", "srcset", "sizes", "loading")),
             new Case("comments dropped, also conditional ones",
                 "<p>a<!-- secret --><!--[if IE]><b>ie</b><![endif]-->b</p>",
