@@ -123,7 +123,7 @@ class TriggersCommandTest {
         List<String> lines = table.out().lines().toList();
         assertThat(lines).hasSize(3);
         assertThat(lines.get(0)).containsSubsequence("ID", "USER", "STATUS", "URL", "NOTEBOOK", "TAGS", "INTERVAL",
-                "LAST CHECK", "NEXT CHECK", "RESULT");
+                "CONTENT", "IMAGES", "LAST CHECK", "NEXT CHECK", "RESULT");
         assertThat(lines.get(1)).containsSubsequence(Integer.toString(a), "alice", "on", FEED, "News", "java, camel",
                 "90m", "2026-01-02 03:04Z", "2026-01-02 04:34Z", "-");
         assertThat(lines.get(2)).containsSubsequence(Integer.toString(b), "alice", "off", "http://example.org/other.rss",
@@ -136,7 +136,7 @@ class TriggersCommandTest {
         assertThat(root).hasSize(2);
         JsonNode first = root.get(0);
         assertThat(first.fieldNames()).toIterable().containsExactly("id", "user", "status", "description", "url",
-                "notebook", "tags", "interval", "lastCheck", "nextCheck", "result");
+                "notebook", "tags", "interval", "fullContent", "selector", "images", "lastCheck", "nextCheck", "result");
         assertThat(first.get("id").asInt()).isEqualTo(a);
         assertThat(first.get("user").asText()).isEqualTo("alice");
         assertThat(first.get("status").asText()).isEqualTo("on");
@@ -214,5 +214,57 @@ class TriggersCommandTest {
         assertThat(cli.queryInt("SELECT count(*) FROM django_th_userservice")).as("the user's services stay").isEqualTo(2);
 
         assertThat(cli.run("triggers", "remove", Integer.toString(gone)).exit()).isEqualTo(1);
+    }
+
+    @Test
+    void content_settings_are_stored_per_trigger_changed_by_set_and_listed() throws Exception {
+        int id = add("--user", "alice", "--url", FEED, "--full-content", "always", "--selector", "article .body",
+                "--images", "link");
+        assertThat(cli.queryString("SELECT concat_ws('|', full_content, article_selector, images)"
+                + " FROM thc_trigger_settings WHERE trigger_id = " + id)).isEqualTo("always|article .body|link");
+
+        Result set = cli.run("triggers", "set", Integer.toString(id), "--full-content", "never", "--interval", "30m");
+        assertThat(set.exit()).as(set.toString()).isZero();
+        assertThat(cli.queryString("SELECT concat_ws('|', full_content, article_selector, images, poll_interval_seconds)"
+                + " FROM thc_trigger_settings WHERE trigger_id = " + id)).isEqualTo("never|article .body|link|1800");
+
+        Result json = cli.run("triggers", "list", "--json");
+        JsonNode t = new ObjectMapper().readTree(json.out()).get(0);
+        assertThat(t.get("fullContent").asText()).isEqualTo("never");
+        assertThat(t.get("selector").asText()).isEqualTo("article .body");
+        assertThat(t.get("images").asText()).isEqualTo("link");
+        assertThat(cli.run("triggers", "list").out()).contains("never article .body").contains("link");
+
+        // 'default' and an empty selector go back to the service's settings.
+        assertThat(cli.run("triggers", "set", Integer.toString(id), "--full-content", "default", "--selector", "",
+                "--images", "default").exit()).isZero();
+        assertThat(cli.queryString("SELECT concat_ws('|', full_content, article_selector, images, poll_interval_seconds)"
+                + " FROM thc_trigger_settings WHERE trigger_id = " + id)).isEqualTo("1800");
+        JsonNode back = new ObjectMapper().readTree(cli.run("triggers", "list", "--json").out()).get(0);
+        assertThat(back.get("fullContent").isNull()).isTrue();
+    }
+
+    @Test
+    void invalid_content_settings_are_refused_with_the_option_named_and_nothing_written() throws Exception {
+        int id = add("--user", "alice", "--url", FEED);
+        List<List<String>> bad = List.of(
+                List.of("--full-content", "sometimes"),
+                List.of("--images", "inline"),
+                List.of("--selector", "div[[["),
+                List.of("--interval", "5s"));
+        for (List<String> option : bad) {
+            Result r = cli.run("triggers", "set", Integer.toString(id), option.get(0), option.get(1));
+            assertThat(r.exit()).as(option.toString()).isEqualTo(1);
+            assertThat(r.err()).as(option.toString()).contains(option.get(0));
+            Result added = cli.run("triggers", "add", "--user", "alice", "--url", FEED + "?x", option.get(0),
+                    option.get(1));
+            assertThat(added.exit()).as(option.toString()).isEqualTo(1);
+        }
+        assertThat(cli.queryInt("SELECT count(*) FROM thc_trigger_settings")).isZero();
+        assertThat(cli.queryInt("SELECT count(*) FROM django_th_triggerservice")).isEqualTo(1);
+        Result none = cli.run("triggers", "set", Integer.toString(id));
+        assertThat(none.exit()).isEqualTo(1);
+        assertThat(none.err()).contains("nothing to set");
+        assertThat(cli.run("triggers", "set", "999", "--images", "link").err()).contains("no trigger with id 999");
     }
 }
