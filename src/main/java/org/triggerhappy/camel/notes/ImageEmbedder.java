@@ -76,7 +76,12 @@ final class ImageEmbedder {
         String enml = rewrite.apply((src, attributes) -> byUrl.get(src));
         Set<String> shown = shownHashes(enml);
         Map<String, NoteResource> resources = new LinkedHashMap<>();
-        byUrl.values().stream().filter(r -> shown.contains(r.md5Hex())).forEach(r -> resources.putIfAbsent(r.md5Hex(), r));
+        for (String url : urls) { // document order
+            NoteResource r = byUrl.get(url);
+            if (r != null && shown.contains(r.md5Hex())) {
+                resources.putIfAbsent(r.md5Hex(), r);
+            }
+        }
         long total = XmlText.utf8Length(enml) + resources.values().stream().mapToLong(r -> r.data().length).sum();
         if (total > maxTotalBytes) {
             return new Embedded(remoteEnml, List.of(), true);
