@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * markup posing as images, tracking pixels, missing images, the same URL and the same bytes repeated. Whatever the
  * mix, the note is DTD-valid ENML whose en-media hashes are exactly its resources' MD5s.
  */
-class ImageEmbeddingProperties {
+class ImageEmbeddingPropertiesTest {
 
     private static final String LINK = "https://example.org/a/entry.html";
     private static final Pattern EN_MEDIA_HASH = Pattern.compile("<en-media [^>]*hash=\"([0-9a-f]{32})\"");
