@@ -17,7 +17,7 @@ import org.triggerhappy.camel.notes.NoteResource;
 import org.triggerhappy.camel.notes.NoteSource;
 import org.triggerhappy.camel.testsupport.FakeEvernote;
 import org.triggerhappy.camel.testsupport.FakeEvernote.StoredNote;
-import org.triggerhappy.camel.testsupport.TestImageServer;
+import org.triggerhappy.camel.testsupport.TestFeedServer;
 import org.triggerhappy.camel.testsupport.TestImages;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -59,17 +59,17 @@ class ImageNotesTest {
     private final byte[] abs = TestImages.gif(20, 10, 2);
     private final byte[] photo = TestImages.jpeg(64, 48, 3);
 
-    private TestImageServer images;
-    private TestImageServer forbidden;
+    private TestFeedServer images;
+    private TestFeedServer forbidden;
     private FakeEvernote fake;
     private EvernoteGateway gateway;
     private NoteComposer composer;
     private String link;
 
     @BeforeEach
-    void start() {
-        images = new TestImageServer();
-        forbidden = new TestImageServer();
+    void start() throws Exception {
+        images = new TestFeedServer();
+        forbidden = new TestFeedServer();
         fake = new FakeEvernote();
         fake.addAccount(TOKEN, "alice");
         gateway = new EvernoteGateway(new EvernoteClients(fake.baseUrl(), Duration.ofSeconds(2), Duration.ofSeconds(10)));

@@ -10,10 +10,14 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Serves feeds from memory on 127.0.0.1 with ETag support; documents can be changed between polls. */
+/**
+ * Serves feeds from memory on 127.0.0.1 with ETag support; documents can be changed between polls. Also serves raw
+ * bytes with a given Content-Type (images, or anything posing as one).
+ */
 public final class TestFeedServer implements AutoCloseable {
     private final HttpServer server;
     private final Map<String, String> docs = new ConcurrentHashMap<>();
+    private final Map<String, Raw> raws = new ConcurrentHashMap<>();
     private final Map<String, Integer> statuses = new ConcurrentHashMap<>();
     private final AtomicInteger requests = new AtomicInteger();
     private volatile long delayMillis;
@@ -34,6 +38,11 @@ public final class TestFeedServer implements AutoCloseable {
             String path = ex.getRequestURI().getPath();
             perPath.computeIfAbsent(path, k -> new AtomicInteger()).incrementAndGet();
             Integer status = statuses.get(path);
+            Raw raw = raws.get(path);
+            if (status == null && raw != null) {
+                respondRaw(ex, raw);
+                return;
+            }
             String doc = docs.get(path);
             if (status != null || doc == null) {
                 ex.sendResponseHeaders(status != null ? status : 404, -1);
@@ -55,6 +64,28 @@ public final class TestFeedServer implements AutoCloseable {
             }
         });
         server.start();
+    }
+
+    private record Raw(byte[] body, String contentType) {
+    }
+
+    /** Serves {@code body} as it is at {@code path}, with this Content-Type; returns the URL. */
+    public String put(String path, byte[] body, String contentType) {
+        raws.put(path, new Raw(body, contentType));
+        statuses.remove(path);
+        return url(path);
+    }
+
+    private static void respondRaw(com.sun.net.httpserver.HttpExchange ex, Raw raw) {
+        try (ex) {
+            ex.getResponseHeaders().set("Content-Type", raw.contentType());
+            ex.sendResponseHeaders(200, raw.body().length == 0 ? -1 : raw.body().length);
+            try (OutputStream out = ex.getResponseBody()) {
+                out.write(raw.body());
+            }
+        } catch (IOException e) {
+            // the client gave up (size cap): nothing to answer
+        }
     }
 
     public String put(String path, String document) {
