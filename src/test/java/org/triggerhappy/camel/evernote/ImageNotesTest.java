@@ -189,6 +189,20 @@ class ImageNotesTest {
     }
 
     @Test
+    void the_gateway_reads_the_upload_allowance() throws Exception {
+        Instant end = Instant.parse("2031-02-01T00:00:00Z");
+        fake.setUploadLimit(TOKEN, 1_000_000, end);
+        fake.setUploaded(TOKEN, 250_000);
+
+        UploadAllowance allowance = gateway.uploadAllowance(TOKEN);
+
+        assertThat(allowance).isEqualTo(new UploadAllowance(250_000, 1_000_000, end));
+        assertThat(allowance.remaining()).isEqualTo(750_000);
+        gateway.createNote(TOKEN, composer.compose(article(), ImageOptions.embed(allowance.remaining())));
+        assertThat(gateway.uploadAllowance(TOKEN).uploaded()).isGreaterThan(250_000 + rel.length + abs.length);
+    }
+
+    @Test
     void the_plain_text_fallback_carries_no_resources() {
         NoteDraft full = composer.compose(article(), ImageOptions.embed(Long.MAX_VALUE));
 
