@@ -43,6 +43,13 @@ class ImageEmbedderTest {
     }
 
     @Test
+    void size_limits_are_those_of_the_sdk() {
+        assertThat(ImageEmbedder.NOTE_SIZE_MAX).isEqualTo(com.evernote.edam.limits.Constants.EDAM_NOTE_SIZE_MAX_FREE);
+        assertThat(ImageEmbedder.RESOURCE_SIZE_MAX)
+                .isEqualTo(com.evernote.edam.limits.Constants.EDAM_RESOURCE_SIZE_MAX_FREE);
+    }
+
+    @Test
     void at_most_a_hundred_images_per_note() {
         NoteDraft draft = new NoteComposer(serving(distinctPngs(120)))
                 .compose(source(120), ImageOptions.embed(Long.MAX_VALUE));
