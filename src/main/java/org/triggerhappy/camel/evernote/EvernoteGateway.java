@@ -7,6 +7,7 @@ import com.evernote.edam.notestore.NoteMetadata;
 import com.evernote.edam.notestore.NoteStore;
 import com.evernote.edam.notestore.NotesMetadataList;
 import com.evernote.edam.notestore.NotesMetadataResultSpec;
+import com.evernote.edam.type.Accounting;
 import com.evernote.edam.type.Note;
 import com.evernote.edam.type.NoteAttributes;
 import com.evernote.edam.type.Notebook;
@@ -19,6 +20,7 @@ import org.triggerhappy.camel.evernote.EvernoteFailure.Kind;
 import org.triggerhappy.camel.evernote.TokenAccounts.Account;
 import org.triggerhappy.camel.notes.NoteDraft;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -78,25 +80,6 @@ public final class EvernoteGateway {
         });
     }
 
-    /**
-     * What the account may still upload this period: two calls (the sync state's upload count and the user's
-     * accounting), so callers keep the answer for a few minutes.
-     */
-    public UploadAllowance uploadAllowance(String token) throws EvernoteFailure {
-        Account account = accounts.of(token);
-        return forgettingOnAuthFailure(token, () -> {
-            long uploaded = noteStore(token, account, Call.REPEATABLE, store -> store.getSyncState(token)).getUploaded();
-            com.evernote.edam.type.Accounting accounting = calls.onUserStore(token, store -> store.getUser(token))
-                    .getAccounting();
-            if (accounting == null || !accounting.isSetUploadLimit()) {
-                throw new EvernoteFailure(Kind.PERMANENT, "the service did not say the account's upload allowance", null);
-            }
-            java.time.Instant end = accounting.isSetUploadLimitEnd()
-                    ? java.time.Instant.ofEpochMilli(accounting.getUploadLimitEnd()) : null;
-            return new UploadAllowance(uploaded, accounting.getUploadLimit(), end);
-        });
-    }
-
     /** The account's username, after checking that the service still accepts this SDK's protocol version. */
     public String checkUser(String token) throws EvernoteFailure {
         return forgettingOnAuthFailure(token, () -> calls.onUserStore(token, store -> {
@@ -106,6 +89,23 @@ public final class EvernoteGateway {
             }
             return store.getUser(token).getUsername();
         }));
+    }
+
+    /**
+     * The account's upload allowance: two calls (NoteStore.getSyncState, UserStore.getUser). A limit the service does
+     * not report is {@code Long.MAX_VALUE}.
+     */
+    public UploadAllowance uploadAllowance(String token) throws EvernoteFailure {
+        Account account = accounts.of(token);
+        return forgettingOnAuthFailure(token, () -> {
+            long uploaded = noteStore(token, account, Call.REPEATABLE, store -> store.getSyncState(token)).getUploaded();
+            Accounting accounting = calls.onUserStore(token, store -> store.getUser(token)).getAccounting();
+            if (accounting == null || !accounting.isSetUploadLimit()) {
+                return new UploadAllowance(uploaded, Long.MAX_VALUE, null); // not reported: no known limit
+            }
+            Instant end = accounting.isSetUploadLimitEnd() ? Instant.ofEpochMilli(accounting.getUploadLimitEnd()) : null;
+            return new UploadAllowance(uploaded, accounting.getUploadLimit(), end);
+        });
     }
 
     private String create(String token, Account account, NoteDraft draft, boolean firstTry) throws EvernoteFailure {

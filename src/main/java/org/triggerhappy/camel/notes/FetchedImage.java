@@ -1,5 +1,6 @@
 package org.triggerhappy.camel.notes;
 
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -16,13 +17,13 @@ public record FetchedImage(byte[] data, String finalUrl, String contentType) {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof FetchedImage f && java.util.Arrays.equals(f.data, data)
+        return o instanceof FetchedImage f && Arrays.equals(f.data, data)
                 && Objects.equals(f.finalUrl, finalUrl) && Objects.equals(f.contentType, contentType);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(java.util.Arrays.hashCode(data), finalUrl, contentType);
+        return Objects.hash(Arrays.hashCode(data), finalUrl, contentType);
     }
 
     @Override

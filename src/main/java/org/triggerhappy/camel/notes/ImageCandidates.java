@@ -3,6 +3,7 @@ package org.triggerhappy.camel.notes;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -43,7 +44,7 @@ final class ImageCandidates implements InlineImages {
         if (value == null) {
             return false;
         }
-        String v = value.strip().toLowerCase(java.util.Locale.ROOT);
+        String v = value.strip().toLowerCase(Locale.ROOT);
         if (v.endsWith("px")) {
             v = v.substring(0, v.length() - 2).strip();
         }

@@ -1,7 +1,5 @@
 package org.triggerhappy.camel.notes;
 
-import com.evernote.edam.limits.Constants;
-
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -26,6 +24,10 @@ final class ImageEmbedder {
 
     private static final Logger LOG = LoggerFactory.getLogger(ImageEmbedder.class);
 
+    /** EDAM_NOTE_SIZE_MAX_FREE: ENML plus resources of one note (a test checks it against the SDK). */
+    static final long NOTE_SIZE_MAX = 26_214_400;
+    /** EDAM_RESOURCE_SIZE_MAX_FREE. */
+    static final long RESOURCE_SIZE_MAX = 26_214_400;
     /** Images downloaded and stored per note, at most. */
     static final int MAX_PER_NOTE = 100;
     static final int DOWNLOADS_PER_NOTE = 4;
@@ -43,8 +45,7 @@ final class ImageEmbedder {
     private final long resourceSizeMax;
 
     ImageEmbedder(ImageSource source) {
-        this(new ImageDownloads(source, DOWNLOADS_PER_NOTE, NOTE_DEADLINE), Constants.EDAM_NOTE_SIZE_MAX_FREE,
-                Constants.EDAM_RESOURCE_SIZE_MAX_FREE);
+        this(new ImageDownloads(source, DOWNLOADS_PER_NOTE, NOTE_DEADLINE), NOTE_SIZE_MAX, RESOURCE_SIZE_MAX);
     }
 
     ImageEmbedder(ImageDownloads downloads, long noteSizeMax, long resourceSizeMax) {
@@ -76,7 +77,12 @@ final class ImageEmbedder {
         String enml = rewrite.apply((src, attributes) -> byUrl.get(src));
         Set<String> shown = shownHashes(enml);
         Map<String, NoteResource> resources = new LinkedHashMap<>();
-        byUrl.values().stream().filter(r -> shown.contains(r.md5Hex())).forEach(r -> resources.putIfAbsent(r.md5Hex(), r));
+        for (String url : urls) { // document order
+            NoteResource r = byUrl.get(url);
+            if (r != null && shown.contains(r.md5Hex())) {
+                resources.putIfAbsent(r.md5Hex(), r);
+            }
+        }
         long total = XmlText.utf8Length(enml) + resources.values().stream().mapToLong(r -> r.data().length).sum();
         if (total > maxTotalBytes) {
             return new Embedded(remoteEnml, List.of(), true);

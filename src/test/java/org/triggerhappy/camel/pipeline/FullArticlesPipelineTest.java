@@ -114,7 +114,7 @@ class FullArticlesPipelineTest {
         new TriggerSettingsRepository(f.ds).update(never, own);
         f.admin.addTrigger(alice, "broken", f.feeds.put("/broken.xml", Rss.feed()
                 .item("b1", "Missing page", f.feeds.url("/gone/1"), ago(1), "<p>Teaser of a gone page.</p>")
-                .item("b2", "Not a page", f.feeds.putBytes("/file.pdf", "%PDF-1.4".getBytes(), "application/pdf"),
+                .item("b2", "Not a page", f.feeds.put("/file.pdf", "%PDF-1.4".getBytes(), "application/pdf"),
                         ago(1), "<p>Teaser of a PDF.</p>")
                 .xml()), "", "", TWO_DAYS_AGO);
 

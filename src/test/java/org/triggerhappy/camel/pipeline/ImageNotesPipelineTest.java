@@ -54,10 +54,10 @@ class ImageNotesPipelineTest {
         a = TestImages.png(60, 40, 1);
         b = TestImages.jpeg(80, 60, 2);
         c = TestImages.gif(30, 30, 3);
-        f.feeds.putBytes("/img/a.png", a, "image/png");
-        f.feeds.putBytes("/img/b", b, "application/octet-stream"); // the type comes from the bytes
-        f.feeds.putBytes("/img/c.gif", c, "image/gif");
-        f.feeds.putBytes("/img/huge.png", TestImages.png(400, 400, 4), "image/png"); // over TH_IMAGE_MAX_BYTES
+        f.feeds.put("/img/a.png", a, "image/png");
+        f.feeds.put("/img/b", b, "application/octet-stream"); // the type comes from the bytes
+        f.feeds.put("/img/c.gif", c, "image/gif");
+        f.feeds.put("/img/huge.png", TestImages.png(400, 400, 4), "image/png"); // over TH_IMAGE_MAX_BYTES
         f.feeds.put("/img/fake.png", "<html><body>not an image</body></html>", "image/png");
     }
 

@@ -10,12 +10,14 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Serves feeds from memory on 127.0.0.1 with ETag support; documents can be changed between polls. */
+/**
+ * Serves feeds from memory on 127.0.0.1 with ETag support; documents can be changed between polls. Also serves raw
+ * bytes with a given Content-Type (images, or anything posing as one).
+ */
 public final class TestFeedServer implements AutoCloseable {
     private final HttpServer server;
     private final Map<String, String> docs = new ConcurrentHashMap<>();
-    private final Map<String, byte[]> binaries = new ConcurrentHashMap<>();
-    private final Map<String, String> types = new ConcurrentHashMap<>();
+    private final Map<String, Raw> raws = new ConcurrentHashMap<>();
     private final Map<String, Integer> statuses = new ConcurrentHashMap<>();
     private final AtomicInteger requests = new AtomicInteger();
     private volatile long delayMillis;
@@ -36,16 +38,12 @@ public final class TestFeedServer implements AutoCloseable {
             String path = ex.getRequestURI().getPath();
             perPath.computeIfAbsent(path, k -> new AtomicInteger()).incrementAndGet();
             Integer status = statuses.get(path);
-            String doc = docs.get(path);
-            byte[] raw = binaries.get(path);
+            Raw raw = raws.get(path);
             if (status == null && raw != null) {
-                ex.getResponseHeaders().set("Content-Type", types.get(path));
-                ex.sendResponseHeaders(200, raw.length);
-                try (OutputStream out = ex.getResponseBody()) {
-                    out.write(raw);
-                }
+                respondRaw(ex, raw);
                 return;
             }
+            String doc = docs.get(path);
             if (status != null || doc == null) {
                 ex.sendResponseHeaders(status != null ? status : 404, -1);
                 ex.close();
@@ -58,7 +56,7 @@ public final class TestFeedServer implements AutoCloseable {
                 ex.close();
                 return;
             }
-            ex.getResponseHeaders().set("Content-Type", types.getOrDefault(path, "application/rss+xml; charset=utf-8"));
+            ex.getResponseHeaders().set("Content-Type", "application/rss+xml; charset=utf-8");
             ex.getResponseHeaders().set("ETag", etag);
             ex.sendResponseHeaders(200, body.length);
             try (OutputStream out = ex.getResponseBody()) {
@@ -68,22 +66,35 @@ public final class TestFeedServer implements AutoCloseable {
         server.start();
     }
 
-    public String put(String path, String document) {
-        docs.put(path, document);
+    private record Raw(byte[] body, String contentType) {
+    }
+
+    /** Serves {@code body} as it is at {@code path}, with this Content-Type; returns the URL. */
+    public String put(String path, byte[] body, String contentType) {
+        raws.put(path, new Raw(body, contentType));
         statuses.remove(path);
         return url(path);
     }
 
-    /** Serves a text document (an article page, …) with this Content-Type. */
-    public String put(String path, String document, String contentType) {
-        types.put(path, contentType);
-        return put(path, document);
+    private static void respondRaw(com.sun.net.httpserver.HttpExchange ex, Raw raw) {
+        try (ex) {
+            ex.getResponseHeaders().set("Content-Type", raw.contentType());
+            ex.sendResponseHeaders(200, raw.body().length == 0 ? -1 : raw.body().length);
+            try (OutputStream out = ex.getResponseBody()) {
+                out.write(raw.body());
+            }
+        } catch (IOException e) {
+            // the client gave up (size cap): nothing to answer
+        }
     }
 
-    /** Serves these bytes (an image, …) with this Content-Type. */
-    public String putBytes(String path, byte[] body, String contentType) {
-        types.put(path, contentType);
-        binaries.put(path, body);
+    /** Serves a text document (an article page, …) with this Content-Type. */
+    public String put(String path, String document, String contentType) {
+        return put(path, document.getBytes(java.nio.charset.StandardCharsets.UTF_8), contentType);
+    }
+
+    public String put(String path, String document) {
+        docs.put(path, document);
         statuses.remove(path);
         return url(path);
     }
