@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -76,42 +77,41 @@ final class ArticleFarm implements AutoCloseable {
         farm.resetCounters();
     }
 
+    /** What to answer for a matched path; null means 404. */
+    private record Reply(String contentType, byte[] body) {
+    }
+
     private void page(HttpExchange ex) throws IOException {
-        try (ex) {
-            Matcher m = PAGE.matcher(ex.getRequestURI().getPath());
-            if (!m.matches() || !"GET".equals(ex.getRequestMethod())) {
-                ex.sendResponseHeaders(404, -1);
-                return;
-            }
-            seen();
+        answer(ex, PAGE, m -> {
             pages.incrementAndGet();
-            byte[] body = ArticlePages.page(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)))
-                    .getBytes(StandardCharsets.UTF_8);
-            send(ex, "text/html; charset=utf-8", body);
-        }
+            return new Reply("text/html; charset=utf-8", ArticlePages.page(Integer.parseInt(m.group(1)),
+                    Integer.parseInt(m.group(2))).getBytes(StandardCharsets.UTF_8));
+        });
     }
 
     private void image(HttpExchange ex) throws IOException {
-        try (ex) {
-            Matcher m = IMAGE.matcher(ex.getRequestURI().getPath());
-            if (!m.matches() || !"GET".equals(ex.getRequestMethod())) {
-                ex.sendResponseHeaders(404, -1);
-                return;
-            }
+        answer(ex, IMAGE, m -> {
             int index = ArticleImages.indexFor(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
                     Integer.parseInt(m.group(3)));
             if (!ArticleImages.extension(index).equals(m.group(4))) {
+                return null;
+            }
+            imagesServed.incrementAndGet();
+            return new Reply(ArticleImages.contentType(index), images.bytes(index));
+        });
+    }
+
+    private void answer(HttpExchange ex, Pattern path, Function<Matcher, Reply> replies) throws IOException {
+        try (ex) {
+            Matcher m = path.matcher(ex.getRequestURI().getPath());
+            Reply reply = m.matches() && "GET".equals(ex.getRequestMethod()) ? replies.apply(m) : null;
+            if (reply == null) {
                 ex.sendResponseHeaders(404, -1);
                 return;
             }
-            seen();
-            imagesServed.incrementAndGet();
-            send(ex, ArticleImages.contentType(index), images.bytes(index));
+            firstRequestNanos.compareAndSet(0, System.nanoTime());
+            send(ex, reply.contentType(), reply.body());
         }
-    }
-
-    private void seen() {
-        firstRequestNanos.compareAndSet(0, System.nanoTime());
     }
 
     private void send(HttpExchange ex, String contentType, byte[] body) throws IOException {

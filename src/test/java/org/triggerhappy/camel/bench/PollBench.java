@@ -415,14 +415,7 @@ public final class PollBench {
             int b = Integer.parseInt(m.group(1)) - 1;
             rates[b] = Integer.parseInt(m.group(2)) * 1000.0 / Math.max(1, Long.parseLong(m.group(3)));
         }
-        StringBuilder line = new StringBuilder("floor-notes:");
-        for (String l : r.stdoutText().split("\n")) {
-            if (l.startsWith("NOTES_FLOOR")) {
-                line.append(' ').append(l.substring("NOTES_FLOOR ".length())).append(';');
-            }
-        }
-        log(line + " cpu_ms=" + r.cpuMs());
-        lastFloorCpuMs = r.cpuMs();
+        logFloor("floor-notes", "NOTES_FLOOR ", r);
         return rates;
     }
 
@@ -509,15 +502,20 @@ public final class PollBench {
             int b = Integer.parseInt(m.group(1)) - 1;
             ms[b] = Integer.parseInt(m.group(2)) == 0 ? Long.parseLong(m.group(3)) : -1;
         }
-        StringBuilder line = new StringBuilder("floor-articles:");
+        logFloor("floor-articles", "ARTICLE_FLOOR ", r);
+        return ms;
+    }
+
+    /** Logs a floor's result lines (those starting with {@code prefix}) and keeps its CPU time. */
+    private void logFloor(String label, String prefix, JvmRun.Result r) {
+        StringBuilder line = new StringBuilder(label + ":");
         for (String l : r.stdoutText().split("\n")) {
-            if (l.startsWith("ARTICLE_FLOOR")) {
-                line.append(' ').append(l.substring("ARTICLE_FLOOR ".length())).append(';');
+            if (l.startsWith(prefix)) {
+                line.append(' ').append(l.substring(prefix.length())).append(';');
             }
         }
         log(line + " cpu_ms=" + r.cpuMs());
         lastFloorCpuMs = r.cpuMs();
-        return ms;
     }
 
     /** How many of the service's notes hold the whole article (not the teaser), and en-media per note. */
