@@ -78,6 +78,18 @@ class ImageEnclosuresTest {
     }
 
     @Test
+    void a_flood_of_image_enclosures_is_capped() throws Exception {
+        StringBuilder media = new StringBuilder();
+        for (int i = 0; i < 500; i++) {
+            media.append("<media:content url=\"https://i.example.org/").append(i).append(".jpg\" medium=\"image\"/>");
+        }
+        String content = rss("<item><guid>1</guid>" + media + "</item>").get(0).contentHtml();
+
+        assertThat(content.split("<img ", -1)).hasSize(ImageEnclosures.MAX_IMAGES + 1);
+        assertThat(content).contains("/99.jpg").doesNotContain("/100.jpg");
+    }
+
+    @Test
     void youtube_media_rss_feed_gets_the_first_thumbnail_of_each_video() throws Exception {
         byte[] xml;
         try (var in = getClass().getResourceAsStream("/feeds/rome/rome-modules/data/YouTube-MostPopular.rss")) {
