@@ -1,11 +1,12 @@
 package org.triggerhappy.camel.entries;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * Gives each entry of a document its ledger identity (feeds.md D, after Miniflux and FreshRSS): guid/id, else
@@ -19,23 +20,36 @@ public final class EntryKeys {
     }
 
     public static List<KeyedEntry> assign(List<FeedEntry> entries) {
-        Map<String, List<FeedEntry>> byBase = new LinkedHashMap<>();
-        Map<FeedEntry, String> baseOf = new java.util.IdentityHashMap<>();
-        for (FeedEntry e : entries) {
-            String base = Hashes.sha256Hex(baseMaterial(e));
-            baseOf.put(e, base);
-            byBase.computeIfAbsent(base, k -> new ArrayList<>()).add(e);
+        return assign(entries, Hashes::sha256Hex);
+    }
+
+    /**
+     * Linear in the number of entries: two hashes per entry, and whether a base key is shared by entries with
+     * different suffixes is tracked as the entries go by, so a feed whose items all share one guid costs what any
+     * other feed of its size costs.
+     */
+    static List<KeyedEntry> assign(List<FeedEntry> entries, UnaryOperator<String> sha256Hex) {
+        int n = entries.size();
+        String[] bases = new String[n];
+        String[] suffixes = new String[n];
+        Map<String, String> firstSuffix = new HashMap<>();
+        Set<String> groupedBases = new HashSet<>();
+        for (int i = 0; i < n; i++) {
+            FeedEntry e = entries.get(i);
+            bases[i] = sha256Hex.apply(baseMaterial(e));
+            suffixes[i] = sha256Hex.apply(suffixMaterial(e)).substring(0, 16);
+            String first = firstSuffix.putIfAbsent(bases[i], suffixes[i]);
+            if (first != null && !first.equals(suffixes[i])) {
+                groupedBases.add(bases[i]);
+            }
         }
-        List<KeyedEntry> out = new ArrayList<>(entries.size());
+        List<KeyedEntry> out = new ArrayList<>(n);
         Set<String> emitted = new HashSet<>();
-        for (FeedEntry e : entries) {
-            String base = baseOf.get(e);
-            String suffix = suffix(e);
-            if (!emitted.add(base + "#" + suffix)) {
+        for (int i = 0; i < n; i++) {
+            if (!emitted.add(bases[i] + "#" + suffixes[i])) {
                 continue; // an exact repeat inside the same document
             }
-            boolean grouped = byBase.get(base).stream().map(EntryKeys::suffix).distinct().count() > 1;
-            out.add(new KeyedEntry(e, base, suffix, grouped));
+            out.add(new KeyedEntry(entries.get(i), bases[i], suffixes[i], groupedBases.contains(bases[i])));
         }
         return out;
     }
@@ -50,12 +64,11 @@ public final class EntryKeys {
         return "hash:" + titleAndContent(e);
     }
 
-    static String suffix(FeedEntry e) {
+    private static String suffixMaterial(FeedEntry e) {
         boolean hasGuid = e.guid() != null && !e.guid().isBlank();
-        String material = hasGuid && e.link() != null && !e.link().isBlank()
+        return hasGuid && e.link() != null && !e.link().isBlank()
                 ? "link:" + e.link().trim()
                 : "hash:" + titleAndContent(e);
-        return Hashes.sha256Hex(material).substring(0, 16);
     }
 
     private static String titleAndContent(FeedEntry e) {

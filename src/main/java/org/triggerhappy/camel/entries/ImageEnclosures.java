@@ -23,6 +23,9 @@ final class ImageEnclosures {
 
     static final Namespace MEDIA = Namespace.getNamespace("http://search.yahoo.com/mrss/");
 
+    /** A note embeds at most 100 images; more enclosures than that are a hostile feed, not a gallery. */
+    static final int MAX_IMAGES = 100;
+
     private ImageEnclosures() {
     }
 
@@ -104,8 +107,12 @@ final class ImageEnclosures {
         Set<String> shown = new LinkedHashSet<>();
         var doc = Jsoup.parseBodyFragment(html);
         for (var img : doc.select("img[src], img[data-src]")) {
-            add(shown, base, img.attr("src"));
-            add(shown, base, img.attr("data-src"));
+            for (String raw : new String[] {img.attr("src"), img.attr("data-src")}) {
+                String url = FeedParser.Links.absolute(base, raw);
+                if (url != null) {
+                    shown.add(url);
+                }
+            }
         }
         return shown;
     }
@@ -115,6 +122,9 @@ final class ImageEnclosures {
     }
 
     private static boolean add(Set<String> urls, URI base, String raw) {
+        if (urls.size() >= MAX_IMAGES) {
+            return false;
+        }
         String url = FeedParser.Links.absolute(base, raw);
         return url != null && urls.add(url);
     }

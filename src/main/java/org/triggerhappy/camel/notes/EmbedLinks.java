@@ -13,8 +13,8 @@ import org.jsoup.nodes.Element;
 /**
  * Replaces embedded media ({@code iframe}, {@code video}, {@code audio}, {@code object}, {@code embed}), which ENML
  * forbids, by a link to the media with its poster or thumbnail image when the page names one, so a video in an
- * article shows up in the note as a picture and a link instead of vanishing. Only http(s) URLs become links or
- * images; an embed without any is removed.
+ * article shows up in the note as a picture and a link instead of vanishing; an object or embed of an image type
+ * becomes that image. Only http(s) URLs become links or images; an embed without any is removed.
  */
 public final class EmbedLinks {
 
@@ -49,6 +49,9 @@ public final class EmbedLinks {
 
     private static Element replacementFor(Element embed, String baseUrl) {
         String source = firstUsable(sources(embed), baseUrl);
+        if (source != null && embed.attr("type").toLowerCase(Locale.ROOT).startsWith("image/")) {
+            return new Element("img").attr("src", source).attr("alt", NoteText.clean(embed.attr("title")));
+        }
         Media media = source == null ? null : Media.of(source);
         String link = media == null ? null : media.link;
         String thumbnail = UrlPolicy.image(firstNonBlank(embed.attr("poster"), embed.attr("data-poster")), baseUrl);

@@ -13,7 +13,7 @@ import java.util.Set;
  */
 final class BenchOptions {
     static final String HELP = String.join("\n",
-            "usage: bench/run [--quick] [--scenarios main,notes,two,profile] [--name value]...",
+            "usage: bench/run [--quick] [--scenarios main,notes,two,articles,profile] [--name value]...",
             "  --feeds N               feeds = triggers in the main scenario (10000; quick 500)",
             "  --items K               items per feed document (10)",
             "  --users U               users owning the main scenario's triggers (100)",
@@ -32,6 +32,10 @@ final class BenchOptions {
             "  --notes-batches B       notes: batches of P notes per user written by one running service (3)",
             "  --notes-profile 0|1     notes: record the service under JFR, hot spots in profile-notes.txt (0)",
             "  --delivery-concurrency D  TH_DELIVERY_CONCURRENCY for the service (unset: the service default)",
+            "  --articles-feeds U      teaser feeds = users of the articles scenario (50; quick 10)",
+            "  --articles-per-feed P   new entries per feed and batch in the articles scenario (10; quick 3)",
+            "  --articles-batches B    articles: batches written by one running service (3; quick 2)",
+            "  --articles-latency MS   Evernote latency of the articles scenario (0)",
             "  --two-feeds M           feeds of the two-instances scenario (2000; quick 100)",
             "  --two-latency MS        feed latency of the two-instances scenario (200)",
             "  --two-concurrency C     TH_FETCH_CONCURRENCY of each instance (8)",
@@ -50,9 +54,12 @@ final class BenchOptions {
             Map.entry("delivery-concurrency", ""), Map.entry("two-feeds", "2000"), Map.entry("two-latency", "200"),
             Map.entry("two-concurrency", "8"), Map.entry("out", "target/bench"),
             Map.entry("repeat", "1"), Map.entry("floor-healer", "1"), Map.entry("notes-wide", "0"), Map.entry("keep-db", "0"), Map.entry("jvm-args", ""),
-            Map.entry("scenarios", "main,notes,two"));
+            Map.entry("articles-feeds", "50"), Map.entry("articles-per-feed", "10"),
+            Map.entry("articles-batches", "3"), Map.entry("articles-latency", "0"),
+            Map.entry("scenarios", "main,notes,two,articles"));
     private static final Map<String, String> QUICK = Map.of("feeds", "500", "notes-per-user", "2", "two-feeds", "100",
-            "floor-healer", "0", "notes-wide", "0", "new-items", "0");
+            "floor-healer", "0", "notes-wide", "0", "new-items", "0", "articles-feeds", "10", "articles-per-feed", "3",
+            "articles-batches", "2");
 
     private final Map<String, String> values;
     final boolean quick;

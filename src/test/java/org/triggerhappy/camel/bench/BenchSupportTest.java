@@ -8,14 +8,22 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.zip.GZIPInputStream;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.triggerhappy.camel.entries.FeedEntry;
 import org.triggerhappy.camel.entries.FeedParser;
 import org.triggerhappy.camel.entries.ParsedFeed;
 
-/** The benchmark's own parts: the feed farm speaks conditional GET and gzip; the GC log gives the peak heap. */
+/**
+ * The benchmark's own parts: the feed farm speaks conditional GET and gzip; the article farm serves teasers, pages
+ * and real images; the article floor fetches them all; the GC log gives the peak heap.
+ */
 class BenchSupportTest {
     private final HttpClient client = HttpClient.newHttpClient();
 
@@ -53,6 +61,53 @@ class BenchSupportTest {
             assertThat(get(farm.url(1), "If-Modified-Since", lastModified).statusCode()).isEqualTo(200);
             assertThat(get(farm.baseUrl() + "3.xml").statusCode()).isEqualTo(404);
             assertThat(farm.notModified()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void articleFarmServesTeaserFeedsLeadingToArticlePagesWithThreeRealImages() throws Exception {
+        try (ArticleFarm farm = new ArticleFarm(2, 3, 4)) {
+            String feedUrl = farm.feeds().url(1);
+            ParsedFeed feed = new FeedParser().parse(get(feedUrl).body(), null, feedUrl);
+            assertThat(feed.entries()).hasSize(3).allSatisfy(e -> {
+                assertThat(e.contentHtml().length()).isBetween(200, 499);
+                assertThat(e.link()).startsWith(farm.origin() + "/a/1/");
+            });
+
+            HttpResponse<byte[]> page = get(feed.entries().get(0).link());
+            assertThat(page.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
+            Document doc = Jsoup.parse(new String(page.body(), StandardCharsets.UTF_8), feed.entries().get(0).link());
+            int articleWords = doc.select("article").text().split("\\s+").length;
+            assertThat(articleWords).isBetween(1400, 1900);
+            assertThat(doc.text().split("\\s+").length).isGreaterThan(articleWords + 100); // nav, sidebar, comments…
+            assertThat(doc.select("nav, aside, footer, .cookie-banner, .comments")).hasSize(5);
+            List<String> images = doc.select("article img").eachAttr("abs:src");
+            assertThat(images).hasSize(3).doesNotHaveDuplicates();
+            Set<Integer> sizes = new HashSet<>();
+            for (String url : images) {
+                HttpResponse<byte[]> image = get(url);
+                byte[] b = image.body();
+                assertThat(b.length).isBetween(ArticleImages.MIN_BYTES, ArticleImages.MAX_BYTES);
+                sizes.add(b.length);
+                boolean png = b[0] == (byte) 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G';
+                boolean jpeg = b[0] == (byte) 0xFF && b[1] == (byte) 0xD8 && b[2] == (byte) 0xFF;
+                assertThat(png || jpeg).as(url).isTrue();
+                assertThat(image.headers().firstValue("Content-Type")).hasValue(png ? "image/png" : "image/jpeg");
+            }
+            assertThat(sizes).hasSize(3);
+            assertThat(get(farm.origin() + "/img/1/0/0.gif").statusCode()).isEqualTo(404);
+            assertThat(get(farm.origin() + "/a/x.html").statusCode()).isEqualTo(404);
+        }
+    }
+
+    @Test
+    void articleFloorFetchesEveryPageOfEachBatchAndItsImages() throws Exception {
+        try (ArticleFarm farm = new ArticleFarm(3, 2, 4)) {
+            ArticleFloor.main(new String[] {farm.origin(), "3", "2", "2", "2"});
+
+            assertThat(farm.pages()).isEqualTo(3 * 2 * 2);
+            assertThat(farm.images()).isEqualTo(3 * 3 * 2 * 2);
+            assertThat(farm.bytesSent()).isGreaterThan(12L * ArticleImages.MIN_BYTES * 3);
         }
     }
 

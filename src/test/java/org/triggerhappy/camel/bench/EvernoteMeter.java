@@ -71,6 +71,15 @@ final class EvernoteMeter implements AutoCloseable {
         return firstCallNanos == 0 || lastNoteNanos == 0 ? Double.NaN : (lastNoteNanos - firstCallNanos) / 1e9;
     }
 
+    /** Seconds to the last createNote from the first Evernote call or {@code startNanos} (0: none), whichever came first. */
+    double secondsFrom(long startNanos) {
+        long first = firstCallNanos;
+        if (startNanos != 0 && (first == 0 || startNanos < first)) {
+            first = startNanos;
+        }
+        return first == 0 || lastNoteNanos == 0 ? Double.NaN : (lastNoteNanos - first) / 1e9;
+    }
+
     double notesPerSecond() {
         return notes / seconds();
     }

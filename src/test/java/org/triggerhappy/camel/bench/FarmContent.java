@@ -75,7 +75,7 @@ final class FarmContent {
         return h.append("<p><a href=\"").append(link).append("\">Read more…</a></p>").toString();
     }
 
-    private static void sentence(StringBuilder h, Random r, String link) {
+    static void sentence(StringBuilder h, Random r, String link) {
         int n = 8 + r.nextInt(18);
         for (int i = 0; i < n; i++) {
             String w = i == 0 ? capitalised(word(r)) : word(r);
@@ -95,7 +95,7 @@ final class FarmContent {
         }
     }
 
-    private static String words(Random r, int n) {
+    static String words(Random r, int n) {
         StringBuilder s = new StringBuilder();
         for (int i = 0; i < n; i++) {
             s.append(i == 0 ? "" : " ").append(word(r));
@@ -104,12 +104,12 @@ final class FarmContent {
     }
 
     /** Zipf-like choice: common words much more often than rare ones, as in prose. */
-    private static String word(Random r) {
+    static String word(Random r) {
         double u = r.nextDouble();
         return WORDS[(int) (WORDS.length * u * u * u)];
     }
 
-    private static String capitalised(String s) {
+    static String capitalised(String s) {
         return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 

@@ -1,6 +1,7 @@
 package org.triggerhappy.camel.bench;
 
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -21,6 +22,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
@@ -29,7 +31,8 @@ import java.util.zip.GZIPOutputStream;
  * A local feed farm on 127.0.0.1: feeds {@code 0..n-1} at {@code /f/{i}.xml}, each an RSS document of its newest
  * {@code k} items. Answers conditional requests (ETag / Last-Modified) with 304 while a feed is unchanged, sends gzip
  * when asked, and waits a configurable latency before every answer. {@link #addItems} publishes new items on every
- * feed between cycles. Documents are kept gzipped only, so 10,000 feeds fit in a modest heap.
+ * feed between cycles. Documents are kept gzipped only, so 10,000 feeds fit in a modest heap. What a document holds
+ * is up to its {@link Documents} (default {@link FarmContent}); {@link #serve} adds other pages on the same server.
  */
 final class FeedFarm implements AutoCloseable {
     static {
@@ -40,11 +43,17 @@ final class FeedFarm implements AutoCloseable {
 
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
 
+    /** Renders feed {@code feed}'s document of items {@code newest-k+1 .. newest}; origin is the farm's http://host:port. */
+    interface Documents {
+        String document(int feed, int newest, int k, IntFunction<Instant> published, String origin);
+    }
+
     /** One feed's current document. */
     private record Doc(byte[] gzip, String etag, String lastModified, long lastModifiedSecond) {
     }
 
     private final int items;
+    private final Documents documents;
     private final Doc[] docs;
     private final HttpServer server;
     private final ExecutorService pool;
@@ -65,7 +74,13 @@ final class FeedFarm implements AutoCloseable {
      * @param threads handler threads: at least the number of requests that should wait in parallel
      */
     FeedFarm(int feeds, int items, Duration latency, int threads) {
+        this(feeds, items, latency, threads, (feed, newest, k, published, origin)
+                -> FarmContent.document(feed, newest, k, published));
+    }
+
+    FeedFarm(int feeds, int items, Duration latency, int threads, Documents documents) {
         this.items = items;
+        this.documents = documents;
         this.docs = new Doc[feeds];
         this.latencyNanos = latency.toNanos();
         // Initial items are a minute apart, the newest a minute before the farm was made.
@@ -74,12 +89,12 @@ final class FeedFarm implements AutoCloseable {
             seqTimes.add(created.minus(Duration.ofMinutes(items - s)));
         }
         this.newest = items - 1;
-        renderAll(created);
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 4096);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        renderAll(created); // after binding: documents may link to the farm itself
         AtomicInteger n = new AtomicInteger();
         pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "farm-" + n.incrementAndGet());
@@ -94,6 +109,15 @@ final class FeedFarm implements AutoCloseable {
     /** When the farm was made: initial item {@code j} (0 = newest) was published {@code j+1} minutes before. */
     Instant created() {
         return created;
+    }
+
+    /** Serves {@code handler} under {@code pathPrefix} on the farm's server (other than /f/). */
+    void serve(String pathPrefix, HttpHandler handler) {
+        server.createContext(pathPrefix, handler);
+    }
+
+    String origin() {
+        return "http://" + hostPort();
     }
 
     int feeds() {
@@ -158,8 +182,9 @@ final class FeedFarm implements AutoCloseable {
         int top = newest;
         List<Instant> times = List.copyOf(seqTimes);
         String lastModified = HTTP_DATE.format(modified);
+        String origin = origin();
         IntStream.range(0, docs.length).parallel().forEach(i -> {
-            byte[] raw = FarmContent.document(i, top, items, times::get).getBytes(StandardCharsets.UTF_8);
+            byte[] raw = documents.document(i, top, items, times::get, origin).getBytes(StandardCharsets.UTF_8);
             docs[i] = new Doc(gzip(raw), "\"f" + i + "-" + top + "\"", lastModified, modified.getEpochSecond());
         });
     }

@@ -32,7 +32,7 @@ import org.triggerhappy.camel.testsupport.TestDatabase;
  * its ratio to the floor and the target.
  * <p>
  * Scenarios: {@code main} (cold, steady and new-items cycles of N triggers, vs the floor), {@code notes} (notes/s at
- * U users and an Evernote latency), {@code two} (one vs two concurrent instances, latency-bound), {@code profile}
+ * U users and an Evernote latency), {@code articles} (full content and embedded images vs a bare fetch loop), {@code two} (one vs two concurrent instances, latency-bound), {@code profile}
  * (a cold cycle under JFR, top CPU hot spots).
  */
 public final class PollBench {
@@ -83,6 +83,7 @@ public final class PollBench {
                     case "notes" -> notesScenario();
                     case "two" -> twoInstancesScenario();
                     case "profile" -> profileScenario();
+                    case "articles" -> articlesScenario();
                     default -> throw new IllegalArgumentException("unknown scenario " + s);
                 }
             }
@@ -278,8 +279,8 @@ public final class PollBench {
                 batches, latency));
         try (FeedFarm farm = new FeedFarm(users, perUser, Duration.ZERO, 32);
              FakeEvernote evernote = new FakeEvernote(Duration.ofMillis(latency), Math.max(64, 2 * users))) {
-            NotesRun main = notesRun(farm, evernote, "service-notes", batches, dc.isEmpty() ? Map.of()
-                    : Map.of("TH_DELIVERY_CONCURRENCY", dc));
+            NotesRun main = notesRun(farm, evernote, "service-notes", batches, perUser, dc.isEmpty() ? Map.of()
+                    : Map.of("TH_DELIVERY_CONCURRENCY", dc), null);
             double[] floor = notesFloor(evernote, users, perUser, batches);
             double floorCpuPerNote = lastFloorCpuMs / (double) (batches * users * perUser);
             double target = 0.8 * users / (latency / 1000.0);
@@ -316,35 +317,39 @@ public final class PollBench {
         return String.format(Locale.ROOT, "%.2f×", floor / service);
     }
 
-    private record NotesRun(JvmRun.Result run, double[] rates, double[] cpuPerNote, double[] pgPerNote, int notes,
-                            int calls) {
+    private record NotesRun(JvmRun.Result run, double[] rates, double[] seconds, double[] cpuPerNote,
+                            double[] pgPerNote, int[] pages, int[] images, int notes, int calls) {
     }
 
     /**
      * One service started with {@code run}, as in production. Batch 1: the first poll of U fresh triggers delivers P
      * notes per user (a fresh JVM, and every user's note store URL, notebook and tag looked up or made). Each later
      * batch: every feed gets P new items and the next poll (within about a second) delivers them, with only
-     * createNote calls left. Each batch is timed from its first Evernote call to its last createNote.
+     * createNote calls left. Each batch is timed from its first Evernote call (or, with {@code articles}, its first
+     * article page or image request if that came earlier) to its last createNote.
      */
-    private NotesRun notesRun(FeedFarm farm, FakeEvernote evernote, String label, int batches, Map<String, String> env)
-            throws Exception {
+    private NotesRun notesRun(FeedFarm farm, FakeEvernote evernote, String label, int batches, int perUser,
+                              Map<String, String> env, ArticleFarm articles) throws Exception {
         int users = farm.feeds();
-        int perBatch = users * o.integer("notes-per-user");
-        Instant dateTriggered = farm.created().minus(Duration.ofSeconds(o.integer("notes-per-user") * 60L + 30));
+        int perBatch = users * perUser;
+        Instant dateTriggered = farm.created().minus(Duration.ofSeconds(perUser * 60L + 30));
         TestDatabase.Db db = BenchSeeder.seed(users, users, farm, users, dateTriggered, evernote, "tok-" + label + "-");
         boolean profile = o.integer("notes-profile") == 1;
         Path jfr = out.resolve(label + ".jfr");
         List<String> jvm = profile ? List.of("-XX:StartFlightRecording=filename=" + jfr
                 + ",settings=profile,jdk.ExecutionSample#period=2ms,dumponexit=true") : List.of();
         Map<String, String> runEnv = new HashMap<>(env);
-        runEnv.put("TH_POLL_INTERVAL", "1s"); // a new batch is picked up within a second or two
-        runEnv.put("TH_POLL_TICK", "1s");
+        runEnv.putIfAbsent("TH_POLL_INTERVAL", "1s"); // a new batch is picked up within a second or two
+        runEnv.putIfAbsent("TH_POLL_TICK", "1s");
         runEnv.put("TH_HTTP_PORT", Integer.toString(org.triggerhappy.camel.testsupport.ServiceFixture.freePort()));
         runEnv.put("TH_MANAGEMENT_PORT", Integer.toString(org.triggerhappy.camel.testsupport.ServiceFixture.freePort()));
         JvmRun run = startService(label, db, farm, evernote, o.integer("concurrency"), jvm, runEnv, List.of("run"));
         double[] rates = new double[batches];
+        double[] seconds = new double[batches];
         double[] cpuPerNote = new double[batches];
         double[] pgPerNote = new double[batches];
+        int[] pages = new int[batches];
+        int[] images = new int[batches];
         int calls = 0;
         JvmRun.Result result;
         Instant lastFrom = null;
@@ -353,19 +358,27 @@ public final class PollBench {
             for (int b = 0; b < batches; b++) {
                 long cpu0 = run.cpuMsNow();
                 long pg0 = JvmRun.postgresTicks();
+                if (articles != null) {
+                    articles.resetCounters();
+                }
                 try (EvernoteMeter meter = new EvernoteMeter(evernote)) {
                     lastFrom = Instant.now();
                     if (b > 0) {
-                        farm.addItems(o.integer("notes-per-user"));
+                        farm.addItems(perUser);
                     }
                     awaitNotes(meter, perBatch, run, label + " batch " + (b + 1));
                     lastTo = Instant.now();
-                    rates[b] = meter.notesPerSecond();
+                    seconds[b] = meter.secondsFrom(articles == null ? 0 : articles.firstRequestNanos());
+                    rates[b] = meter.notes() / seconds[b];
+                    if (articles != null) {
+                        pages[b] = articles.pages();
+                        images[b] = articles.images();
+                    }
                     calls += meter.calls();
                     cpuPerNote[b] = (run.cpuMsNow() - cpu0) / (double) perBatch;
                     pgPerNote[b] = (JvmRun.postgresTicks() - pg0) * 1000.0 / JvmRun.CLOCK_TICKS / perBatch;
                     log(String.format(Locale.ROOT, "%s: batch %d %.0f notes/s over %.2f s, CPU per note: service"
-                            + " %.2f ms, PostgreSQL %.2f ms", label, b + 1, rates[b], meter.seconds(), cpuPerNote[b],
+                            + " %.2f ms, PostgreSQL %.2f ms", label, b + 1, rates[b], seconds[b], cpuPerNote[b],
                             pgPerNote[b]));
                 }
             }
@@ -381,7 +394,7 @@ public final class PollBench {
             System.out.println(report);
             notes.add("profile: " + out.resolve("profile-notes.txt"));
         }
-        return new NotesRun(result, rates, cpuPerNote, pgPerNote, batches * perBatch, calls);
+        return new NotesRun(result, rates, seconds, cpuPerNote, pgPerNote, pages, images, batches * perBatch, calls);
     }
 
     private long lastFloorCpuMs;
@@ -402,14 +415,7 @@ public final class PollBench {
             int b = Integer.parseInt(m.group(1)) - 1;
             rates[b] = Integer.parseInt(m.group(2)) * 1000.0 / Math.max(1, Long.parseLong(m.group(3)));
         }
-        StringBuilder line = new StringBuilder("floor-notes:");
-        for (String l : r.stdoutText().split("\n")) {
-            if (l.startsWith("NOTES_FLOOR")) {
-                line.append(' ').append(l.substring("NOTES_FLOOR ".length())).append(';');
-            }
-        }
-        log(line + " cpu_ms=" + r.cpuMs());
-        lastFloorCpuMs = r.cpuMs();
+        logFloor("floor-notes", "NOTES_FLOOR ", r);
         return rates;
     }
 
@@ -424,6 +430,113 @@ public final class PollBench {
             Thread.sleep(20);
         }
         Thread.sleep(10); // the meter samples every 2 ms: let it take the last note's time
+    }
+
+    // ---------------------------------------------------------------- articles: full content and images vs the floor
+
+    /**
+     * Article mode: U teaser feeds (one per user) whose items link to article pages with 3 images each; one running
+     * service with TH_FULL_CONTENT=always and TH_IMAGES=embed writes B batches of P notes per user, each batch timed
+     * from its first page (or Evernote) request to its last createNote. The floor ({@link ArticleFloor}, own JVM)
+     * fetches the same pages and images at the same concurrency.
+     */
+    private void articlesScenario() throws Exception {
+        int users = o.integer("articles-feeds");
+        int perUser = o.integer("articles-per-feed");
+        int batches = Math.max(2, o.integer("articles-batches"));
+        int latency = o.integer("articles-latency");
+        int conc = o.integer("concurrency");
+        log(String.format("articles: %d teaser feeds × %d new entries, %d batches, Evernote latency %d ms", users,
+                perUser, batches, latency));
+        try (ArticleFarm farm = new ArticleFarm(users, perUser, Math.max(64, 4 * conc));
+             FakeEvernote evernote = new FakeEvernote(Duration.ofMillis(latency), Math.max(64, 2 * users))) {
+            Map<String, String> env = new HashMap<>(Map.of("TH_FULL_CONTENT", "always", "TH_IMAGES", "embed",
+                    // Each trigger is due one interval after its own last poll: a short one keeps a batch's feeds
+                    // from being picked up up to a second apart, which the floor never waits for.
+                    "TH_POLL_INTERVAL", "250ms", "TH_POLL_TICK", "250ms"));
+            String dc = o.string("delivery-concurrency");
+            if (!dc.isEmpty()) {
+                env.put("TH_DELIVERY_CONCURRENCY", dc);
+            }
+            String label = "service-articles";
+            NotesRun main = notesRun(farm.feeds(), evernote, label, batches, perUser, env, farm);
+            long[] floorMs = articleFloor(farm, users, perUser, batches, conc);
+            int perBatch = users * perUser;
+            int last = batches - 1;
+            double floorSeconds = floorMs[last] / 1000.0;
+            double timeRatio = ratio(main.seconds[last], floorSeconds);
+            table.section(String.format(Locale.ROOT, "articles: %d teaser feeds × %d new entries per batch, pages of"
+                    + " ~1,500 words with 3 images (20–60 KB), TH_FULL_CONTENT=always, TH_IMAGES=embed,"
+                    + " TH_FETCH_CONCURRENCY=%d = floor threads, Evernote latency %d ms; one running service"
+                    + " (TH_POLL_INTERVAL=250ms), %d batches", users, perUser, conc, latency, batches));
+            table.row("batch " + batches + " time, s (first page fetch → last note)", BenchTable.num(main.seconds[last], 2),
+                    BenchTable.num(floorSeconds, 2), BenchTable.ratio(timeRatio), "≤ 2× floor", timeRatio <= 2.0);
+            table.info("  notes/s (floor: articles fetched/s), batch " + batches, BenchTable.num(main.rates[last], 0),
+                    BenchTable.num(perBatch / floorSeconds, 0));
+            StringBuilder all = new StringBuilder();
+            StringBuilder allFloor = new StringBuilder();
+            for (int b = 0; b < batches; b++) {
+                all.append(b == 0 ? "" : " / ").append(BenchTable.num(main.seconds[b], 2));
+                allFloor.append(b == 0 ? "" : " / ").append(BenchTable.num(floorMs[b] / 1000.0, 2));
+            }
+            table.info("  time of every batch, s (batch 1: fresh JVM)", all.toString(), allFloor.toString());
+            table.info("  CPU per note, ms: service / its PostgreSQL, batch " + batches + "; floor: whole run",
+                    BenchTable.num(main.cpuPerNote[last], 2) + " / " + BenchTable.num(main.pgPerNote[last], 2),
+                    BenchTable.num(lastFloorCpuMs / (double) (batches * perBatch), 2));
+            table.info("  pages / images fetched, batch " + batches + " (floor: 1 + 3 per article)",
+                    main.pages[last] + " / " + main.images[last], perBatch + " / " + 3 * perBatch);
+            table.info("  notes: with the whole article / en-media per note", articleNotes(evernote, label, users), "");
+            table.info("  notes written / Evernote calls", main.notes + " / " + main.calls, "");
+            table.info("  process wall / CPU time, s", sec(main.run.wallMs()) + " / " + sec(main.run.cpuMs()), "");
+            table.info("  peak heap, MB / RSS, MB", BenchTable.num(main.run.gc().peakMb(), 0) + " / "
+                    + BenchTable.num(main.run.rssHwmKb() / 1024.0, 0), "");
+        }
+    }
+
+    /** The bare fetch loop ({@link ArticleFloor}) in its own JVM over the same farm: ms per batch. */
+    private long[] articleFloor(ArticleFarm farm, int feeds, int perFeed, int batches, int conc) {
+        farm.resetCounters();
+        JvmRun.Result r = JvmRun.start("floor-articles", out, o.string("xmx"), serviceJvmArgs(), benchCp,
+                ArticleFloor.class.getName(), List.of(farm.origin(), Integer.toString(feeds), Integer.toString(perFeed),
+                        Integer.toString(batches), Integer.toString(conc)), Map.of()).await(RUN_TIMEOUT);
+        long[] ms = new long[batches];
+        Matcher m = Pattern.compile("ARTICLE_FLOOR batch=(\\d+) .*failed=(\\d+) ms=(\\d+)").matcher(r.stdoutText());
+        while (m.find()) {
+            int b = Integer.parseInt(m.group(1)) - 1;
+            ms[b] = Integer.parseInt(m.group(2)) == 0 ? Long.parseLong(m.group(3)) : -1;
+        }
+        logFloor("floor-articles", "ARTICLE_FLOOR ", r);
+        return ms;
+    }
+
+    /** Logs a floor's result lines (those starting with {@code prefix}) and keeps its CPU time. */
+    private void logFloor(String label, String prefix, JvmRun.Result r) {
+        StringBuilder line = new StringBuilder(label + ":");
+        for (String l : r.stdoutText().split("\n")) {
+            if (l.startsWith(prefix)) {
+                line.append(' ').append(l.substring(prefix.length())).append(';');
+            }
+        }
+        log(line + " cpu_ms=" + r.cpuMs());
+        lastFloorCpuMs = r.cpuMs();
+    }
+
+    /** How many of the service's notes hold the whole article (not the teaser), and en-media per note. */
+    private static String articleNotes(FakeEvernote evernote, String label, int users) {
+        int notes = 0;
+        int whole = 0;
+        int media = 0;
+        for (int u = 0; u < users; u++) {
+            for (FakeEvernote.StoredNote note : evernote.notes("tok-" + label + "-" + u)) {
+                notes++;
+                String content = note.content() == null ? "" : note.content();
+                if (content.length() > 4 * ArticlePages.TEASER_MAX_CHARS) {
+                    whole++;
+                }
+                media += content.split("<en-media", -1).length - 1;
+            }
+        }
+        return whole + " of " + notes + " / " + BenchTable.num(notes == 0 ? Double.NaN : media / (double) notes, 1);
     }
 
     // ---------------------------------------------------------------- one vs two instances, latency-bound

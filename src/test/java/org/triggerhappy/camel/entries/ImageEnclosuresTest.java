@@ -77,6 +77,32 @@ class ImageEnclosuresTest {
         assertThat(entries.get(1).contentHtml()).isEqualTo("s");
     }
 
+    @Test
+    void a_flood_of_image_enclosures_is_capped() throws Exception {
+        StringBuilder media = new StringBuilder();
+        for (int i = 0; i < 500; i++) {
+            media.append("<media:content url=\"https://i.example.org/").append(i).append(".jpg\" medium=\"image\"/>");
+        }
+        String content = rss("<item><guid>1</guid>" + media + "</item>").get(0).contentHtml();
+
+        assertThat(content.split("<img ", -1)).hasSize(ImageEnclosures.MAX_IMAGES + 1);
+        assertThat(content).contains("/99.jpg").doesNotContain("/100.jpg");
+    }
+
+    @Test
+    void youtube_media_rss_feed_gets_the_first_thumbnail_of_each_video() throws Exception {
+        byte[] xml;
+        try (var in = getClass().getResourceAsStream("/feeds/rome/rome-modules/data/YouTube-MostPopular.rss")) {
+            xml = in.readAllBytes();
+        }
+        List<FeedEntry> entries = parser.parse(xml, null, "https://gdata.youtube.com/feeds/api/standardfeeds/most_popular")
+                .entries();
+
+        assertThat(entries).hasSize(9);
+        assertThat(entries.get(0).contentHtml()).endsWith("<p><img src=\"https://i1.ytimg.com/vi/_OBlgSz8sSM/0.jpg\"/></p>");
+        assertThat(entries).allSatisfy(e -> assertThat(e.contentHtml().split("<img ", -1)).hasSize(2));
+    }
+
     private List<FeedEntry> rss(String items) throws FeedParseException {
         String xml = "<?xml version=\"1.0\"?><rss version=\"2.0\" " + MEDIA + "><channel><title>N</title>"
                 + "<link>https://news.example.org/</link><description>d</description>" + items + "</channel></rss>";

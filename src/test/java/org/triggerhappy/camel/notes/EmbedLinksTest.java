@@ -76,6 +76,15 @@ class EmbedLinksTest {
     }
 
     @Test
+    void object_or_embed_of_an_image_type_becomes_the_image() {
+        assertThat(enml("<object data=\"chart.png\" type=\"image/png\" title=\"Chart\">fallback</object>"
+                + "<embed src=\"https://i.example.org/d.gif\" type=\"image/gif\">"))
+                .contains("<img src=\"https://blog.example.org/2024/05/chart.png\" alt=\"Chart\"/>",
+                        "<img src=\"https://i.example.org/d.gif\" alt=\"\"/>")
+                .doesNotContain("fallback", "<a href=\"https://i.example.org");
+    }
+
+    @Test
     void embeds_without_a_web_url_disappear() {
         String enml = enml("<p>a</p><iframe src=\"javascript:alert(1)\">t</iframe><embed src=\"data:x\">"
                 + "<video><source src=\"blob:https://x/1\"></video><iframe></iframe><p>b</p>");
