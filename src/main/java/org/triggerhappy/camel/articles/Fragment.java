@@ -20,6 +20,9 @@ final class Fragment {
     static Optional<Article> of(Picked picked, String baseUrl) {
         Element content = picked.content();
         content.select(DROPPED).remove();
+        if (picked.trim()) {
+            content = ArticleTrim.trimmed(content, picked.title());
+        }
         // some sites (ASP.NET) wrap the whole page in a form: keep what it holds
         content.select("form").unwrap();
         NodeTraversor.filter(new NodeFilter() {
