@@ -11,6 +11,9 @@ import org.jsoup.parser.Parser;
  */
 public final class ArticleExtractor {
 
+    /** Below this many characters a result is suspect and a second pass without the cleaning is tried. */
+    static final int SHORT_TEXT = 500;
+
     public ArticleExtractor() {
     }
 
@@ -25,13 +28,26 @@ public final class ArticleExtractor {
         if (html == null || html.isBlank()) {
             return Optional.empty();
         }
+        if (selector != null && !selector.isBlank()) {
+            return SelectorPick.pick(prepare(html, pageUrl), selector).flatMap(p -> Fragment.of(p, pageUrl));
+        }
+        Document doc = prepare(html, pageUrl);
+        Boilerplate.strip(doc.body());
+        Optional<Article> cleaned = ReadabilityPass.run(doc).flatMap(p -> Fragment.of(p, pageUrl));
+        if (cleaned.isPresent() && cleaned.get().textLength() >= SHORT_TEXT) {
+            return cleaned;
+        }
+        // the cleaning may have taken the article for boilerplate: Readability alone gets the last word
+        Optional<Article> plain = ReadabilityPass.run(prepare(html, pageUrl)).flatMap(p -> Fragment.of(p, pageUrl));
+        return plain.isPresent() && plain.get().textLength() > cleaned.map(Article::textLength).orElse(0)
+                ? plain : cleaned;
+    }
+
+    private static Document prepare(String html, String pageUrl) {
         Document doc = parse(html, pageUrl);
         PageBudget.trim(doc);
         LazyImages.normalize(doc.body(), pageUrl);
-        Optional<Picked> picked = selector != null && !selector.isBlank()
-                ? SelectorPick.pick(doc, selector)
-                : ReadabilityPass.run(doc);
-        return picked.flatMap(p -> Fragment.of(p, pageUrl));
+        return doc;
     }
 
     private static Document parse(String html, String pageUrl) {

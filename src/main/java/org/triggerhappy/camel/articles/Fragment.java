@@ -1,6 +1,8 @@
 package org.triggerhappy.camel.articles;
 
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jsoup.nodes.Comment;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -14,12 +16,27 @@ final class Fragment {
     private static final String DROPPED = "script, style, noscript, template, link, meta, base, head, title, "
             + "input, button, select, textarea, option, dialog, svg, canvas";
 
+    /** Fewer words than this is no article: an error stub, a garbage page, a lone caption. */
+    static final int MIN_WORDS = 10;
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]{2,}");
+
     private Fragment() {
+    }
+
+    private static int words(String text) {
+        int n = 0;
+        for (Matcher m = WORD.matcher(text); m.find() && n < MIN_WORDS;) {
+            n++;
+        }
+        return n;
     }
 
     static Optional<Article> of(Picked picked, String baseUrl) {
         Element content = picked.content();
         content.select(DROPPED).remove();
+        if (picked.trim()) {
+            content = ArticleTrim.trimmed(content, picked.title());
+        }
         // some sites (ASP.NET) wrap the whole page in a form: keep what it holds
         content.select("form").unwrap();
         NodeTraversor.filter(new NodeFilter() {
@@ -30,10 +47,11 @@ final class Fragment {
         }, content);
         LazyImages.normalize(content, baseUrl);
         content.select("img:not([src^=http])").remove();
-        int textLength = content.text().length();
-        if (textLength == 0) {
+        String text = content.text();
+        if (words(text) < MIN_WORDS) {
             return Optional.empty();
         }
+        int textLength = text.length();
         Element body = unwrap(content);
         String title = picked.title() == null ? "" : picked.title().strip();
         return Optional.of(new Article(title, body.html(), textLength));

@@ -30,7 +30,7 @@ final class PageBudget {
         NodeTraversor.traverse(new NodeVisitor() {
             @Override
             public void head(org.jsoup.nodes.Node node, int depth) {
-                if (node instanceof Element e && ++seen[0] > max) {
+                if (node instanceof Element e && !(node instanceof Document) && ++seen[0] > max) {
                     // the first element over the cap takes its subtree; later ones inside it are skipped
                     if (over.isEmpty() || !isInside(e, over.get(over.size() - 1))) {
                         over.add(e);

@@ -6,6 +6,7 @@ import net.dankito.readability4j.extended.processor.ArticleGrabberExtended;
 import net.dankito.readability4j.extended.util.RegExUtilExtended;
 import net.dankito.readability4j.model.ArticleGrabberOptions;
 import net.dankito.readability4j.model.ArticleMetadata;
+import net.dankito.readability4j.processor.Preprocessor;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
@@ -27,7 +28,7 @@ final class ReadabilityPass extends Readability4JExtended {
 
     private Optional<Picked> grab() {
         Document doc = getDocument();
-        getPreprocessor().prepareDocument(doc);
+        new FormKeepingPreprocessor().prepareDocument(doc);
         ArticleMetadata metadata = getMetadataParser().getArticleMetadata(doc);
         // a grabber keeps per-run state: a fresh one each time
         ArticleGrabberExtended grabber = new ArticleGrabberExtended(getOptions(), (RegExUtilExtended) getRegEx());
@@ -36,6 +37,17 @@ final class ReadabilityPass extends Readability4JExtended {
             return Optional.empty();
         }
         String title = metadata.getTitle() == null ? "" : metadata.getTitle();
-        return Optional.of(new Picked(content, title));
+        return Optional.of(new Picked(content, title, true));
+    }
+
+    /**
+     * Readability4J drops every form before it looks for the article, which loses whole pages built as one
+     * form (ASP.NET); Readability.js keeps them. Forms are unwrapped instead: their controls go later.
+     */
+    private static final class FormKeepingPreprocessor extends Preprocessor {
+        @Override
+        protected void removeForms(Document document) {
+            document.select("form").unwrap();
+        }
     }
 }

@@ -30,7 +30,7 @@ final class SelectorPick {
                 wrapper.appendChild(match.clone());
             }
         }
-        return wrapper.childrenSize() == 0 ? Optional.empty() : Optional.of(new Picked(wrapper, doc.title()));
+        return wrapper.childrenSize() == 0 ? Optional.empty() : Optional.of(new Picked(wrapper, doc.title(), false));
     }
 
     private static boolean hasMatchedAncestor(Element e, Set<Element> matches) {

@@ -13,7 +13,7 @@ import java.util.Set;
  */
 final class BenchOptions {
     static final String HELP = String.join("\n",
-            "usage: bench/run [--quick] [--scenarios main,notes,two,articles,profile] [--name value]...",
+            "usage: bench/run [--quick] [--scenarios main,notes,two,articles,profile,extraction] [--name value]...",
             "  --feeds N               feeds = triggers in the main scenario (10000; quick 500)",
             "  --items K               items per feed document (10)",
             "  --users U               users owning the main scenario's triggers (100)",

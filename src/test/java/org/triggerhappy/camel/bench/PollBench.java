@@ -22,6 +22,7 @@ import java.util.concurrent.Future;
 import java.util.function.ToLongFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.triggerhappy.camel.articles.ExtractionScores;
 import org.triggerhappy.camel.testsupport.FakeEvernote;
 import org.triggerhappy.camel.testsupport.TestDatabase;
 
@@ -84,6 +85,7 @@ public final class PollBench {
                     case "two" -> twoInstancesScenario();
                     case "profile" -> profileScenario();
                     case "articles" -> articlesScenario();
+                    case "extraction" -> extractionScenario();
                     default -> throw new IllegalArgumentException("unknown scenario " + s);
                 }
             }
@@ -109,6 +111,25 @@ public final class PollBench {
         System.out.println();
         System.out.print(report);
         Files.writeString(out.resolve("results.txt"), report);
+    }
+
+    // ---------------------------------------------------------------- extraction: quality vs Readability4J
+
+    /** In this JVM, no service: "service" is our ArticleExtractor, "floor" Readability4J used as-is. */
+    private void extractionScenario() {
+        log("extraction: scoring the evaluation set");
+        List<ExtractionBench.Figures> figures = ExtractionBench.measure();
+        ExtractionScores ours = figures.get(0).scores();
+        ExtractionScores plain = figures.get(1).scores();
+        table.section(String.format(Locale.ROOT, "extraction (%d pages, word 4-grams; floor = Readability4J as-is)",
+                ours.pages()));
+        table.row("F1", BenchTable.num(ours.f1(), 3), BenchTable.num(plain.f1(), 3),
+                BenchTable.ratio(ours.f1() / plain.f1()), ">= 0.95",
+                ours.f1() >= 0.95);
+        table.info("precision", BenchTable.num(ours.precision(), 3), BenchTable.num(plain.precision(), 3));
+        table.info("recall", BenchTable.num(ours.recall(), 3), BenchTable.num(plain.recall(), 3));
+        table.info("ms per page (with gunzip, scoring)", BenchTable.num(figures.get(0).msPerPage(), 1),
+                BenchTable.num(figures.get(1).msPerPage(), 1));
     }
 
     // ---------------------------------------------------------------- main: cold / steady / new vs the floor
