@@ -20,6 +20,7 @@ import org.triggerhappy.camel.fetch.FetchSettings;
 import org.triggerhappy.camel.fetch.HostLimiter;
 import org.triggerhappy.camel.notes.EnexWriter;
 import org.triggerhappy.camel.notes.NoteComposer;
+import org.triggerhappy.camel.ops.CycleLivenessCheck;
 import org.triggerhappy.camel.ops.Operations;
 import org.triggerhappy.camel.persistence.Database;
 import org.triggerhappy.camel.persistence.DeliveryRecords;
@@ -48,6 +49,10 @@ public final class ServiceRuntime implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ServiceRuntime.class);
 
     private static final AtomicInteger RUNTIMES_IN_JVM = new AtomicInteger();
+    /** Default pool of {@code run}: 2 services and a cron run (40 + 40 + 10) leave room below 100 connections. */
+    public static final int SERVICE_POOL = 40;
+    /** Default pool of {@code run --once}. */
+    public static final int ONCE_POOL = 10;
 
     private final Settings settings;
     private final Database db;
@@ -107,13 +112,15 @@ public final class ServiceRuntime implements AutoCloseable {
         main.bind("outboxSweeper", sweeper);
         main.bind("enexArchive", archive);
         ops.bind(main::bind);
+        main.bind("cycleLivenessCheck", new CycleLivenessCheck(cycle::sinceProgress,
+                CycleLivenessCheck.boundFor(settings.fetchConnectTimeout(), settings.fetchTimeout())));
         camelProperties(timer).forEach(main::addOverrideProperty);
     }
 
     /** Opens the database (migrating it) and prepares the routes; nothing runs until a run method is called. */
     public static ServiceRuntime create(Settings settings, boolean timer) {
         LOG.info("starting TriggerHappy Camel with {}", settings.describe());
-        Database db = openDatabase(settings);
+        Database db = openDatabase(settings, timer);
         try {
             Migrations.migrate(db.dataSource());
             return new ServiceRuntime(settings, db, timer);
@@ -123,11 +130,14 @@ public final class ServiceRuntime implements AutoCloseable {
         }
     }
 
-    /** The pool sized for the service. */
-    public static Database openDatabase(Settings settings) {
-        // Threads hold a connection only between network waits; capping the pool keeps several instances within
-        // PostgreSQL's default 100 connections.
-        return Database.open(settings, Math.min(settings.fetchConcurrency() + settings.deliveryConcurrency() + 4, 40));
+    /**
+     * The pool sized for the service ({@code service}) or for one {@code run --once}, unless TH_DB_POOL_SIZE says.
+     * Threads hold a connection only between network waits; the defaults keep two services and a cron run within
+     * PostgreSQL's default 100 connections (see {@link #SERVICE_POOL} and {@link #ONCE_POOL}).
+     */
+    public static Database openDatabase(Settings settings, boolean service) {
+        int byConcurrency = settings.fetchConcurrency() + settings.deliveryConcurrency() + 4;
+        return Database.open(settings, settings.dbPoolSize(Math.min(byConcurrency, service ? SERVICE_POOL : ONCE_POOL)));
     }
 
     /** On an open, migrated database; closing the runtime closes it. */
