@@ -31,6 +31,7 @@ import org.triggerhappy.camel.persistence.UserPauseRepository;
 import org.triggerhappy.camel.pipeline.DueTriggers;
 import org.triggerhappy.camel.pipeline.EnexArchiveFlow;
 import org.triggerhappy.camel.pipeline.EnexSink;
+import org.triggerhappy.camel.pipeline.EntriesSedaComponent;
 import org.triggerhappy.camel.pipeline.EvernoteSink;
 import org.triggerhappy.camel.pipeline.FeedRefresher;
 import org.triggerhappy.camel.pipeline.InFlight;
@@ -104,6 +105,7 @@ public final class ServiceRuntime implements AutoCloseable {
 
         this.main = new Main();
         main.bind("dataSource", db.dataSource());
+        main.bind("seda", new EntriesSedaComponent());
         main.bind("fetchPool", fetchPool);
         main.bind("pollCycle", cycle);
         main.bind("dueTriggers", due);

@@ -18,12 +18,16 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.triggerhappy.camel.notes.EnexWriter;
+import org.triggerhappy.camel.reliability.LogCapture;
 import org.triggerhappy.camel.testsupport.BackgroundService;
 import org.triggerhappy.camel.testsupport.Rss;
 import org.triggerhappy.camel.testsupport.ServiceFixture;
@@ -132,6 +136,69 @@ class FlowsTest {
             });
             await().atMost(Duration.ofSeconds(20)).until(() -> f.evernote.notes("tok").size() == 3);
         }
+    }
+
+    @Test
+    void a_flow_that_blocks_forever_never_delays_the_notes_and_its_full_queue_drops_with_a_warning() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger requests = new AtomicInteger();
+        HttpServer hook = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        hook.createContext("/hook", ex -> {
+            requests.incrementAndGet();
+            try {
+                // The webhook's receiver never answers while the test runs.
+                release.await(2, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            ex.sendResponseHeaders(204, -1);
+            ex.close();
+        });
+        hook.start();
+        int entries = 12;
+        putFeedOf(entries);
+        f.set("th.flow.webhook.enabled", "true")
+                .set("th.flow.webhook.url", "http://127.0.0.1:" + hook.getAddress().getPort() + "/hook")
+                .set("th.flow.threads", "1").set("th.flow.queue.size", "2").set("th.poll.interval", "1h");
+        try (LogCapture log = new LogCapture(); BackgroundService rt = BackgroundService.start(f.settings())) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> f.evernote.notes("tok").size() == entries);
+            // One copy is stuck in the webhook, two wait in its queue, the rest were dropped for this flow only.
+            assertThat(requests.get()).isEqualTo(1);
+            await().atMost(Duration.ofSeconds(5)).until(() -> !log.lines("flow queue full", "flow=flow-webhook",
+                    "queue_size=2").isEmpty());
+            // Answer now, so that the service's graceful stop need not wait for the stuck copy.
+            release.countDown();
+        } finally {
+            release.countDown();
+            hook.stop(0);
+        }
+    }
+
+    @Test
+    void a_webhook_against_a_dead_url_never_delays_the_notes_and_fails_with_one_line_naming_the_flow()
+            throws Exception {
+        putFeedOf(3);
+        f.set("th.flow.webhook.enabled", "true")
+                .set("th.flow.webhook.url", "http://127.0.0.1:" + ServiceFixture.freePort() + "/hook")
+                .set("th.poll.interval", "1h");
+        try (LogCapture log = new LogCapture(); BackgroundService rt = BackgroundService.start(f.settings())) {
+            long t0 = System.nanoTime();
+            await().atMost(Duration.ofSeconds(30)).until(() -> f.evernote.notes("tok").size() == 3);
+            // The flow retries each entry for 2 + 4 + 8 s: the notes did not wait for that.
+            assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(12));
+            assertThat(log.lines("flow failed", "flow=flow-webhook")).isEmpty();
+            // The flows' routeConfiguration gives up after its retries with one line per entry.
+            await().atMost(Duration.ofSeconds(40)).until(() -> log.lines("camel.flows - flow failed", "flow=flow-webhook",
+                    "trigger_id=1 outbox_id=").size() >= 1);
+        }
+    }
+
+    private void putFeedOf(int entries) {
+        Rss feed = Rss.feed();
+        for (int i = 0; i < entries; i++) {
+            feed.item("n" + i, "Entry " + i, "http://example.org/n" + i, NOW.minusSeconds(10L * (i + 1)), "<p>n</p>");
+        }
+        f.feeds.put("/f", feed.xml());
     }
 
     private static String read(Path p) {
