@@ -117,6 +117,9 @@ public final class ServiceRuntime implements AutoCloseable {
         main.bind("cycleLivenessCheck", new CycleLivenessCheck(cycle::sinceProgress,
                 CycleLivenessCheck.boundFor(settings.fetchConnectTimeout(), settings.fetchTimeout())));
         camelProperties(timer).forEach(main::addOverrideProperty);
+        if (!settings.routesDir().isEmpty()) {
+            RouteFilesWatcher.install(main, java.nio.file.Path.of(settings.routesDir()));
+        }
     }
 
     /** Opens the database (migrating it) and prepares the routes; nothing runs until a run method is called. */
@@ -160,14 +163,6 @@ public final class ServiceRuntime implements AutoCloseable {
         Duration tick = settings.pollTick();
         String routes = "classpath:routes/*.xml";
         Map<String, String> p = new java.util.LinkedHashMap<>();
-        if (!settings.routesDir().isEmpty()) {
-            routes += ",file:" + settings.routesDir() + "/*.xml";
-            p.put("camel.main.routes-reload-enabled", "true");
-            p.put("camel.main.routes-reload-directory", settings.routesDir());
-            p.put("camel.main.routes-reload-pattern", "*.xml");
-            // Reloading one external file must not remove the built-in routes.
-            p.put("camel.main.routes-reload-remove-all-routes", "false");
-        }
         p.put("camel.main.routes-include-pattern", routes);
         // The context name also names the Quartz scheduler, which is a JVM-wide singleton per name: two runtimes
         // in one JVM (tests, benchmarks) need their own.

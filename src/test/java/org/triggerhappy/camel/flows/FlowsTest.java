@@ -193,6 +193,101 @@ class FlowsTest {
         }
     }
 
+    @Test
+    void a_route_file_written_in_place_is_loaded_once_complete() throws Exception {
+        Path routes = Files.createDirectories(dir.resolve("routes"));
+        Path out = Files.createDirectories(dir.resolve("out"));
+        f.set("th.routes.dir", routes.toString()).set("th.poll.interval", "1s").set("th.poll.tick", "1s");
+        try (LogCapture log = new LogCapture(); BackgroundService rt = BackgroundService.start(f.settings())) {
+            await().atMost(Duration.ofSeconds(20)).until(() -> f.evernote.notes("tok").size() == 2);
+            Path file = routes.resolve("titles.xml");
+            byte[] xml = titlesRoute("titles-in-place", out).getBytes(StandardCharsets.UTF_8);
+            try (var w = Files.newOutputStream(file)) {
+                // As a slow `cat > titles.xml`: the first half sits there for more than one look of the watcher.
+                w.write(xml, 0, xml.length / 2);
+                w.flush();
+                Thread.sleep(2000);
+                w.write(xml, xml.length / 2, xml.length - xml.length / 2);
+            }
+            await().atMost(Duration.ofSeconds(15)).until(() -> !log.lines("route file loaded", "titles.xml",
+                    "titles-in-place").isEmpty());
+            publishThird();
+            await().atMost(Duration.ofSeconds(30)).until(() -> anyFileSays(out, "Third"));
+            assertThat(log.lines("route file not loaded")).isEmpty();
+        }
+    }
+
+    @Test
+    void a_route_file_with_a_real_error_logs_one_clear_line_and_the_other_routes_keep_running() throws Exception {
+        Path routes = Files.createDirectories(dir.resolve("routes"));
+        Path out = Files.createDirectories(dir.resolve("out"));
+        Files.writeString(routes.resolve("good.xml"), titlesRoute("good-flow", out), StandardCharsets.UTF_8);
+        f.set("th.routes.dir", routes.toString()).set("th.poll.interval", "1s").set("th.poll.tick", "1s");
+        try (LogCapture log = new LogCapture(); BackgroundService rt = BackgroundService.start(f.settings())) {
+            await().atMost(Duration.ofSeconds(20)).until(() -> f.evernote.notes("tok").size() == 2);
+            // Not XML at all (line 4), and XML that is no route (an unknown element on line 3).
+            Files.writeString(routes.resolve("broken.xml"), """
+                    <camel>
+                      <route id="broken">
+                        <from uri="seda:entries?multipleConsumers=true"/>
+                        <log message="x">
+                      </route>
+                    </camel>
+                    """, StandardCharsets.UTF_8);
+            Files.writeString(routes.resolve("wrong.xml"), """
+                    <camel>
+                      <route id="wrong">
+                        <fromm uri="seda:entries?multipleConsumers=true"/>
+                      </route>
+                    </camel>
+                    """, StandardCharsets.UTF_8);
+            await().atMost(Duration.ofSeconds(20)).until(() -> log.lines("route file not loaded").size() >= 2);
+            // Give the watcher several more looks: still one line per file.
+            Thread.sleep(3000);
+            List<String> broken = log.lines("route file not loaded", "broken.xml");
+            assertThat(broken).hasSize(1);
+            assertThat(broken.get(0)).contains("line=5").contains("reason=\"");
+            List<String> wrong = log.lines("route file not loaded", "wrong.xml");
+            assertThat(wrong).hasSize(1);
+            assertThat(wrong.get(0)).contains("line=3").contains("fromm");
+            publishThird();
+            await().atMost(Duration.ofSeconds(30)).until(() -> anyFileSays(out, "Third"));
+            await().atMost(Duration.ofSeconds(20)).until(() -> f.evernote.notes("tok").size() == 3);
+            // Fixed in place: loaded; and a working file edited in place replaces its route of the same id.
+            Files.writeString(routes.resolve("broken.xml"), titlesRoute("broken", out), StandardCharsets.UTF_8);
+            Files.writeString(routes.resolve("good.xml"), titlesRoute("good-flow", out).replace("<camel>",
+                    "<camel>\n<!-- edited -->"), StandardCharsets.UTF_8);
+            await().atMost(Duration.ofSeconds(15)).until(() -> !log.lines("route file loaded", "broken.xml",
+                    "[broken]").isEmpty() && log.lines("route file loaded", "good.xml", "[good-flow]").size() == 2);
+            assertThat(log.lines("route file not loaded")).hasSize(2);
+        }
+    }
+
+    private static String titlesRoute(String id, Path out) {
+        return """
+                <camel>
+                  <route id="%s" routeConfigurationId="flows">
+                    <from uri="seda:entries?multipleConsumers=true"/>
+                    <setBody><simple>${body[title]}</simple></setBody>
+                    <to uri="file:%s?fileName=${exchangeId}.txt"/>
+                  </route>
+                </camel>
+                """.formatted(id, out.toString());
+    }
+
+    private void publishThird() {
+        f.feeds.put("/f", Rss.feed()
+                .item("g3", "Third", "http://example.org/3", NOW, "<p>three</p>")
+                .item("g1", "First", "http://example.org/1", NOW.minusSeconds(60), "<p>one</p>")
+                .xml());
+    }
+
+    private static boolean anyFileSays(Path out, String text) throws java.io.IOException {
+        try (Stream<Path> files = Files.list(out)) {
+            return files.anyMatch(p -> read(p).equals(text));
+        }
+    }
+
     private void putFeedOf(int entries) {
         Rss feed = Rss.feed();
         for (int i = 0; i < entries; i++) {
