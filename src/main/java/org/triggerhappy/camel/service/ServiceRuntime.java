@@ -25,15 +25,19 @@ import org.triggerhappy.camel.ops.Operations;
 import org.triggerhappy.camel.persistence.Database;
 import org.triggerhappy.camel.persistence.DeliveryRecords;
 import org.triggerhappy.camel.persistence.DjangoThRepository;
+import org.triggerhappy.camel.persistence.InstanceRepository;
 import org.triggerhappy.camel.persistence.Migrations;
 import org.triggerhappy.camel.persistence.OutboxRepository;
+import org.triggerhappy.camel.persistence.TriggerLeaseRepository;
 import org.triggerhappy.camel.persistence.UserPauseRepository;
+import org.triggerhappy.camel.pipeline.DeadHolders;
 import org.triggerhappy.camel.pipeline.DueTriggers;
 import org.triggerhappy.camel.pipeline.EnexArchiveFlow;
 import org.triggerhappy.camel.pipeline.EnexSink;
 import org.triggerhappy.camel.pipeline.EntriesSedaComponent;
 import org.triggerhappy.camel.pipeline.EvernoteSink;
 import org.triggerhappy.camel.pipeline.FeedRefresher;
+import org.triggerhappy.camel.pipeline.Heartbeat;
 import org.triggerhappy.camel.pipeline.InFlight;
 import org.triggerhappy.camel.pipeline.LeaseHolder;
 import org.triggerhappy.camel.pipeline.NoteDelivery;
@@ -62,6 +66,7 @@ public final class ServiceRuntime implements AutoCloseable {
     private final InFlight inFlight = new InFlight();
     private final OutboxRepository outbox;
     private final NoteDelivery delivery;
+    private final Heartbeat heartbeat;
     private final Main main;
 
     private ServiceRuntime(Settings settings, Database db, boolean timer) {
@@ -94,7 +99,10 @@ public final class ServiceRuntime implements AutoCloseable {
         this.delivery = new NoteDelivery(outbox, new DeliveryRecords(db.dataSource()),
                 new DjangoThRepository(db.dataSource()), pauses, new NoteComposer(), sink(settings), inFlight, clock,
                 owner);
-        OutboxSweeper sweeper = new OutboxSweeper(outbox, pauses, inFlight, 1000, holder);
+        DeadHolders deadHolders = new DeadHolders(holder, new InstanceRepository(db.dataSource()));
+        OutboxSweeper sweeper = new OutboxSweeper(outbox, pauses, inFlight, 1000, deadHolders);
+        this.heartbeat = new Heartbeat(new InstanceRepository(db.dataSource()),
+                new TriggerLeaseRepository(db.dataSource()), deadHolders);
         EnexArchiveFlow archive = new EnexArchiveFlow(new DjangoThRepository(db.dataSource()), new NoteComposer(),
                 settings.archiveDir());
         Operations ops = new Operations(db.dataSource(), clock);
@@ -112,6 +120,7 @@ public final class ServiceRuntime implements AutoCloseable {
         main.bind("feedRefresher", refresher);
         main.bind("noteDelivery", delivery);
         main.bind("outboxSweeper", sweeper);
+        main.bind("heartbeat", heartbeat);
         main.bind("enexArchive", archive);
         ops.bind(main::bind);
         main.bind("cycleLivenessCheck", new CycleLivenessCheck(cycle::sinceProgress,
@@ -175,6 +184,7 @@ public final class ServiceRuntime implements AutoCloseable {
         // and at least every 30 s; the query is one index scan.
         p.put("th.sweep.period.ms", Long.toString(Math.min(tick.toMillis(), 30_000)));
         p.put("th.delivery.concurrency", Integer.toString(settings.deliveryConcurrency()));
+        p.put("th.heartbeat.period.ms", Long.toString(Heartbeat.EVERY.toMillis()));
         p.putAll(settings.flowOverrides());
         p.putAll(Operations.camelProperties(timer, settings.httpPort(), settings.managementPort()));
         return p;
@@ -229,6 +239,7 @@ public final class ServiceRuntime implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        heartbeat.stopped();
         db.close();
     }
 }
