@@ -83,10 +83,11 @@ public final class CliContext {
 
     /**
      * The configured database, migrated, with the ServiceRss/ServiceEvernote rows present: a command works on an
-     * empty database as on a django-th one. A small pool: one command, one connection at a time.
+     * empty database as on a django-th one. A small pool (unless TH_DB_POOL_SIZE says): one command, one
+     * connection at a time.
      */
     public Database database(Settings settings) {
-        Database db = Database.open(settings, 2);
+        Database db = Database.open(settings, settings.dbPoolSize(2));
         try {
             Migrations.migrate(db.dataSource());
             new DjangoThAdmin(db.dataSource()).ensureServices();

@@ -39,7 +39,7 @@ final class DemoCommand implements Callable<Integer> {
             // The demo feed lives on loopback: allow exactly that address and port, nothing else private.
             overrides.put("th.allow.private.networks", feed.hostPort());
             Settings settings = Settings.load(ConfigSource.standard(overrides));
-            Database db = ServiceRuntime.openDatabase(settings);
+            Database db = ServiceRuntime.openDatabase(settings, false);
             OnceSummary summary;
             try (ServiceRuntime runtime = ServiceRuntime.create(settings, seed(db, feed.feedUrl(), now), false)) {
                 summary = runtime.runOnce(Duration.ofMinutes(2));

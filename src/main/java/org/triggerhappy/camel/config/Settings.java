@@ -15,6 +15,7 @@ public record Settings(
         String dbUrl,
         String dbUser,
         String dbPassword,
+        int dbPoolSize,
         Path dataDir,
         String evernoteUrl,
         Duration evernoteConnectTimeout,
@@ -72,6 +73,7 @@ public record Settings(
                 dbUrl,
                 c.get("th.db.user", "postgres"),
                 c.get("th.db.password", ""),
+                optionalPositiveInt(c, "th.db.pool.size"),
                 dataDir,
                 evernoteUrl.replaceAll("/+$", ""),
                 duration(c, "th.evernote.connect.timeout", "10s"),
@@ -137,6 +139,16 @@ public record Settings(
         }
     }
 
+    /** A positive whole number, or 0 when the key is empty (the caller's default applies). */
+    private static int optionalPositiveInt(ConfigSource c, String key) {
+        return c.get(key, "").isBlank() ? 0 : (int) positiveLong(c, key, "");
+    }
+
+    /** TH_DB_POOL_SIZE when set, else the default of the command that opens the pool. */
+    public int dbPoolSize(int commandDefault) {
+        return dbPoolSize > 0 ? dbPoolSize : commandDefault;
+    }
+
     private static int port(ConfigSource c, String key, String def) {
         long p = positiveLong(c, key, def);
         if (p > 65535) {
@@ -151,6 +163,7 @@ public record Settings(
         m.put("TH_DB_URL", embeddedDatabase() ? "(embedded PostgreSQL in " + dataDir.resolve("pg") + ")" : dbUrl);
         m.put("TH_DB_USER", dbUser);
         m.put("TH_DB_PASSWORD", dbPassword == null || dbPassword.isEmpty() ? "(empty)" : "****");
+        m.put("TH_DB_POOL_SIZE", dbPoolSize > 0 ? Integer.toString(dbPoolSize) : "(per command)");
         m.put("TH_DATA_DIR", dataDir.toString());
         m.put("TH_EVERNOTE_URL", evernoteUrl);
         m.put("TH_POLL_INTERVAL", pollInterval.toString());

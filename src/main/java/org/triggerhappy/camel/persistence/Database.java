@@ -21,6 +21,13 @@ import org.triggerhappy.camel.config.Settings;
 public final class Database implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
+    /**
+     * How long a statement may wait for the server's reply before its connection is dropped: a half-open connection
+     * (the server or a NAT box gone without a reset) would otherwise block its thread, and with it a poll cycle, for
+     * good. Generous for the service's statements; a {@code socketTimeout} in TH_DB_URL wins (0 turns it off).
+     */
+    public static final int SOCKET_TIMEOUT_SECONDS = 60;
+
     private final HikariDataSource dataSource;
     private final EmbeddedPostgres embedded;
 
@@ -47,6 +54,12 @@ public final class Database implements AutoCloseable {
         cfg.setMaximumPoolSize(poolSize);
         cfg.setPoolName("th-db");
         cfg.setConnectionTimeout(10_000);
+        // Driver defaults that parameters of the URL override.
+        cfg.addDataSourceProperty("socketTimeout", Integer.toString(SOCKET_TIMEOUT_SECONDS));
+        cfg.addDataSourceProperty("connectTimeout", "10");
+        cfg.addDataSourceProperty("tcpKeepAlive", "true");
+        // Idle connections are checked now and then, so one a firewall dropped is replaced before a cycle needs it.
+        cfg.setKeepaliveTime(120_000);
         // Fail at once with a clear message instead of hanging when the server is down or the URL is wrong.
         cfg.setInitializationFailTimeout(10_000);
         try {

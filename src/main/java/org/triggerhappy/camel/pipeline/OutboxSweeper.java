@@ -3,6 +3,8 @@ package org.triggerhappy.camel.pipeline;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.triggerhappy.camel.persistence.OutboxRepository;
@@ -13,7 +15,8 @@ import org.triggerhappy.camel.persistence.UserPauseRepository;
  * Finds outbox items that are due again (left over from a previous run or a crash, retried after a back-off, or
  * released when a user's token was renewed) and hands them to the delivery queue, once each. Deliveries that were
  * interrupted (their process was killed, or this process lost the database before it could record the outcome)
- * are released first, so a restart resumes them at once instead of when their lease runs out.
+ * are released first, so a restart resumes them at once instead of when their lease runs out; so are the leases of
+ * holders that are gone ({@link DeadHolders}: a process ended on this machine, or a heartbeat gone silent).
  */
 public final class OutboxSweeper {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxSweeper.class);
@@ -22,15 +25,15 @@ public final class OutboxSweeper {
     private final UserPauseRepository pauses;
     private final InFlight inFlight;
     private final int batch;
-    private final LeaseHolder holder;
+    private final DeadHolders dead;
 
     public OutboxSweeper(OutboxRepository outbox, UserPauseRepository pauses, InFlight inFlight, int batch,
-                         LeaseHolder holder) {
+                         DeadHolders dead) {
         this.outbox = outbox;
         this.pauses = pauses;
         this.inFlight = inFlight;
         this.batch = batch;
-        this.holder = holder;
+        this.dead = dead;
     }
 
     public List<Map<String, Object>> due() {
@@ -64,12 +67,14 @@ public final class OutboxSweeper {
     }
 
     private void releaseInterrupted() {
-        String self = holder.toString();
+        String self = dead.self().toString();
+        List<OutboxRepository.Lease> leases = outbox.leases(batch);
+        Set<String> gone = dead.among(leases.stream().map(OutboxRepository.Lease::holder).collect(Collectors.toSet()));
         int released = 0;
-        for (OutboxRepository.Lease lease : outbox.leases(batch)) {
+        for (OutboxRepository.Lease lease : leases) {
             // Our own lease on an item no delivery of ours is working on: the outcome was never recorded.
             boolean interrupted = self.equals(lease.holder()) ? !inFlight.contains(lease.id())
-                    : holder.provesDead(lease.holder());
+                    : gone.contains(lease.holder());
             if (interrupted && outbox.releaseInterrupted(lease.id(), lease.holder())) {
                 released++;
             }

@@ -26,6 +26,8 @@ public final class PollCycle {
     private volatile java.util.function.IntSupplier notesWritten = () -> 0;
     private final AtomicInteger writtenAtLastEnd = new AtomicInteger();
     private volatile Consumer<Summary> onEnd = s -> { };
+    // Liveness: when the running cycle last took or finished a trigger (nanoTime); -1 when no cycle runs.
+    private final AtomicLong progressNanos = new AtomicLong(-1);
 
     /** The figures of a finished cycle. */
     public record Summary(long cycle, int polled, int notModified, int failed, int newEntries, int queued,
@@ -40,6 +42,17 @@ public final class PollCycle {
         queued.set(0);
         startedNanos.set(System.nanoTime());
         startedAt = java.time.Instant.now();
+        progressNanos.set(System.nanoTime());
+    }
+
+    /** How long the running cycle has gone without taking or finishing a trigger; zero when no cycle runs. */
+    public Duration sinceProgress() {
+        long at = progressNanos.get();
+        return at < 0 ? Duration.ZERO : Duration.ofNanos(System.nanoTime() - at);
+    }
+
+    private void progressed() {
+        progressNanos.updateAndGet(at -> at < 0 ? at : System.nanoTime());
     }
 
     /** When the current (or last) cycle began. */
@@ -48,6 +61,7 @@ public final class PollCycle {
     }
 
     public void end() {
+        progressNanos.set(-1);
         Summary s = new Summary(cycles.incrementAndGet(), polled.get(), notModified.get(), failed.get(),
                 newEntries.get(), queued.get(), Duration.ofNanos(System.nanoTime() - startedNanos.get()));
         last = s;
@@ -76,18 +90,22 @@ public final class PollCycle {
 
     void polled() {
         polled.incrementAndGet();
+        progressed();
     }
 
     void notModified() {
         notModified.incrementAndGet();
+        progressed();
     }
 
     void failed() {
         failed.incrementAndGet();
+        progressed();
     }
 
     void found(int entries, int queuedNotes) {
         newEntries.addAndGet(entries);
         queued.addAndGet(queuedNotes);
+        progressed();
     }
 }

@@ -22,21 +22,27 @@ import org.triggerhappy.camel.fetch.HostLimiter;
 import org.triggerhappy.camel.fetch.ImageFetcher;
 import org.triggerhappy.camel.notes.EnexWriter;
 import org.triggerhappy.camel.notes.NoteComposer;
+import org.triggerhappy.camel.ops.CycleLivenessCheck;
 import org.triggerhappy.camel.ops.Operations;
 import org.triggerhappy.camel.persistence.Database;
 import org.triggerhappy.camel.persistence.DeliveryRecords;
 import org.triggerhappy.camel.persistence.DjangoThRepository;
+import org.triggerhappy.camel.persistence.InstanceRepository;
 import org.triggerhappy.camel.persistence.Migrations;
 import org.triggerhappy.camel.persistence.OutboxRepository;
+import org.triggerhappy.camel.persistence.TriggerLeaseRepository;
 import org.triggerhappy.camel.persistence.UserPauseRepository;
+import org.triggerhappy.camel.pipeline.DeadHolders;
 import org.triggerhappy.camel.pipeline.DueTriggers;
 import org.triggerhappy.camel.pipeline.EnexArchiveFlow;
 import org.triggerhappy.camel.pipeline.EnexSink;
+import org.triggerhappy.camel.pipeline.EntriesSedaComponent;
 import org.triggerhappy.camel.pipeline.EvernoteSink;
 import org.triggerhappy.camel.pipeline.ArticlePages;
 import org.triggerhappy.camel.pipeline.FeedRefresher;
 import org.triggerhappy.camel.pipeline.FullArticles;
 import org.triggerhappy.camel.pipeline.FullContentPolicy;
+import org.triggerhappy.camel.pipeline.Heartbeat;
 import org.triggerhappy.camel.pipeline.InFlight;
 import org.triggerhappy.camel.pipeline.LeaseHolder;
 import org.triggerhappy.camel.pipeline.NoteDelivery;
@@ -53,6 +59,10 @@ public final class ServiceRuntime implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ServiceRuntime.class);
 
     private static final AtomicInteger RUNTIMES_IN_JVM = new AtomicInteger();
+    /** Default pool of {@code run}: 2 services and a cron run (40 + 40 + 10) leave room below 100 connections. */
+    public static final int SERVICE_POOL = 40;
+    /** Default pool of {@code run --once}. */
+    public static final int ONCE_POOL = 10;
 
     private final Settings settings;
     private final Database db;
@@ -62,6 +72,7 @@ public final class ServiceRuntime implements AutoCloseable {
     private final InFlight inFlight = new InFlight();
     private final OutboxRepository outbox;
     private final NoteDelivery delivery;
+    private final Heartbeat heartbeat;
     private final Main main;
 
     private ServiceRuntime(Settings settings, Database db, boolean timer) {
@@ -97,7 +108,10 @@ public final class ServiceRuntime implements AutoCloseable {
         this.delivery = new NoteDelivery(outbox, new DeliveryRecords(db.dataSource()),
                 new DjangoThRepository(db.dataSource()), pauses, composer, sink(settings), inFlight, clock,
                 owner, settings.content().images());
-        OutboxSweeper sweeper = new OutboxSweeper(outbox, pauses, inFlight, 1000, holder);
+        DeadHolders deadHolders = new DeadHolders(holder, new InstanceRepository(db.dataSource()));
+        OutboxSweeper sweeper = new OutboxSweeper(outbox, pauses, inFlight, 1000, deadHolders);
+        this.heartbeat = new Heartbeat(new InstanceRepository(db.dataSource()),
+                new TriggerLeaseRepository(db.dataSource()), deadHolders);
         EnexArchiveFlow archive = new EnexArchiveFlow(new DjangoThRepository(db.dataSource()), new NoteComposer(),
                 settings.archiveDir());
         Operations ops = new Operations(db.dataSource(), clock);
@@ -108,6 +122,7 @@ public final class ServiceRuntime implements AutoCloseable {
 
         this.main = new Main();
         main.bind("dataSource", db.dataSource());
+        main.bind("seda", new EntriesSedaComponent());
         main.bind("fetchPool", fetchPool);
         main.bind("pollCycle", cycle);
         main.bind("dueTriggers", due);
@@ -115,9 +130,15 @@ public final class ServiceRuntime implements AutoCloseable {
         main.bind("fullArticles", articles);
         main.bind("noteDelivery", delivery);
         main.bind("outboxSweeper", sweeper);
+        main.bind("heartbeat", heartbeat);
         main.bind("enexArchive", archive);
         ops.bind(main::bind);
+        main.bind("cycleLivenessCheck", new CycleLivenessCheck(cycle::sinceProgress,
+                CycleLivenessCheck.boundFor(settings.fetchConnectTimeout(), settings.fetchTimeout())));
         camelProperties(timer).forEach(main::addOverrideProperty);
+        if (!settings.routesDir().isEmpty()) {
+            RouteFilesWatcher.install(main, java.nio.file.Path.of(settings.routesDir()));
+        }
     }
 
     private static ExecutorService daemonPool(int threads, String prefix) {
@@ -132,7 +153,7 @@ public final class ServiceRuntime implements AutoCloseable {
     /** Opens the database (migrating it) and prepares the routes; nothing runs until a run method is called. */
     public static ServiceRuntime create(Settings settings, boolean timer) {
         LOG.info("starting TriggerHappy Camel with {}", settings.describe());
-        Database db = openDatabase(settings);
+        Database db = openDatabase(settings, timer);
         try {
             Migrations.migrate(db.dataSource());
             return new ServiceRuntime(settings, db, timer);
@@ -142,11 +163,14 @@ public final class ServiceRuntime implements AutoCloseable {
         }
     }
 
-    /** The pool sized for the service. */
-    public static Database openDatabase(Settings settings) {
-        // Threads hold a connection only between network waits; capping the pool keeps several instances within
-        // PostgreSQL's default 100 connections.
-        return Database.open(settings, Math.min(settings.fetchConcurrency() + settings.deliveryConcurrency() + 4, 40));
+    /**
+     * The pool sized for the service ({@code service}) or for one {@code run --once}, unless TH_DB_POOL_SIZE says.
+     * Threads hold a connection only between network waits; the defaults keep two services and a cron run within
+     * PostgreSQL's default 100 connections (see {@link #SERVICE_POOL} and {@link #ONCE_POOL}).
+     */
+    public static Database openDatabase(Settings settings, boolean service) {
+        int byConcurrency = settings.fetchConcurrency() + settings.deliveryConcurrency() + 4;
+        return Database.open(settings, settings.dbPoolSize(Math.min(byConcurrency, service ? SERVICE_POOL : ONCE_POOL)));
     }
 
     /** On an open, migrated database; closing the runtime closes it. */
@@ -167,14 +191,6 @@ public final class ServiceRuntime implements AutoCloseable {
         Duration tick = settings.pollTick();
         String routes = "classpath:routes/*.xml";
         Map<String, String> p = new java.util.LinkedHashMap<>();
-        if (!settings.routesDir().isEmpty()) {
-            routes += ",file:" + settings.routesDir() + "/*.xml";
-            p.put("camel.main.routes-reload-enabled", "true");
-            p.put("camel.main.routes-reload-directory", settings.routesDir());
-            p.put("camel.main.routes-reload-pattern", "*.xml");
-            // Reloading one external file must not remove the built-in routes.
-            p.put("camel.main.routes-reload-remove-all-routes", "false");
-        }
         p.put("camel.main.routes-include-pattern", routes);
         // The context name also names the Quartz scheduler, which is a JVM-wide singleton per name: two runtimes
         // in one JVM (tests, benchmarks) need their own.
@@ -187,6 +203,7 @@ public final class ServiceRuntime implements AutoCloseable {
         // and at least every 30 s; the query is one index scan.
         p.put("th.sweep.period.ms", Long.toString(Math.min(tick.toMillis(), 30_000)));
         p.put("th.delivery.concurrency", Integer.toString(settings.deliveryConcurrency()));
+        p.put("th.heartbeat.period.ms", Long.toString(Heartbeat.EVERY.toMillis()));
         p.putAll(settings.flowOverrides());
         p.putAll(Operations.camelProperties(timer, settings.httpPort(), settings.managementPort()));
         return p;
@@ -242,6 +259,7 @@ public final class ServiceRuntime implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        heartbeat.stopped();
         db.close();
     }
 }

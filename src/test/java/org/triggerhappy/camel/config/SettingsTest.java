@@ -56,6 +56,8 @@ class SettingsTest {
                 .hasMessageContaining("TH_TIME_ZONE");
         assertThatThrownBy(() -> Settings.load(ConfigSource.of(Map.of("th.fetch.concurrency", "lots"))))
                 .hasMessageContaining("TH_FETCH_CONCURRENCY");
+        assertThatThrownBy(() -> Settings.load(ConfigSource.of(Map.of("th.db.pool.size", "0"))))
+                .hasMessageContaining("TH_DB_POOL_SIZE=0");
     }
 
     @Test

@@ -18,12 +18,16 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.triggerhappy.camel.notes.EnexWriter;
+import org.triggerhappy.camel.reliability.LogCapture;
 import org.triggerhappy.camel.testsupport.BackgroundService;
 import org.triggerhappy.camel.testsupport.Rss;
 import org.triggerhappy.camel.testsupport.ServiceFixture;
@@ -132,6 +136,164 @@ class FlowsTest {
             });
             await().atMost(Duration.ofSeconds(20)).until(() -> f.evernote.notes("tok").size() == 3);
         }
+    }
+
+    @Test
+    void a_flow_that_blocks_forever_never_delays_the_notes_and_its_full_queue_drops_with_a_warning() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger requests = new AtomicInteger();
+        HttpServer hook = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        hook.createContext("/hook", ex -> {
+            requests.incrementAndGet();
+            try {
+                // The webhook's receiver never answers while the test runs.
+                release.await(2, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            ex.sendResponseHeaders(204, -1);
+            ex.close();
+        });
+        hook.start();
+        int entries = 12;
+        putFeedOf(entries);
+        f.set("th.flow.webhook.enabled", "true")
+                .set("th.flow.webhook.url", "http://127.0.0.1:" + hook.getAddress().getPort() + "/hook")
+                .set("th.flow.threads", "1").set("th.flow.queue.size", "2").set("th.poll.interval", "1h");
+        try (LogCapture log = new LogCapture(); BackgroundService rt = BackgroundService.start(f.settings())) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> f.evernote.notes("tok").size() == entries);
+            // One copy is stuck in the webhook, two wait in its queue, the rest were dropped for this flow only.
+            assertThat(requests.get()).isEqualTo(1);
+            await().atMost(Duration.ofSeconds(5)).until(() -> !log.lines("flow queue full", "flow=flow-webhook",
+                    "queue_size=2").isEmpty());
+            // Answer now, so that the service's graceful stop need not wait for the stuck copy.
+            release.countDown();
+        } finally {
+            release.countDown();
+            hook.stop(0);
+        }
+    }
+
+    @Test
+    void a_webhook_against_a_dead_url_never_delays_the_notes_and_fails_with_one_line_naming_the_flow()
+            throws Exception {
+        putFeedOf(3);
+        f.set("th.flow.webhook.enabled", "true")
+                .set("th.flow.webhook.url", "http://127.0.0.1:" + ServiceFixture.freePort() + "/hook")
+                .set("th.poll.interval", "1h");
+        try (LogCapture log = new LogCapture(); BackgroundService rt = BackgroundService.start(f.settings())) {
+            long t0 = System.nanoTime();
+            await().atMost(Duration.ofSeconds(30)).until(() -> f.evernote.notes("tok").size() == 3);
+            // The flow retries each entry for 2 + 4 + 8 s: the notes did not wait for that.
+            assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(12));
+            assertThat(log.lines("flow failed", "flow=flow-webhook")).isEmpty();
+            // The flows' routeConfiguration gives up after its retries with one line per entry.
+            await().atMost(Duration.ofSeconds(40)).until(() -> log.lines("camel.flows - flow failed", "flow=flow-webhook",
+                    "trigger_id=1 outbox_id=").size() >= 1);
+        }
+    }
+
+    @Test
+    void a_route_file_written_in_place_is_loaded_once_complete() throws Exception {
+        Path routes = Files.createDirectories(dir.resolve("routes"));
+        Path out = Files.createDirectories(dir.resolve("out"));
+        f.set("th.routes.dir", routes.toString()).set("th.poll.interval", "1s").set("th.poll.tick", "1s");
+        try (LogCapture log = new LogCapture(); BackgroundService rt = BackgroundService.start(f.settings())) {
+            await().atMost(Duration.ofSeconds(20)).until(() -> f.evernote.notes("tok").size() == 2);
+            Path file = routes.resolve("titles.xml");
+            byte[] xml = titlesRoute("titles-in-place", out).getBytes(StandardCharsets.UTF_8);
+            try (var w = Files.newOutputStream(file)) {
+                // As a slow `cat > titles.xml`: the first half sits there for more than one look of the watcher.
+                w.write(xml, 0, xml.length / 2);
+                w.flush();
+                Thread.sleep(2000);
+                w.write(xml, xml.length / 2, xml.length - xml.length / 2);
+            }
+            await().atMost(Duration.ofSeconds(15)).until(() -> !log.lines("route file loaded", "titles.xml",
+                    "titles-in-place").isEmpty());
+            publishThird();
+            await().atMost(Duration.ofSeconds(30)).until(() -> anyFileSays(out, "Third"));
+            assertThat(log.lines("route file not loaded")).isEmpty();
+        }
+    }
+
+    @Test
+    void a_route_file_with_a_real_error_logs_one_clear_line_and_the_other_routes_keep_running() throws Exception {
+        Path routes = Files.createDirectories(dir.resolve("routes"));
+        Path out = Files.createDirectories(dir.resolve("out"));
+        Files.writeString(routes.resolve("good.xml"), titlesRoute("good-flow", out), StandardCharsets.UTF_8);
+        f.set("th.routes.dir", routes.toString()).set("th.poll.interval", "1s").set("th.poll.tick", "1s");
+        try (LogCapture log = new LogCapture(); BackgroundService rt = BackgroundService.start(f.settings())) {
+            await().atMost(Duration.ofSeconds(20)).until(() -> f.evernote.notes("tok").size() == 2);
+            // Not XML at all (line 4), and XML that is no route (an unknown element on line 3).
+            Files.writeString(routes.resolve("broken.xml"), """
+                    <camel>
+                      <route id="broken">
+                        <from uri="seda:entries?multipleConsumers=true"/>
+                        <log message="x">
+                      </route>
+                    </camel>
+                    """, StandardCharsets.UTF_8);
+            Files.writeString(routes.resolve("wrong.xml"), """
+                    <camel>
+                      <route id="wrong">
+                        <fromm uri="seda:entries?multipleConsumers=true"/>
+                      </route>
+                    </camel>
+                    """, StandardCharsets.UTF_8);
+            await().atMost(Duration.ofSeconds(20)).until(() -> log.lines("route file not loaded").size() >= 2);
+            // Give the watcher several more looks: still one line per file.
+            Thread.sleep(3000);
+            List<String> broken = log.lines("route file not loaded", "broken.xml");
+            assertThat(broken).hasSize(1);
+            assertThat(broken.get(0)).contains("line=5").contains("reason=\"");
+            List<String> wrong = log.lines("route file not loaded", "wrong.xml");
+            assertThat(wrong).hasSize(1);
+            assertThat(wrong.get(0)).contains("line=3").contains("fromm");
+            publishThird();
+            await().atMost(Duration.ofSeconds(30)).until(() -> anyFileSays(out, "Third"));
+            await().atMost(Duration.ofSeconds(20)).until(() -> f.evernote.notes("tok").size() == 3);
+            // Fixed in place: loaded; and a working file edited in place replaces its route of the same id.
+            Files.writeString(routes.resolve("broken.xml"), titlesRoute("broken", out), StandardCharsets.UTF_8);
+            Files.writeString(routes.resolve("good.xml"), titlesRoute("good-flow", out).replace("<camel>",
+                    "<camel>\n<!-- edited -->"), StandardCharsets.UTF_8);
+            await().atMost(Duration.ofSeconds(15)).until(() -> !log.lines("route file loaded", "broken.xml",
+                    "[broken]").isEmpty() && log.lines("route file loaded", "good.xml", "[good-flow]").size() == 2);
+            assertThat(log.lines("route file not loaded")).hasSize(2);
+        }
+    }
+
+    private static String titlesRoute(String id, Path out) {
+        return """
+                <camel>
+                  <route id="%s" routeConfigurationId="flows">
+                    <from uri="seda:entries?multipleConsumers=true"/>
+                    <setBody><simple>${body[title]}</simple></setBody>
+                    <to uri="file:%s?fileName=${exchangeId}.txt"/>
+                  </route>
+                </camel>
+                """.formatted(id, out.toString());
+    }
+
+    private void publishThird() {
+        f.feeds.put("/f", Rss.feed()
+                .item("g3", "Third", "http://example.org/3", NOW, "<p>three</p>")
+                .item("g1", "First", "http://example.org/1", NOW.minusSeconds(60), "<p>one</p>")
+                .xml());
+    }
+
+    private static boolean anyFileSays(Path out, String text) throws java.io.IOException {
+        try (Stream<Path> files = Files.list(out)) {
+            return files.anyMatch(p -> read(p).equals(text));
+        }
+    }
+
+    private void putFeedOf(int entries) {
+        Rss feed = Rss.feed();
+        for (int i = 0; i < entries; i++) {
+            feed.item("n" + i, "Entry " + i, "http://example.org/n" + i, NOW.minusSeconds(10L * (i + 1)), "<p>n</p>");
+        }
+        f.feeds.put("/f", feed.xml());
     }
 
     private static String read(Path p) {

@@ -104,6 +104,10 @@ class InterruptedDeliveryTest {
                     + sleeper.info().startInstant().orElseThrow().toEpochMilli()))).as("live process").isFalse();
             String dead = deadHolder();
             assertThat(self.provesDead(dead.replaceFirst("@\\S+ ", "@elsewhere "))).as("other host").isFalse();
+            assertThat(self.provesDead(dead.replaceFirst("boot=\\S+", "boot=another-machine")))
+                    .as("same host name, another machine (or another boot)").isFalse();
+            assertThat(self.provesDead(dead.replaceFirst(" boot=\\S+ machine=\\S*", "")))
+                    .as("written before boot ids were recorded").isFalse();
             assertThat(self.provesDead(dead.replaceFirst("pidns=\\S+", "pidns=pid:[1]"))).as("other container").isFalse();
             assertThat(self.provesDead("12345@host")).as("unknown format").isFalse();
             assertThat(self.provesDead(null)).isFalse();
