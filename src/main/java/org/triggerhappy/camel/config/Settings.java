@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * The service's effective configuration, validated once at start so that bad values fail with one clear message.
- * Secrets (the database password) are kept out of {@link #describe()}.
+ * Secrets (the database and HTTP passwords) are kept out of {@link #describe()}.
  */
 public record Settings(
         String dbUrl,
@@ -34,6 +34,7 @@ public record Settings(
         String routesDir,
         int httpPort,
         int managementPort,
+        HttpAccess httpAccess,
         Path archiveDir,
         Map<String, String> flowOverrides) {
 
@@ -90,6 +91,7 @@ public record Settings(
                 c.get("th.routes.dir", ""),
                 port(c, "th.http.port", "8080"),
                 port(c, "th.management.port", "9876"),
+                HttpAccess.load(c),
                 Path.of(c.get("th.flow.enex-archive.dir", dataDir.resolve("archive").toString())).toAbsolutePath(),
                 flowOverrides(c));
     }
@@ -165,6 +167,7 @@ public record Settings(
         m.put("TH_ROUTES_DIR", routesDir.isEmpty() ? "(none)" : routesDir);
         m.put("TH_HTTP_PORT", Integer.toString(httpPort));
         m.put("TH_MANAGEMENT_PORT", Integer.toString(managementPort));
+        m.putAll(httpAccess.describe());
         return m;
     }
 }

@@ -107,6 +107,9 @@ public final class ServiceRuntime implements AutoCloseable {
         main.bind("outboxSweeper", sweeper);
         main.bind("enexArchive", archive);
         ops.bind(main::bind);
+        if (timer) {
+            Operations.secure(settings.httpAccess(), main::bind);
+        }
         camelProperties(timer).forEach(main::addOverrideProperty);
     }
 
@@ -169,7 +172,8 @@ public final class ServiceRuntime implements AutoCloseable {
         p.put("th.sweep.period.ms", Long.toString(Math.min(tick.toMillis(), 30_000)));
         p.put("th.delivery.concurrency", Integer.toString(settings.deliveryConcurrency()));
         p.putAll(settings.flowOverrides());
-        p.putAll(Operations.camelProperties(timer, settings.httpPort(), settings.managementPort()));
+        p.putAll(Operations.camelProperties(timer, settings.httpAccess().host(), settings.httpPort(),
+                settings.managementPort()));
         return p;
     }
 
