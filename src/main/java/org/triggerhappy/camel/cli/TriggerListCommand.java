@@ -17,6 +17,7 @@ import org.triggerhappy.camel.persistence.TriggerLookup;
 import org.triggerhappy.camel.persistence.TriggerLookup.TriggerSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import org.triggerhappy.camel.config.Masked;
 
 @Command(name = "list", mixinStandardHelpOptions = true,
         description = {"Lists every trigger: id, user, on/off, feed URL, notebook, tags, own poll interval, last and"
@@ -56,10 +57,10 @@ final class TriggerListCommand implements Callable<Integer> {
         TextTable t = new TextTable("ID", "USER", "STATUS", "URL", "NOTEBOOK", "TAGS", "INTERVAL", "LAST CHECK",
                 "NEXT CHECK", "RESULT");
         for (TriggerSummary s : triggers) {
-            t.row(Integer.toString(s.id()), s.user(), s.on() ? "on" : "off", TextTable.clip(s.url(), 80),
+            t.row(Integer.toString(s.id()), s.user(), s.on() ? "on" : "off", TextTable.clip(Masked.url(s.url()), 80),
                     TextTable.clip(s.notebook(), 40), TextTable.clip(s.tags(), 40),
                     s.interval() == null ? "default" : human(s.interval()), time(s.lastCheck()), time(s.nextCheck()),
-                    TextTable.clip(s.result(), 60));
+                    TextTable.clip(Masked.text(s.result()), 60));
         }
         return t;
     }
@@ -69,14 +70,14 @@ final class TriggerListCommand implements Callable<Integer> {
         m.put("id", s.id());
         m.put("user", s.user());
         m.put("status", s.on() ? "on" : "off");
-        m.put("description", s.description());
-        m.put("url", s.url());
+        m.put("description", Masked.text(s.description()));
+        m.put("url", Masked.url(s.url()));
         m.put("notebook", s.notebook());
         m.put("tags", EdamNames.tags(s.tags()));
         m.put("interval", s.interval() == null ? null : s.interval().toString());
         m.put("lastCheck", s.lastCheck() == null ? null : s.lastCheck().toString());
         m.put("nextCheck", s.nextCheck() == null ? null : s.nextCheck().toString());
-        m.put("result", s.result());
+        m.put("result", Masked.text(s.result()));
         return m;
     }
 

@@ -62,7 +62,7 @@ public record Settings(
         }
         String evernoteUrl = c.get("th.evernote.url", "https://www.evernote.com");
         if (!evernoteUrl.startsWith("http://") && !evernoteUrl.startsWith("https://")) {
-            throw new ConfigException("TH_EVERNOTE_URL=" + evernoteUrl + " must start with https:// (or http:// for a local test service)");
+            throw new ConfigException("TH_EVERNOTE_URL=" + Masked.url(evernoteUrl) + " must start with https:// (or http:// for a local test service)");
         }
         String dbUrl = c.get("th.db.url", "");
         if (!dbUrl.isEmpty() && !dbUrl.startsWith("jdbc:postgresql:")) {
@@ -148,11 +148,11 @@ public record Settings(
     /** Effective configuration for the startup log; the password is masked. */
     public Map<String, String> describe() {
         Map<String, String> m = new LinkedHashMap<>();
-        m.put("TH_DB_URL", embeddedDatabase() ? "(embedded PostgreSQL in " + dataDir.resolve("pg") + ")" : dbUrl);
+        m.put("TH_DB_URL", embeddedDatabase() ? "(embedded PostgreSQL in " + dataDir.resolve("pg") + ")" : Masked.url(dbUrl));
         m.put("TH_DB_USER", dbUser);
         m.put("TH_DB_PASSWORD", dbPassword == null || dbPassword.isEmpty() ? "(empty)" : "****");
         m.put("TH_DATA_DIR", dataDir.toString());
-        m.put("TH_EVERNOTE_URL", evernoteUrl);
+        m.put("TH_EVERNOTE_URL", Masked.url(evernoteUrl));
         m.put("TH_POLL_INTERVAL", pollInterval.toString());
         m.put("TH_POLL_TICK", pollTick.toString());
         m.put("TH_SINK", sink.name().toLowerCase(Locale.ROOT));
@@ -169,5 +169,11 @@ public record Settings(
         m.put("TH_MANAGEMENT_PORT", Integer.toString(managementPort));
         m.putAll(httpAccess.describe());
         return m;
+    }
+
+    /** What {@link #describe()} shows: never the passwords or a URL's secrets. */
+    @Override
+    public String toString() {
+        return "Settings" + describe();
     }
 }

@@ -1,4 +1,4 @@
-package org.triggerhappy.camel.reliability;
+package org.triggerhappy.camel.testsupport;
 
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
@@ -12,11 +12,11 @@ import java.util.stream.Collectors;
  * Copies what the service logs (slf4j-simple writes to whatever System.err is at the time) so a test can check that
  * an operator would see a clear line; the output still reaches the test report.
  */
-final class LogCapture implements AutoCloseable {
+public final class LogCapture implements AutoCloseable {
     private final PrintStream original = System.err;
     private final ByteArrayOutputStream copy = new ByteArrayOutputStream();
 
-    LogCapture() {
+    public LogCapture() {
         OutputStream tee = new OutputStream() {
             @Override
             public void write(int b) {
@@ -34,13 +34,13 @@ final class LogCapture implements AutoCloseable {
     }
 
     /** Every captured line containing all the given fragments. */
-    List<String> lines(String... fragments) {
+    public List<String> lines(String... fragments) {
         return Arrays.stream(copy.toString(StandardCharsets.UTF_8).split("\n"))
                 .filter(line -> Arrays.stream(fragments).allMatch(line::contains))
                 .collect(Collectors.toList());
     }
 
-    String text() {
+    public String text() {
         return copy.toString(StandardCharsets.UTF_8);
     }
 
