@@ -107,8 +107,9 @@ public record Settings(
     }
 
     /**
-     * Explicitly given th.flow.* keys (tests, CLI), handed to Camel for the flow routes' placeholders; Camel itself
-     * reads them from the environment (TH_FLOW_...) and -D properties.
+     * Explicitly given th.flow.* keys (tests, CLI) and the th.flow.* and camel.* keys of the configuration file,
+     * handed to Camel for the flow routes' placeholders and its own options; Camel itself reads the environment
+     * (TH_FLOW_...) and -D properties. A file's key takes the value that wins over it (environment, -D).
      */
     private static Map<String, String> flowOverrides(ConfigSource c) {
         Map<String, String> m = new LinkedHashMap<>();
@@ -117,6 +118,11 @@ public record Settings(
                 m.put(k, v);
             }
         });
+        for (String k : c.fileKeys()) {
+            if (k.startsWith("th.flow.") || k.startsWith("camel.")) {
+                m.putIfAbsent(k, c.get(k));
+            }
+        }
         return Map.copyOf(m);
     }
 
