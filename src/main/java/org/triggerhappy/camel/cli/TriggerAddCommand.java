@@ -14,6 +14,7 @@ import org.triggerhappy.camel.persistence.TriggerSettingsRepository;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import org.triggerhappy.camel.config.Masked;
 
 @Command(name = "add", mixinStandardHelpOptions = true,
         description = {"Creates an active RSS → Evernote trigger for the user, as django-th's wizard would, and prints"
@@ -49,7 +50,7 @@ final class TriggerAddCommand implements Callable<Integer> {
     TriggerSettingsOptions own = new TriggerSettingsOptions();
 
     @Option(names = "--description", paramLabel = "D",
-            description = "What the trigger is, as django-th shows it (at most 200 characters). Default: the URL.")
+            description = "What the trigger is, as django-th shows it (at most 200 characters). Default: the URL, masked.")
     String description;
 
     TriggerAddCommand(CliContext ctx) {
@@ -61,7 +62,8 @@ final class TriggerAddCommand implements Callable<Integer> {
         String feedUrl = feedUrl(url);
         String nb = limited("--notebook", notebook.strip(), NOTEBOOK_MAX);
         String tagList = limited("--tags", tags.strip(), TAGS_MAX);
-        String desc = description == null ? clip(feedUrl, DESCRIPTION_MAX)
+        // django-th shows the description to anyone who sees the trigger, and it ends up in every note's footer.
+        String desc = description == null ? clip(Masked.url(feedUrl), DESCRIPTION_MAX)
                 : limited("--description", description.strip(), DESCRIPTION_MAX);
         Map<TriggerSettingsRepository.Column, Object> settingsOfTrigger = own.changes();
         Settings settings = ctx.settings();
@@ -92,14 +94,14 @@ final class TriggerAddCommand implements Callable<Integer> {
         try {
             uri = new URI(u);
         } catch (URISyntaxException e) {
-            throw new UserError("--url '" + u + "' is not a valid URL: " + e.getReason());
+            throw new UserError("--url '" + Masked.url(u) + "' is not a valid URL: " + e.getReason());
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw new UserError("--url '" + u + "' must start with http:// or https://");
+            throw new UserError("--url '" + Masked.url(u) + "' must start with http:// or https://");
         }
         if (uri.getHost() == null || uri.getHost().isEmpty()) {
-            throw new UserError("--url '" + u + "' has no host name");
+            throw new UserError("--url '" + Masked.url(u) + "' has no host name");
         }
         return u;
     }

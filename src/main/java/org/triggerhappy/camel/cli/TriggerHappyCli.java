@@ -8,10 +8,11 @@ import org.triggerhappy.camel.persistence.StorageException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** The jar's entry point: {@code java -jar triggerhappy-camel.jar <command>}. */
-@Command(name = "triggerhappy-camel", mixinStandardHelpOptions = true, version = "TriggerHappy Camel 0.1",
+@Command(name = "triggerhappy-camel", mixinStandardHelpOptions = true, versionProvider = TriggerHappyCli.Version.class,
         description = "Turns new RSS/Atom entries of django-th triggers into Evernote notes.",
         subcommands = {RunCommand.class, DemoCommand.class, UsersCommand.class, TokensCommand.class,
                 TriggersCommand.class, CheckCommand.class, EnexCommand.class, CommandLine.HelpCommand.class})
@@ -29,7 +30,21 @@ public final class TriggerHappyCli implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    public static void main(String[] args) {
+    /** Taken out of the arguments by {@link ConfigFileArgument} before parsing; declared for the help text. */
+    @Option(names = ConfigFileArgument.OPTION, paramLabel = "FILE",
+            description = "A properties file read like application.properties (also TH_CONFIG_FILE);"
+                    + " environment variables and -D properties still win. Works before or after the command.")
+    String configFile;
+
+    public static void main(String[] given) {
+        String[] args;
+        try {
+            args = ConfigFileArgument.apply(given);
+        } catch (UserError e) {
+            System.err.println("error: " + e.getMessage());
+            System.exit(USER_ERROR);
+            return;
+        }
         // Before any HTTP connection: no silent re-sent createNote, enough kept-alive connections to Evernote.
         org.triggerhappy.camel.evernote.EvernoteClients.prepareJdkHttp();
         // Before the first logger is created (slf4j-simple reads its level once).
@@ -75,5 +90,19 @@ public final class TriggerHappyCli implements Callable<Integer> {
     public Integer call() {
         spec.commandLine().usage(spec.commandLine().getOut());
         return 0;
+    }
+
+    /** The build's project.version, from the jar manifest's Implementation-Version. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"TriggerHappy Camel " + version()};
+        }
+
+        static String version() {
+            String v = TriggerHappyCli.class.getPackage().getImplementationVersion();
+            // Classes run from target/classes (tests, an IDE) have no manifest.
+            return v == null ? "(development build)" : v;
+        }
     }
 }

@@ -18,6 +18,7 @@ import org.triggerhappy.camel.persistence.TriggerLookup.TriggerSummary;
 import org.triggerhappy.camel.persistence.TriggerSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import org.triggerhappy.camel.config.Masked;
 
 @Command(name = "list", mixinStandardHelpOptions = true,
         description = {"Lists every trigger: id, user, on/off, feed URL, notebook, tags, own poll interval, last and"
@@ -57,12 +58,12 @@ final class TriggerListCommand implements Callable<Integer> {
         TextTable t = new TextTable("ID", "USER", "STATUS", "URL", "NOTEBOOK", "TAGS", "INTERVAL", "CONTENT",
                 "IMAGES", "LAST CHECK", "NEXT CHECK", "RESULT");
         for (TriggerSummary s : triggers) {
-            t.row(Integer.toString(s.id()), s.user(), s.on() ? "on" : "off", TextTable.clip(s.url(), 80),
+            t.row(Integer.toString(s.id()), s.user(), s.on() ? "on" : "off", TextTable.clip(Masked.url(s.url()), 80),
                     TextTable.clip(s.notebook(), 40), TextTable.clip(s.tags(), 40),
                     s.interval() == null ? "default" : human(s.interval()), content(s.settings()),
                     s.settings().images() == null ? "default" : s.settings().images().label(), time(s.lastCheck()),
                     time(s.nextCheck()),
-                    TextTable.clip(s.result(), 60));
+                    TextTable.clip(Masked.text(s.result()), 60));
         }
         return t;
     }
@@ -72,8 +73,8 @@ final class TriggerListCommand implements Callable<Integer> {
         m.put("id", s.id());
         m.put("user", s.user());
         m.put("status", s.on() ? "on" : "off");
-        m.put("description", s.description());
-        m.put("url", s.url());
+        m.put("description", Masked.text(s.description()));
+        m.put("url", Masked.url(s.url()));
         m.put("notebook", s.notebook());
         m.put("tags", EdamNames.tags(s.tags()));
         m.put("interval", s.interval() == null ? null : s.interval().toString());
@@ -83,7 +84,7 @@ final class TriggerListCommand implements Callable<Integer> {
         m.put("images", own.images() == null ? null : own.images().label());
         m.put("lastCheck", s.lastCheck() == null ? null : s.lastCheck().toString());
         m.put("nextCheck", s.nextCheck() == null ? null : s.nextCheck().toString());
-        m.put("result", s.result());
+        m.put("result", Masked.text(s.result()));
         return m;
     }
 

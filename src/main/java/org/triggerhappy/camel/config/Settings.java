@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * The service's effective configuration, validated once at start so that bad values fail with one clear message.
- * Secrets (the database password) are kept out of {@link #describe()}.
+ * Secrets (the database and HTTP passwords) are kept out of {@link #describe()}.
  */
 public record Settings(
         String dbUrl,
@@ -35,6 +35,7 @@ public record Settings(
         String routesDir,
         int httpPort,
         int managementPort,
+        HttpAccess httpAccess,
         Path archiveDir,
         Map<String, String> flowOverrides,
         ContentSettings content) {
@@ -63,7 +64,7 @@ public record Settings(
         }
         String evernoteUrl = c.get("th.evernote.url", "https://www.evernote.com");
         if (!evernoteUrl.startsWith("http://") && !evernoteUrl.startsWith("https://")) {
-            throw new ConfigException("TH_EVERNOTE_URL=" + evernoteUrl + " must start with https:// (or http:// for a local test service)");
+            throw new ConfigException("TH_EVERNOTE_URL=" + Masked.url(evernoteUrl) + " must start with https:// (or http:// for a local test service)");
         }
         String dbUrl = c.get("th.db.url", "");
         if (!dbUrl.isEmpty() && !dbUrl.startsWith("jdbc:postgresql:")) {
@@ -93,6 +94,7 @@ public record Settings(
                 c.get("th.routes.dir", ""),
                 port(c, "th.http.port", "8080"),
                 port(c, "th.management.port", "9876"),
+                HttpAccess.load(c),
                 Path.of(c.get("th.flow.enex-archive.dir", dataDir.resolve("archive").toString())).toAbsolutePath(),
                 flowOverrides(c),
                 ContentSettings.load(c));
@@ -109,8 +111,9 @@ public record Settings(
     }
 
     /**
-     * Explicitly given th.flow.* keys (tests, CLI), handed to Camel for the flow routes' placeholders; Camel itself
-     * reads them from the environment (TH_FLOW_...) and -D properties.
+     * Explicitly given th.flow.* keys (tests, CLI) and the th.flow.* and camel.* keys of the configuration file,
+     * handed to Camel for the flow routes' placeholders and its own options; Camel itself reads the environment
+     * (TH_FLOW_...) and -D properties. A file's key takes the value that wins over it (environment, -D).
      */
     private static Map<String, String> flowOverrides(ConfigSource c) {
         Map<String, String> m = new LinkedHashMap<>();
@@ -119,6 +122,11 @@ public record Settings(
                 m.put(k, v);
             }
         });
+        for (String k : c.fileKeys()) {
+            if (k.startsWith("th.flow.") || k.startsWith("camel.")) {
+                m.putIfAbsent(k, c.get(k));
+            }
+        }
         return Map.copyOf(m);
     }
 
@@ -160,12 +168,12 @@ public record Settings(
     /** Effective configuration for the startup log; the password is masked. */
     public Map<String, String> describe() {
         Map<String, String> m = new LinkedHashMap<>();
-        m.put("TH_DB_URL", embeddedDatabase() ? "(embedded PostgreSQL in " + dataDir.resolve("pg") + ")" : dbUrl);
+        m.put("TH_DB_URL", embeddedDatabase() ? "(embedded PostgreSQL in " + dataDir.resolve("pg") + ")" : Masked.url(dbUrl));
         m.put("TH_DB_USER", dbUser);
         m.put("TH_DB_PASSWORD", dbPassword == null || dbPassword.isEmpty() ? "(empty)" : "****");
         m.put("TH_DB_POOL_SIZE", dbPoolSize > 0 ? Integer.toString(dbPoolSize) : "(per command)");
         m.put("TH_DATA_DIR", dataDir.toString());
-        m.put("TH_EVERNOTE_URL", evernoteUrl);
+        m.put("TH_EVERNOTE_URL", Masked.url(evernoteUrl));
         m.put("TH_POLL_INTERVAL", pollInterval.toString());
         m.put("TH_POLL_TICK", pollTick.toString());
         m.put("TH_SINK", sink.name().toLowerCase(Locale.ROOT));
@@ -180,9 +188,16 @@ public record Settings(
         m.put("TH_ROUTES_DIR", routesDir.isEmpty() ? "(none)" : routesDir);
         m.put("TH_HTTP_PORT", Integer.toString(httpPort));
         m.put("TH_MANAGEMENT_PORT", Integer.toString(managementPort));
+        m.putAll(httpAccess.describe());
         m.put("TH_FULL_CONTENT", content.fullContent().label());
         m.put("TH_IMAGES", content.images().label());
         m.put("TH_IMAGE_MAX_BYTES", Long.toString(content.imageMaxBytes()));
         return m;
+    }
+
+    /** What {@link #describe()} shows: never the passwords or a URL's secrets. */
+    @Override
+    public String toString() {
+        return "Settings" + describe();
     }
 }

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import org.triggerhappy.camel.config.Masked;
 
 /**
  * Builds Evernote SDK clients for one service base URL ({@code https://www.evernote.com}, or a local fake).
@@ -94,7 +95,7 @@ public final class EvernoteClients {
             transport.setCustomHeader("User-Agent", USER_AGENT);
             return transport;
         } catch (TTransportException e) {
-            throw new IllegalArgumentException("Malformed Evernote URL: " + url, e);
+            throw new IllegalArgumentException("Malformed Evernote URL: " + Masked.url(url), e);
         }
     }
 
@@ -104,12 +105,13 @@ public final class EvernoteClients {
         try {
             uri = new URI(url);
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("Malformed Evernote URL: " + url, e);
+            throw new IllegalArgumentException("Malformed Evernote URL: " + Masked.url(url), e);
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         boolean loopback = uri.getHost() != null && LOOPBACK.contains(uri.getHost().toLowerCase(Locale.ROOT));
         if (!scheme.equals("https") && !(scheme.equals("http") && loopback)) {
-            throw new IllegalArgumentException("Evernote URL must be https (plain http only for loopback): " + url);
+            throw new IllegalArgumentException("Evernote URL must be https (plain http only for loopback): "
+                    + Masked.url(url));
         }
         return url;
     }

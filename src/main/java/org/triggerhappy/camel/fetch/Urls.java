@@ -2,6 +2,7 @@ package org.triggerhappy.camel.fetch;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import org.triggerhappy.camel.config.Masked;
 
 /** URL helpers for the fetcher. */
 final class Urls {
@@ -9,17 +10,9 @@ final class Urls {
     private Urls() {
     }
 
-    /** The URI for messages and logs, without user:password. */
+    /** The URI for messages and logs: {@link Masked#url(String)}. */
     static String display(URI uri) {
-        if (uri.getRawUserInfo() == null) {
-            return uri.toString();
-        }
-        try {
-            return new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), uri.getPath(), uri.getQuery(),
-                    uri.getFragment()).toString();
-        } catch (URISyntaxException e) {
-            return uri.getScheme() + "://" + uri.getHost() + "/…";
-        }
+        return Masked.url(uri.toString());
     }
 
     /** Parses a feed URL, tolerating the spaces some publishers leave in links. */

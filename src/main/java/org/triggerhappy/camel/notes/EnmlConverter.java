@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.triggerhappy.camel.articles.LazyImages;
 import org.jsoup.nodes.Element;
+import org.triggerhappy.camel.config.Masked;
 
 /**
  * Turns entry HTML (any HTML: fragments, hostile or broken markup) into a complete ENML document by writing only
@@ -116,7 +117,8 @@ public final class EnmlConverter {
             return "";
         }
         StringBuilder sb = new StringBuilder("<hr/><div>");
-        String label = footerLabel == null ? "" : NoteText.clean(footerLabel);
+        // Descriptions are often the feed URL (django-th's and triggers add's default): shown masked.
+        String label = footerLabel == null ? "" : NoteText.clean(Masked.text(footerLabel));
         if (!label.isEmpty()) {
             sb.append("Provided by <em>").append(XmlText.escapeText(NoteText.cut(label, LABEL_MAX_CODE_POINTS)))
                     .append("</em> from ");

@@ -5,6 +5,7 @@ import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.triggerhappy.camel.config.Masked;
 
 /**
  * Builds the note for one entry: EDAM-valid title, names and sourceURL, and ENML that passed offline validation.
@@ -59,7 +60,7 @@ public final class NoteComposer {
         List<String> problems = validator.apply(enml);
         if (!problems.isEmpty()) {
             LOG.warn("Converted HTML is not valid ENML, using plain text: source_url={} error={}",
-                    src.link(), problems.get(0));
+                    Masked.url(src.link()), problems.get(0));
             return draft(src, new ImageEmbedder.Embedded(plainText(src), List.of(), false));
         }
         ImageEmbedder.Embedded embedded = options.embed()
@@ -93,7 +94,7 @@ public final class NoteComposer {
         }
         // Cannot happen short of a bug in the converter; an empty note still keeps the entry.
         LOG.error("Plain-text ENML is not valid either, writing an empty note: source_url={} error={}",
-                src.link(), problems.get(0));
+                Masked.url(src.link()), problems.get(0));
         return converter.plainTextEnml("", null, null);
     }
 }

@@ -8,6 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.triggerhappy.camel.config.HttpAccess;
 
 /**
  * Everything the service shows to operators, wired in one place: the Prometheus registry Camel's management server
@@ -15,6 +18,7 @@ import javax.sql.DataSource;
  * it), the service's metrics, the database readiness check and the status page bean.
  */
 public final class Operations {
+    private static final Logger LOG = LoggerFactory.getLogger(Operations.class);
     /** The registry name camel-micrometer(-prometheus) looks up before creating its own. */
     public static final String METRICS_REGISTRY = "metricsRegistry";
     static final Duration BACKLOG_CACHE = Duration.ofSeconds(5);
@@ -47,13 +51,29 @@ public final class Operations {
      * {@code managementPort}, both only when {@code serve} (the long-running service; a single run or the demo
      * opens no port, so it never clashes with a running service).
      */
-    public static Map<String, String> camelProperties(boolean serve, int httpPort, int managementPort) {
+    public static Map<String, String> camelProperties(boolean serve, String host, int httpPort, int managementPort) {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("th.http.enabled", Boolean.toString(serve));
         p.put("camel.server.enabled", Boolean.toString(serve));
+        p.put("camel.server.host", host);
         p.put("camel.server.port", Integer.toString(httpPort));
         p.put("camel.management.enabled", Boolean.toString(serve));
+        p.put("camel.management.host", host);
         p.put("camel.management.port", Integer.toString(managementPort));
         return p;
+    }
+
+    /**
+     * Binds the HTTP server factory that puts basic authentication in front of both servers, when a password is
+     * set; logs a warning when the servers are reachable from other machines without one.
+     */
+    public static void secure(HttpAccess access, BiConsumer<String, Object> binder) {
+        if (access.authenticated()) {
+            binder.accept("guardedHttpServerFactory", new GuardedHttpServerFactory(access.user(), access.password()));
+        }
+        String warning = access.exposureWarning();
+        if (warning != null) {
+            LOG.warn(warning);
+        }
     }
 }

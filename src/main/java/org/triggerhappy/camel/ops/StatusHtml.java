@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import org.triggerhappy.camel.config.Masked;
 
 /**
  * Renders a {@link StatusSnapshot} as one self-contained HTML page: no script, no external resource, every value
@@ -106,9 +107,9 @@ public final class StatusHtml {
             b.append("<tr data-trigger-id=\"").append(t.triggerId()).append('"')
                     .append(t.served() ? "" : " class=\"off\"").append("><td>").append(t.triggerId())
                     .append("</td><td>").append(Html.escape(t.user()))
-                    .append("</td><td>").append(Html.escape(t.description()))
+                    .append("</td><td>").append(Html.escape(Masked.text(t.description())))
                     .append(t.served() ? "" : " <em>(switched off in django-th)</em>")
-                    .append("</td><td class=\"url\">").append(Html.escape(FeedUrls.forDisplay(t.feedUrl())))
+                    .append("</td><td class=\"url\">").append(Html.escape(Masked.url(t.feedUrl())))
                     .append("</td><td>").append(t.lastCheck() == null ? "never" : when(t.lastCheck(), s.takenAt()))
                     .append("</td><td>").append(t.nextCheck() == null ? (t.served() ? "next cycle" : "—")
                             : when(t.nextCheck(), s.takenAt()))
@@ -124,7 +125,9 @@ public final class StatusHtml {
     }
 
     private static String result(StatusSnapshot.TriggerLine t) {
-        StringBuilder r = new StringBuilder(Html.escape(t.result() == null || t.result().isEmpty() ? "—" : t.result()));
+        // Results written before masking, or by django-th itself, may still quote a URL.
+        StringBuilder r = new StringBuilder(Html.escape(t.result() == null || t.result().isEmpty() ? "—"
+                : Masked.text(t.result())));
         if (t.lastStatus() != null) {
             r.append(" <small>(feed: ").append(Html.escape(t.lastStatus()));
             if (t.consecutiveFailures() > 0) {

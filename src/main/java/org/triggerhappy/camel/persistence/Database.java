@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.triggerhappy.camel.config.ConfigException;
 import org.triggerhappy.camel.config.Settings;
+import org.triggerhappy.camel.config.Masked;
 
 /**
  * The connection pool, opened on the configured PostgreSQL server or, when TH_DB_URL is unset, on an embedded
@@ -65,12 +66,13 @@ public final class Database implements AutoCloseable {
         try {
             HikariDataSource ds = new HikariDataSource(cfg);
             try (Connection c = ds.getConnection()) {
-                LOG.info("database connected url={} server={}", url, c.getMetaData().getDatabaseProductVersion());
+                LOG.info("database connected url={} server={}", Masked.url(url), c.getMetaData().getDatabaseProductVersion());
             }
             return new Database(ds, embedded);
         } catch (RuntimeException | SQLException e) {
             closeQuietly(embedded);
-            throw new ConfigException("cannot connect to the database " + url + " as " + user + ": " + rootMessage(e), e);
+            throw new ConfigException("cannot connect to the database " + Masked.url(url) + " as " + user + ": "
+                    + Masked.text(rootMessage(e)), e);
         }
     }
 

@@ -33,6 +33,7 @@ import org.triggerhappy.camel.persistence.Jdbc;
 import org.triggerhappy.camel.persistence.LedgerRepository;
 import org.triggerhappy.camel.persistence.OutboxRepository;
 import org.triggerhappy.camel.persistence.TriggerRow;
+import org.triggerhappy.camel.config.Masked;
 
 /**
  * Refreshes one trigger's feed, top to bottom like Miniflux's RefreshFeed: conditional fetch → unchanged? →
@@ -109,7 +110,7 @@ public final class FeedRefresher {
             cycle.failed();
             metrics.fetched("internal-error");
             LOG.error("trigger refresh failed trigger_id={} user_id={} feed_url={} error=\"{}\"", t.triggerId(),
-                    t.userId(), t.feedUrl(), e.getMessage(), e);
+                    t.userId(), Masked.url(t.feedUrl()), Masked.text(e.getMessage()), Masked.exception(e));
             releaseAfterFailure(t);
             return List.of();
         }
@@ -194,7 +195,8 @@ public final class FeedRefresher {
         if (moved == null || moved.equals(t.feedUrl()) || moved.length() > 255) {
             return t.feedUrl();
         }
-        LOG.info("feed moved permanently trigger_id={} feed_url={} new_url={}", t.triggerId(), t.feedUrl(), moved);
+        LOG.info("feed moved permanently trigger_id={} feed_url={} new_url={}", t.triggerId(),
+                Masked.url(t.feedUrl()), Masked.url(moved));
         return moved;
     }
 
@@ -237,7 +239,7 @@ public final class FeedRefresher {
         metrics.fetched("200");
         metrics.newEntries(newCount[0]);
         LOG.info("feed polled trigger_id={} user_id={} feed_url={} entries={} new={} queued={}{}", t.triggerId(),
-                t.userId(), t.feedUrl(), feed.entries().size(), newCount[0], messages.size(),
+                t.userId(), Masked.url(t.feedUrl()), feed.entries().size(), newCount[0], messages.size(),
                 firstPoll ? " first_poll=true window_from=" + window.from() : "");
         return messages;
     }
@@ -274,11 +276,14 @@ public final class FeedRefresher {
         unchangedPolls.add(new FeedStateRepository.Unchanged(t.triggerId(), now, next, r.etag(), r.lastModified(),
                 status));
         metrics.fetched(status);
-        LOG.debug("feed not modified trigger_id={} feed_url={} status={}", t.triggerId(), t.feedUrl(), status);
+        LOG.debug("feed not modified trigger_id={} feed_url={} status={}", t.triggerId(), Masked.url(t.feedUrl()),
+                status);
     }
 
     private List<Map<String, Object>> failed(TriggerRow t, Optional<FeedState> state, Instant now, String status,
-                                             String message, Duration retryAfter, boolean gone) {
+                                             String error, Duration retryAfter, boolean gone) {
+        // Stored in django-th's result (shown by its UI, the status page and the CLI) and logged: masked once here.
+        String message = Masked.text(error);
         cycle.failed();
         metrics.fetched(status);
         int failures = state.map(FeedState::consecutiveFailures).orElse(0) + 1;
@@ -292,7 +297,7 @@ public final class FeedRefresher {
             djangoTh.disable(t.triggerId(), message + " (the feed is gone for good: trigger switched off)");
         }
         LOG.warn("feed failed trigger_id={} user_id={} feed_url={} consecutive_failures={} next_check={} error=\"{}\"",
-                t.triggerId(), t.userId(), t.feedUrl(), failures, next, message);
+                t.triggerId(), t.userId(), Masked.url(t.feedUrl()), failures, next, message);
         return List.of();
     }
 }

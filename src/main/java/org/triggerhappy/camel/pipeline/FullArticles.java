@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.triggerhappy.camel.articles.Article;
 import org.triggerhappy.camel.config.FullContentMode;
+import org.triggerhappy.camel.config.Masked;
 import org.triggerhappy.camel.persistence.OutboxRepository;
 import org.triggerhappy.camel.persistence.TriggerRow;
 
@@ -83,7 +84,8 @@ public final class FullArticles {
         Object outboxId = m.get(EntryMessage.OUTBOX_ID);
         if (outcome.found().isEmpty()) {
             LOG.info("full article not used, the note keeps the feed's content trigger_id={} outbox_id={} link={}"
-                    + " reason=\"{}\"", t.triggerId(), outboxId, m.get("link"), outcome.failure());
+                    + " reason=\"{}\"", t.triggerId(), outboxId, Masked.url((String) m.get("link")),
+                    Masked.text(outcome.failure()));
             return java.util.Optional.empty();
         }
         Article a = outcome.article();
@@ -91,7 +93,7 @@ public final class FullArticles {
         if (a.textLength() <= feedText) {
             LOG.info("full article not used, the note keeps the feed's content trigger_id={} outbox_id={} link={}"
                     + " reason=\"the page's article has less text than the feed ({} < {} characters)\"",
-                    t.triggerId(), outboxId, m.get("link"), a.textLength(), feedText);
+                    t.triggerId(), outboxId, Masked.url((String) m.get("link")), a.textLength(), feedText);
             return java.util.Optional.empty();
         }
         return java.util.Optional.of(a.html());

@@ -135,6 +135,9 @@ public final class ServiceRuntime implements AutoCloseable {
         ops.bind(main::bind);
         main.bind("cycleLivenessCheck", new CycleLivenessCheck(cycle::sinceProgress,
                 CycleLivenessCheck.boundFor(settings.fetchConnectTimeout(), settings.fetchTimeout())));
+        if (timer) {
+            Operations.secure(settings.httpAccess(), main::bind);
+        }
         camelProperties(timer).forEach(main::addOverrideProperty);
         if (!settings.routesDir().isEmpty()) {
             RouteFilesWatcher.install(main, java.nio.file.Path.of(settings.routesDir()));
@@ -205,7 +208,8 @@ public final class ServiceRuntime implements AutoCloseable {
         p.put("th.delivery.concurrency", Integer.toString(settings.deliveryConcurrency()));
         p.put("th.heartbeat.period.ms", Long.toString(Heartbeat.EVERY.toMillis()));
         p.putAll(settings.flowOverrides());
-        p.putAll(Operations.camelProperties(timer, settings.httpPort(), settings.managementPort()));
+        p.putAll(Operations.camelProperties(timer, settings.httpAccess().host(), settings.httpPort(),
+                settings.managementPort()));
         return p;
     }
 

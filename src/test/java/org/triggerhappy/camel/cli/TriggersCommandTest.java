@@ -62,6 +62,23 @@ class TriggersCommandTest {
     }
 
     @Test
+    void a_secret_bearing_url_is_stored_whole_but_described_and_listed_masked() throws Exception {
+        String url = "https://bob:PASS-SECRET@example.org/feed.xml?apikey=KEY-SECRET&format=rss";
+        int id = add("--user", "alice", "--url", url);
+
+        assertThat(cli.queryString("SELECT url FROM django_th_rss WHERE trigger_id = " + id)).isEqualTo(url);
+        assertThat(cli.queryString("SELECT description FROM django_th_triggerservice WHERE id = " + id))
+                .isEqualTo("https://…@example.org/feed.xml?apikey=…&format=…");
+        Result table = cli.run("triggers", "list");
+        Result json = cli.run("triggers", "list", "--json");
+        assertThat(table.out()).contains("https://…@example.org/feed.xml?apikey=…&format=…");
+        assertThat(table.out() + table.err() + json.out() + json.err()).doesNotContain("SECRET");
+        Result bad = cli.run("triggers", "add", "--user", "alice", "--url", "ftp://u:PASS-SECRET@example.org/f?k=KEY-SECRET");
+        assertThat(bad.exit()).isEqualTo(TriggerHappyCli.USER_ERROR);
+        assertThat(bad.err()).contains("must start with http").doesNotContain("SECRET");
+    }
+
+    @Test
     void without_options_the_description_is_the_url_and_the_interval_the_configured_one() throws Exception {
         int id = add("--user", "alice", "--url", FEED);
 

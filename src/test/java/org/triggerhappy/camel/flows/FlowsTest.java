@@ -27,7 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.triggerhappy.camel.notes.EnexWriter;
-import org.triggerhappy.camel.reliability.LogCapture;
+import org.triggerhappy.camel.testsupport.LogCapture;
 import org.triggerhappy.camel.testsupport.BackgroundService;
 import org.triggerhappy.camel.testsupport.Rss;
 import org.triggerhappy.camel.testsupport.ServiceFixture;

@@ -39,9 +39,18 @@ final class RunningService implements AutoCloseable {
     }
 
     static HttpResponse<String> get(int port, String path) {
+        return get(port, path, null);
+    }
+
+    /** GET with the given Authorization header (none when null). */
+    static HttpResponse<String> get(int port, String path, String authorization) {
         try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                    .timeout(Duration.ofSeconds(20)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                    .timeout(Duration.ofSeconds(20)).GET();
+            if (authorization != null) {
+                b.header("Authorization", authorization);
+            }
+            return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new IllegalStateException("GET " + path + " failed: " + e, e);
         } catch (InterruptedException e) {

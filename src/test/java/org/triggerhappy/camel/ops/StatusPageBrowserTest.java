@@ -27,7 +27,7 @@ import org.triggerhappy.camel.testsupport.ServiceFixture;
 /**
  * The status page of a running service, loaded in a real headless browser (Debian's chromium) after a real
  * cycle: every trigger with its figures, the paused user and why, the outbox; hostile text shown as text; no
- * token or feed key on the page.
+ * token or feed key on the page; behind basic authentication (nothing shown without the password).
  */
 class StatusPageBrowserTest {
     private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
@@ -70,6 +70,7 @@ class StatusPageBrowserTest {
         tDave = f.admin.addTrigger(dave, "Dave " + HOSTILE, f.feeds.put("/dave", Rss.feed().xml()), "", "", created);
         f.admin.setTriggerStatus(tDave, false);
         f.execute("UPDATE django_th_triggerservice SET result = '" + HOSTILE.replace("'", "''") + "' WHERE id = " + tDave);
+        f.set("th.http.user", "ops").set("th.http.password", "PAGE-PASSWORD-SECRET");
     }
 
     @AfterEach
@@ -84,7 +85,11 @@ class StatusPageBrowserTest {
             await().atMost(Duration.ofSeconds(60)).until(() -> f.evernote.notes("tok-alice-SECRET").size() == 2
                     && f.queryInt("SELECT count(*) FROM thc_user_pause") == 1
                     && f.queryInt("SELECT count(*) FROM thc_feed_state WHERE consecutive_failures > 0") == 1);
-            String url = "http://127.0.0.1:" + s.httpPort + "/";
+            // Without credentials the browser shows none of the page (headless chromium cancels the prompt).
+            String denied = chromium.dumpDom("http://127.0.0.1:" + s.httpPort + "/");
+            assertThat(denied).doesNotContain("TriggerHappy Camel status").doesNotContain("alice")
+                    .doesNotContain("<table");
+            String url = "http://ops:PAGE-PASSWORD-SECRET@127.0.0.1:" + s.httpPort + "/";
 
             String dom = chromium.dumpDom(url);
             Document d = Jsoup.parse(dom);

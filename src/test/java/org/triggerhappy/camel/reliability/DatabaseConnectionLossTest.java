@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.triggerhappy.camel.service.ServiceRuntime;
 import org.triggerhappy.camel.testsupport.FakeEvernote.StoredNote;
 import org.triggerhappy.camel.testsupport.ServiceFixture;
+import org.triggerhappy.camel.testsupport.LogCapture;
 
 /**
  * The running service (runForever, 1 s poll interval) while every connection to its database is killed again and

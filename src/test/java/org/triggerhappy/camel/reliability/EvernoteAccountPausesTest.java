@@ -13,6 +13,7 @@ import org.triggerhappy.camel.testsupport.FakeEvernote.Fault;
 import org.triggerhappy.camel.testsupport.FakeEvernote.StoredNote;
 import org.triggerhappy.camel.service.OnceSummary;
 import org.triggerhappy.camel.testsupport.ServiceFixture;
+import org.triggerhappy.camel.testsupport.LogCapture;
 
 /**
  * Evernote pausing one user's deliveries, through the real routes: a rate limit until it ends (persisted across

@@ -14,6 +14,7 @@ import org.triggerhappy.camel.service.OnceSummary;
 import org.triggerhappy.camel.testsupport.FakeEvernote.Fault;
 import org.triggerhappy.camel.testsupport.FakeEvernote.StoredNote;
 import org.triggerhappy.camel.testsupport.ServiceFixture;
+import org.triggerhappy.camel.testsupport.LogCapture;
 
 /**
  * Single Evernote calls failing, through the real routes: 5xx retried with a growing back-off, ambiguous failures

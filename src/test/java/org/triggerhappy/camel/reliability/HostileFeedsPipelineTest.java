@@ -16,6 +16,7 @@ import org.triggerhappy.camel.service.OnceSummary;
 import org.triggerhappy.camel.testsupport.FakeEvernote.StoredNote;
 import org.triggerhappy.camel.testsupport.Rss;
 import org.triggerhappy.camel.testsupport.ServiceFixture;
+import org.triggerhappy.camel.testsupport.LogCapture;
 
 /**
  * Hostile feeds through the whole pipeline, all in one poll cycle: each failure shows up as a clear reason in its

@@ -14,6 +14,7 @@ import org.triggerhappy.camel.pipeline.LeaseHolder;
 import org.triggerhappy.camel.service.OnceSummary;
 import org.triggerhappy.camel.testsupport.FakeEvernote.StoredNote;
 import org.triggerhappy.camel.testsupport.ServiceFixture;
+import org.triggerhappy.camel.testsupport.LogCapture;
 
 /**
  * A delivery interrupted between claiming its outbox item and recording the outcome (the process was killed, or

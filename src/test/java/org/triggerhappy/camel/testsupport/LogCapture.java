@@ -1,4 +1,4 @@
-package org.triggerhappy.camel.reliability;
+package org.triggerhappy.camel.testsupport;
 
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
