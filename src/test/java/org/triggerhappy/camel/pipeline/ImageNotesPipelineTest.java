@@ -51,13 +51,13 @@ class ImageNotesPipelineTest {
         bob = f.admin.addUser("bob", "b@example.org");
         f.admin.setEvernoteToken(alice, "tok-alice");
         f.admin.setEvernoteToken(bob, "tok-bob");
-        a = TestImages.png(60, 40, 1);
+        a = TestImages.largePng(20_000, 1);
         b = TestImages.jpeg(80, 60, 2);
         c = TestImages.gif(30, 30, 3);
         f.feeds.put("/img/a.png", a, "image/png");
         f.feeds.put("/img/b", b, "application/octet-stream"); // the type comes from the bytes
         f.feeds.put("/img/c.gif", c, "image/gif");
-        f.feeds.put("/img/huge.png", TestImages.png(400, 400, 4), "image/png"); // over TH_IMAGE_MAX_BYTES
+        f.feeds.put("/img/huge.png", TestImages.largePng(300_000, 4), "image/png"); // over TH_IMAGE_MAX_BYTES
         f.feeds.put("/img/fake.png", "<html><body>not an image</body></html>", "image/png");
     }
 
@@ -125,7 +125,7 @@ class ImageNotesPipelineTest {
             throws Exception {
         // Alice has room for the note's text but not for its images.
         f.evernote.setUploadLimit("tok-alice", 60_000, NOW.plus(30, ChronoUnit.DAYS));
-        f.evernote.setUploaded("tok-alice", 50_000);
+        f.evernote.setUploaded("tok-alice", 60_000 - 12_000);
         teaserTrigger(alice, "tight");
         // Bob's allowance is used up: Evernote answers QUOTA_REACHED until his period ends.
         Instant bobsPeriodEnd = NOW.plus(20, ChronoUnit.DAYS);
