@@ -22,6 +22,7 @@ import org.triggerhappy.camel.persistence.TriggerLookup;
 import org.triggerhappy.camel.service.OnceSummary;
 import org.triggerhappy.camel.service.ServiceRuntime;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Shows the whole pipeline offline: seeds a demo user and trigger whose feed this jar serves on"
@@ -29,6 +30,11 @@ import picocli.CommandLine.Command;
                 "Uses TH_DB_URL when set, else the embedded PostgreSQL under TH_DATA_DIR (default ./data)."})
 final class DemoCommand implements Callable<Integer> {
     static final String DEMO_USER = "demo";
+
+    /** Read by {@link LogLevels} before logging starts; declared here so the command accepts and documents it. */
+    @Option(names = LogLevels.VERBOSE, description = "Also log Camel's start and stop and every trigger's poll.")
+    boolean verbose;
+
 
     @Override
     public Integer call() throws Exception {

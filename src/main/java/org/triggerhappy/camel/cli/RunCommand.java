@@ -17,6 +17,10 @@ import picocli.CommandLine.Option;
                         + " summary and exits (0 unless the configuration or the database is wrong)."})
 final class RunCommand implements Callable<Integer> {
 
+    /** Read by {@link LogLevels} before logging starts; declared here so the command accepts and documents it. */
+    @Option(names = LogLevels.VERBOSE, description = "Also log Camel's start and stop and every trigger's poll.")
+    boolean verbose;
+
     @Option(names = "--once", description = "Poll once, deliver, print a summary and exit.")
     boolean once;
 

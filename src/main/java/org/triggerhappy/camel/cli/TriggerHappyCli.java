@@ -1,7 +1,6 @@
 package org.triggerhappy.camel.cli;
 
 import java.io.PrintWriter;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import org.triggerhappy.camel.config.ConfigException;
 import org.triggerhappy.camel.persistence.StorageException;
@@ -23,9 +22,6 @@ public final class TriggerHappyCli implements Callable<Integer> {
     /** Exit code for a wrong request: unknown user or trigger, bad URL, bad option, a failed check. */
     public static final int USER_ERROR = 1;
 
-    /** The long-running commands keep their INFO log; the management commands print only what they report. */
-    private static final Set<String> SERVICE_COMMANDS = Set.of("run", "demo");
-    private static final String LOG_LEVEL_PROPERTY = "org.slf4j.simpleLogger.defaultLogLevel";
 
     @Spec
     CommandSpec spec;
@@ -37,6 +33,12 @@ public final class TriggerHappyCli implements Callable<Integer> {
     String configFile;
 
     public static void main(String[] given) {
+        // Before the first logger is created (logback reads the levels once; EvernoteClients has a logger).
+        LogLevels.forCommand(given).forEach((k, v) -> {
+            if (System.getProperty(k) == null) {
+                System.setProperty(k, v);
+            }
+        });
         String[] args;
         try {
             args = ConfigFileArgument.apply(given);
@@ -47,10 +49,6 @@ public final class TriggerHappyCli implements Callable<Integer> {
         }
         // Before any HTTP connection: no silent re-sent createNote, enough kept-alive connections to Evernote.
         org.triggerhappy.camel.evernote.EvernoteClients.prepareJdkHttp();
-        // Before the first logger is created (slf4j-simple reads its level once).
-        if (args.length > 0 && !SERVICE_COMMANDS.contains(args[0]) && System.getProperty(LOG_LEVEL_PROPERTY) == null) {
-            System.setProperty(LOG_LEVEL_PROPERTY, "warn");
-        }
         System.exit(execute(args));
     }
 

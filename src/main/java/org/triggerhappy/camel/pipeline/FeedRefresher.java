@@ -238,7 +238,8 @@ public final class FeedRefresher {
         cycle.found(newCount[0], messages.size());
         metrics.fetched("200");
         metrics.newEntries(newCount[0]);
-        LOG.info("feed polled trigger_id={} user_id={} feed_url={} entries={} new={} queued={}{}", t.triggerId(),
+        // Per trigger at DEBUG: the cycle summary (PollCycle) is the INFO line; failures are WARN lines of their own.
+        LOG.debug("feed polled trigger_id={} user_id={} feed_url={} entries={} new={} queued={}{}", t.triggerId(),
                 t.userId(), Masked.url(t.feedUrl()), feed.entries().size(), newCount[0], messages.size(),
                 firstPoll ? " first_poll=true window_from=" + window.from() : "");
         return messages;

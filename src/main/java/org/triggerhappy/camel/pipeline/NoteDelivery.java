@@ -175,7 +175,7 @@ public final class NoteDelivery {
         unrecorded.remove(item.id());
         written.incrementAndGet();
         metrics.note("written");
-        LOG.info("note written trigger_id={} user_id={} outbox_id={} note_guid={} title=\"{}\"", t.triggerId(),
+        LOG.debug("note written trigger_id={} user_id={} outbox_id={} note_guid={} title=\"{}\"", t.triggerId(),
                 t.userId(), item.id(), guid, title);
     }
 

@@ -665,9 +665,8 @@ public final class PollBench {
         env.putAll(extraEnv);
         List<String> jvm = new ArrayList<>(List.of(
                 // what the jar's manifest gives `java -jar`: the DTD grammar cache (notes.DtdGrammarCache)
-                "--add-exports", "java.xml/com.sun.org.apache.xerces.internal.util=ALL-UNNAMED",
-                "-Dorg.slf4j.simpleLogger.showDateTime=true",
-                "-Dorg.slf4j.simpleLogger.dateTimeFormat=yyyy-MM-dd'T'HH:mm:ss.SSSXXX"));
+                // (every log line starts with its ISO-8601 time: ops.LogSetup)
+                "--add-exports", "java.xml/com.sun.org.apache.xerces.internal.util=ALL-UNNAMED"));
         jvm.addAll(serviceJvmArgs());
         jvm.addAll(jvmArgs);
         return JvmRun.start(label, out, o.string("xmx"), jvm, serviceCp, SERVICE_MAIN, command, env);

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 import org.triggerhappy.camel.testsupport.FakeEvernote;
 import org.triggerhappy.camel.testsupport.LogCapture;
 import org.triggerhappy.camel.testsupport.Rss;
@@ -68,6 +69,10 @@ class NoSecretInOutputTest {
     void no_planted_secret_reaches_any_output() throws Exception {
         List<String> outputs = new ArrayList<>();
         String auth = HttpAccessTest.basic("ops", "HTTP-PASSWORD-SECRET");
+        // Per-trigger lines are DEBUG: searched too.
+        ch.qos.logback.classic.Logger service = (ch.qos.logback.classic.Logger) LoggerFactory.getLogger("org.triggerhappy");
+        ch.qos.logback.classic.Level level = service.getLevel();
+        service.setLevel(ch.qos.logback.classic.Level.DEBUG);
         try (LogCapture log = new LogCapture()) {
             try (RunningService s = new RunningService(f)) {
                 await().atMost(Duration.ofSeconds(60)).until(() ->
@@ -83,6 +88,8 @@ class NoSecretInOutputTest {
             }
             outputs.add(log.text());
             assertThat(log.text()).contains("feed polled").contains("feed failed").contains("database connected");
+        } finally {
+            service.setLevel(level);
         }
         List<FakeEvernote.StoredNote> notes = f.evernote.notes("EVERNOTE-TOKEN-SECRET");
         for (FakeEvernote.StoredNote n : notes) {

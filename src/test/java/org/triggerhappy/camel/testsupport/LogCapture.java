@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Copies what the service logs (slf4j-simple writes to whatever System.err is at the time) so a test can check that
+ * Copies what the service logs (logback's console appender writes to whatever System.err is at the time) so a test can check that
  * an operator would see a clear line; the output still reaches the test report.
  */
 public final class LogCapture implements AutoCloseable {
