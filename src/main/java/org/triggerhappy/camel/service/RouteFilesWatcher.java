@@ -37,6 +37,7 @@ final class RouteFilesWatcher implements AutoCloseable {
     private final Map<Path, Stamp> seen = new HashMap<>();
     private final Map<Path, Stamp> handled = new HashMap<>();
     private ScheduledExecutorService timer;
+    private boolean listFailing;
 
     private record Stamp(long size, long modifiedMillis) {
     }
@@ -137,9 +138,14 @@ final class RouteFilesWatcher implements AutoCloseable {
                 }
             }
         } catch (IOException e) {
-            LOG.warn("cannot list the routes folder dir={} error=\"{}\"", dir, e.getMessage());
+            if (!listFailing) {
+                listFailing = true;
+                LOG.warn("cannot list the routes folder dir={} error=\"{}\"; its routes stay as they are", dir,
+                        e.toString());
+            }
             return new HashMap<>(seen);
         }
+        listFailing = false;
         return files;
     }
 

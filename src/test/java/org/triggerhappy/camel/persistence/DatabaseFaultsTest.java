@@ -4,12 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.triggerhappy.camel.config.ConfigSource;
 import org.triggerhappy.camel.config.Settings;
@@ -46,6 +55,91 @@ class DatabaseFaultsTest {
                  var rs = st.executeQuery("SELECT 41 + 1")) {
                 rs.next();
                 assertThat(rs.getInt(1)).isEqualTo(42);
+            }
+        }
+    }
+
+    @Test
+    void a_connection_gone_silent_mid_statement_fails_after_the_socket_timeout() throws Exception {
+        URI server = URI.create(db.url().substring("jdbc:".length()));
+        try (StallingProxy proxy = new StallingProxy(server.getHost(), server.getPort())) {
+            String url = "jdbc:postgresql://127.0.0.1:" + proxy.port() + server.getPath() + "?socketTimeout=2";
+            Map<String, String> m = new HashMap<>();
+            m.put("th.db.url", url);
+            m.put("th.db.user", db.user());
+            m.put("th.db.password", db.password());
+            try (Database d = Database.open(Settings.load(ConfigSource.of(m)), 1);
+                 Connection c = d.dataSource().getConnection(); Statement st = c.createStatement()) {
+                // The network stops carrying bytes, without a reset: what a dead NAT entry or a pulled cable does.
+                // Only the socket timeout can end the wait of a statement already on its way.
+                proxy.stall();
+                long t0 = System.nanoTime();
+                assertThatThrownBy(() -> st.execute("SELECT 1")).isInstanceOf(SQLException.class);
+                assertThat(Duration.ofNanos(System.nanoTime() - t0)).isBetween(Duration.ofMillis(1500),
+                        Duration.ofSeconds(10));
+            }
+        }
+    }
+
+    /** A TCP relay to the database that can stop relaying while keeping both connections open. */
+    private static final class StallingProxy implements AutoCloseable {
+        private final ServerSocket listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+        private volatile boolean stalled;
+
+        StallingProxy(String host, int port) throws IOException {
+            Thread accept = new Thread(() -> {
+                while (!listener.isClosed()) {
+                    try {
+                        Socket client = listener.accept();
+                        Socket upstream = new Socket(host, port);
+                        sockets.add(client);
+                        sockets.add(upstream);
+                        pump(client, upstream);
+                        pump(upstream, client);
+                    } catch (IOException e) {
+                        return;
+                    }
+                }
+            }, "stalling-proxy");
+            accept.setDaemon(true);
+            accept.start();
+        }
+
+        int port() {
+            return listener.getLocalPort();
+        }
+
+        void stall() {
+            stalled = true;
+        }
+
+        private void pump(Socket from, Socket to) {
+            Thread t = new Thread(() -> {
+                byte[] buf = new byte[8192];
+                try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+                    int n;
+                    while ((n = in.read(buf)) >= 0) {
+                        while (stalled) {
+                            Thread.sleep(50);
+                        }
+                        out.write(buf, 0, n);
+                        out.flush();
+                    }
+                } catch (IOException | InterruptedException e) {
+                    // the relay ends with its connection
+                }
+            }, "stalling-proxy-pump");
+            t.setDaemon(true);
+            t.start();
+        }
+
+        @Override
+        public void close() throws IOException {
+            stalled = false;
+            listener.close();
+            for (Socket s : sockets) {
+                s.close();
             }
         }
     }

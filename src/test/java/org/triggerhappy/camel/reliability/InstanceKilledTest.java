@@ -63,17 +63,8 @@ class InstanceKilledTest {
     }
 
     private Map<String, String> env() {
-        Map<String, String> env = new HashMap<>();
-        env.put("TH_DB_URL", f.db.url());
-        env.put("TH_DB_USER", f.db.user());
-        env.put("TH_DB_PASSWORD", f.db.password());
-        env.put("TH_DATA_DIR", dataDir.toString());
-        env.put("TH_EVERNOTE_URL", f.evernote.baseUrl());
-        env.put("TH_EVERNOTE_TIMEOUT", "5s");
-        env.put("TH_ALLOW_PRIVATE_NETWORKS", f.feeds.hostPort());
+        Map<String, String> env = ServiceProcess.envFor(f, dataDir);
         env.put("TH_FETCH_CONCURRENCY", "2");
-        env.put("TH_FETCH_TIMEOUT", "5s");
-        env.put("TH_POLL_INTERVAL", "1s");
         env.put("TH_POLL_TICK", "1s");
         env.put("TH_HTTP_PORT", Integer.toString(ServiceFixture.freePort()));
         env.put("TH_MANAGEMENT_PORT", Integer.toString(ServiceFixture.freePort()));

@@ -5,8 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.triggerhappy.camel.testsupport.ServiceFixture;
 
 /** The service as a separate JVM ({@code TriggerHappyCli run}) on this test's classpath, its log in a file. */
 final class ServiceProcess implements AutoCloseable {
@@ -28,6 +30,21 @@ final class ServiceProcess implements AutoCloseable {
         pb.environment().keySet().removeIf(k -> k.startsWith("TH_"));
         pb.environment().putAll(env);
         return new ServiceProcess(pb.start(), log);
+    }
+
+    /** The environment that points a service process at the fixture's database, Evernote and feeds. */
+    static Map<String, String> envFor(ServiceFixture f, Path dataDir) {
+        Map<String, String> env = new HashMap<>();
+        env.put("TH_DB_URL", f.db.url());
+        env.put("TH_DB_USER", f.db.user());
+        env.put("TH_DB_PASSWORD", f.db.password());
+        env.put("TH_DATA_DIR", dataDir.toString());
+        env.put("TH_EVERNOTE_URL", f.evernote.baseUrl());
+        env.put("TH_EVERNOTE_TIMEOUT", "5s");
+        env.put("TH_ALLOW_PRIVATE_NETWORKS", f.feeds.hostPort());
+        env.put("TH_FETCH_TIMEOUT", "5s");
+        env.put("TH_POLL_INTERVAL", "1s");
+        return env;
     }
 
     long pid() {
