@@ -39,12 +39,8 @@ class FullArticlesPipelineTest {
     void setUp() throws Exception {
         f = new ServiceFixture(dataDir, false);
         f.set("th.full.content", "auto");
-        f.evernote.addAccount("tok-alice", "alice");
-        f.evernote.addAccount("tok-bob", "bob");
-        alice = f.admin.addUser("alice", "a@example.org");
-        bob = f.admin.addUser("bob", "b@example.org");
-        f.admin.setEvernoteToken(alice, "tok-alice");
-        f.admin.setEvernoteToken(bob, "tok-bob");
+        alice = f.userWithEvernote("alice");
+        bob = f.userWithEvernote("bob");
     }
 
     @AfterEach

@@ -45,12 +45,8 @@ class ImageNotesPipelineTest {
     void setUp() throws Exception {
         f = new ServiceFixture(dataDir, false);
         f.set("th.full.content", "auto").set("th.images", "embed").set("th.image.max.bytes", "200000");
-        f.evernote.addAccount("tok-alice", "alice");
-        f.evernote.addAccount("tok-bob", "bob");
-        alice = f.admin.addUser("alice", "a@example.org");
-        bob = f.admin.addUser("bob", "b@example.org");
-        f.admin.setEvernoteToken(alice, "tok-alice");
-        f.admin.setEvernoteToken(bob, "tok-bob");
+        alice = f.userWithEvernote("alice");
+        bob = f.userWithEvernote("bob");
         a = TestImages.largePng(20_000, 1);
         b = TestImages.jpeg(80, 60, 2);
         c = TestImages.gif(30, 30, 3);

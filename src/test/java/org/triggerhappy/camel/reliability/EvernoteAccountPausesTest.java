@@ -36,12 +36,8 @@ class EvernoteAccountPausesTest {
     @BeforeEach
     void setUp() throws Exception {
         f = new ServiceFixture(dataDir, true);
-        f.evernote.addAccount("tok-alice", "alice");
-        f.evernote.addAccount("tok-bob", "bob");
-        alice = f.admin.addUser("alice", "a@example.org");
-        bob = f.admin.addUser("bob", "b@example.org");
-        f.admin.setEvernoteToken(alice, "tok-alice");
-        f.admin.setEvernoteToken(bob, "tok-bob");
+        alice = f.userWithEvernote("alice");
+        bob = f.userWithEvernote("bob");
         // Only alice's notes need a notebook created, so a fault on createNotebook is hers.
         aliceTrigger = f.admin.addTrigger(alice, "Alice", f.feeds.put("/alice", aliceFeed.add(2)), "Tech", "",
                 Feeds.CREATED);

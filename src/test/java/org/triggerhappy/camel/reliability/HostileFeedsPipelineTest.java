@@ -48,12 +48,8 @@ class HostileFeedsPipelineTest {
         f.set("th.fetch.timeout", "2s");
         f.set("th.fetch.max.bytes", "1048576");
         f.set("th.allow.private.networks", f.feeds.hostPort() + "," + hostile.hostPort());
-        f.evernote.addAccount("tok-alice", "alice");
-        f.evernote.addAccount("tok-bob", "bob");
-        alice = f.admin.addUser("alice", "a@example.org");
-        bob = f.admin.addUser("bob", "b@example.org");
-        f.admin.setEvernoteToken(alice, "tok-alice");
-        f.admin.setEvernoteToken(bob, "tok-bob");
+        alice = f.userWithEvernote("alice");
+        bob = f.userWithEvernote("bob");
     }
 
     @AfterEach

@@ -52,6 +52,17 @@ public final class ServiceFixture implements AutoCloseable {
         admin.ensureServices();
     }
 
+    /**
+     * A django-th user named {@code name} (mail name@example.org) with an Evernote account in the local service, token
+     * "tok-" + name, stored as django-th does; returns the user's id.
+     */
+    public int userWithEvernote(String name) {
+        evernote.addAccount("tok-" + name, name);
+        int id = admin.addUser(name, name.charAt(0) + "@example.org");
+        admin.setEvernoteToken(id, "tok-" + name);
+        return id;
+    }
+
     public ServiceFixture set(String key, String value) {
         extra.put(key, value);
         return this;
