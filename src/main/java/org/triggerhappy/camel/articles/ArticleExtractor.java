@@ -3,7 +3,6 @@ package org.triggerhappy.camel.articles;
 import java.util.Optional;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.jsoup.parser.Parser;
 
 /**
  * Finds a page's main article: by CSS selector when the trigger gives one, else with Readability (Mozilla's
@@ -51,7 +50,6 @@ public final class ArticleExtractor {
     }
 
     private static Document parse(String html, String pageUrl) {
-        Parser parser = Parser.htmlParser();
-        return Jsoup.parse(html, pageUrl == null ? "" : pageUrl, parser);
+        return Jsoup.parse(html, pageUrl == null ? "" : pageUrl, PageBudget.parser());
     }
 }

@@ -39,14 +39,13 @@ final class ArticleTrim {
     }
 
     static void trim(Element content, String title) {
-        content.select("h1").remove();
         String normalizedTitle = normalize(title);
-        if (!normalizedTitle.isEmpty()) {
-            for (Element h : content.select("h2, h3")) {
-                String text = normalize(h.text());
-                if (!text.isEmpty() && normalizedTitle.startsWith(text)) {
-                    h.remove();
-                }
+        Element firstH1 = content.selectFirst("h1");
+        for (Element h : content.select("h1, h2, h3")) {
+            String text = normalize(h.text());
+            // the headline: the first h1, or a heading repeating the page title
+            if (h == firstH1 || !text.isEmpty() && !normalizedTitle.isEmpty() && normalizedTitle.startsWith(text)) {
+                h.remove();
             }
         }
         for (Element e : content.select("time, [class], [id]")) {
