@@ -6,7 +6,9 @@ import org.jsoup.nodes.Document;
 
 /**
  * Finds a page's main article: by CSS selector when the trigger gives one, else with Readability (Mozilla's
- * algorithm, Readability4J) after known boilerplate is removed. Thread-safe, share one.
+ * algorithm, Readability4J) after known boilerplate is removed, then trimmed of what Readability keeps around
+ * the body. Readability4J rather than boilerpipe (text blocks, no HTML, unmaintained, clearly lower scores on
+ * the evaluation set) or crux (not served by Maven Central). Thread-safe, share one.
  */
 public final class ArticleExtractor {
 
