@@ -2,7 +2,6 @@ package org.triggerhappy.camel.articles;
 
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Elements;
 
@@ -22,13 +21,12 @@ final class ArticleTrim {
      * and in a note the image shows without them (its alt text stays).
      */
     private static final String CAPTIONS = "figcaption, [class~=(?i)(^|[-_ ])(caption|credit|credits)($|[-_ ])]";
-    private static final Pattern SPLIT = Pattern.compile("[\\s_\\-]+|(?<=[a-z])(?=[A-Z])");
-
-    private ArticleTrim() {
-    }
 
     /** Most of the text gone means the trim misread the page: the untrimmed article is better then. */
     private static final double MIN_KEPT = 0.5;
+
+    private ArticleTrim() {
+    }
 
     /** The trimmed article, or {@code content} itself when trimming would have removed most of its text. */
     static Element trimmed(Element content, String title) {
@@ -39,14 +37,13 @@ final class ArticleTrim {
     }
 
     static void trim(Element content, String title) {
-        content.select("h1").remove();
         String normalizedTitle = normalize(title);
-        if (!normalizedTitle.isEmpty()) {
-            for (Element h : content.select("h2, h3")) {
-                String text = normalize(h.text());
-                if (!text.isEmpty() && normalizedTitle.startsWith(text)) {
-                    h.remove();
-                }
+        Element firstH1 = content.selectFirst("h1");
+        for (Element h : content.select("h1, h2, h3")) {
+            String text = normalize(h.text());
+            // the headline: the first h1, or a heading repeating the page title
+            if (h == firstH1 || !text.isEmpty() && !normalizedTitle.isEmpty() && normalizedTitle.startsWith(text)) {
+                h.remove();
             }
         }
         for (Element e : content.select("time, [class], [id]")) {
@@ -66,7 +63,6 @@ final class ArticleTrim {
         dropTeaserArticles(content);
         TrailingBoilerplate.cut(content);
     }
-
 
     /**
      * Several {@code <article>} elements in one article: the one with the most text of its own is it, much
@@ -107,17 +103,7 @@ final class ArticleTrim {
     }
 
     private static boolean isMeta(Element e) {
-        if (e.normalName().equals("time")) {
-            return true;
-        }
-        for (String value : new String[] {e.className(), e.id()}) {
-            for (String word : SPLIT.split(value)) {
-                if (META_WORDS.contains(word.toLowerCase(Locale.ROOT))) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return e.normalName().equals("time") || ClassWords.any(META_WORDS, e.className(), e.id());
     }
 
     private static String normalize(String text) {

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 
 /**
@@ -28,7 +27,6 @@ final class Boilerplate {
             "breadcrumb", "breadcrumbs", "sidebar", "footer", "nav", "navbar", "navigation", "menu", "masthead",
             "popup", "modal", "overlay", "paywall", "banner", "toolbar", "widget", "trending", "popular",
             "newsletters", "tags", "tagcloud", "pagination", "pager", "skip", "print", "hidden", "sr");
-    private static final Pattern SPLIT = Pattern.compile("[\\s_\\-]+|(?<=[a-z])(?=[A-Z])");
     /** Elements holding more than this share of the page's text outside links are never boilerplate. */
     private static final double MAX_TEXT_SHARE = 0.25;
 
@@ -69,19 +67,7 @@ final class Boilerplate {
         if (e.hasAttr("hidden") || e.attr("aria-hidden").equals("true") || isDisplayNone(e)) {
             return true;
         }
-        return hasWord(e.className()) || hasWord(e.id()) || hasWord(e.attr("aria-label"));
-    }
-
-    private static boolean hasWord(String value) {
-        if (value.isEmpty()) {
-            return false;
-        }
-        for (String word : SPLIT.split(value)) {
-            if (WORDS.contains(word.toLowerCase(Locale.ROOT))) {
-                return true;
-            }
-        }
-        return false;
+        return ClassWords.any(WORDS, e.className(), e.id(), e.attr("aria-label"));
     }
 
     private static boolean isDisplayNone(Element e) {

@@ -4,11 +4,15 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
 
 /**
  * Cuts the tail sites append to an article body inside the same container: "Related coverage", "You may also
  * like", "Tags", "Sign up for our newsletter", "Share this". A short block starting with such a cue, in the
- * last part of the text, is removed with everything after it.
+ * last part of the text, goes with everything after it when that tail is mostly links or short; elsewhere a
+ * cue line ("Related: a link") goes alone when it is mostly a link.
  */
 final class TrailingBoilerplate {
 
@@ -19,6 +23,9 @@ final class TrailingBoilerplate {
     private static final int MAX_CUE_TEXT = 120;
     /** Only a tail: a cue in the first part of the text is a subheading of the article. */
     private static final double TAIL_START = 0.6;
+    /** A tail this short (share of the text) goes whatever it holds. */
+    private static final double SHORT_TAIL = 0.15;
+    private static final String BLOCKS = "h2, h3, h4, h5, h6, p, div, section, strong, b, span, li";
 
     private TrailingBoilerplate() {
     }
@@ -28,12 +35,26 @@ final class TrailingBoilerplate {
         if (total == 0) {
             return;
         }
-        int[] seen = {0};
-        Element cue = findCue(content, total, seen);
-        if (cue == null) {
-            return;
+        for (Element cue : content.select(BLOCKS)) {
+            String text = cue.text();
+            if (cue.parent() == null || text.isEmpty() || text.length() > MAX_CUE_TEXT || !CUE.matcher(text).find()) {
+                continue;
+            }
+            Split split = Split.at(content, cue);
+            if (split.before() >= total * TAIL_START
+                    && (split.tail() <= total * SHORT_TAIL || split.tailLinked() * 2 >= split.tail())) {
+                removeFrom(content, cue);
+                return;
+            }
+            Element line = cue.closest("p, li, h2, h3, h4, h5, h6");
+            if (line != null && line != content && Boilerplate.unlinkedText(line) * 2 < line.text().length()) {
+                line.remove();
+            }
         }
-        // everything after the cue goes: its later siblings, then each ancestor's, up to the content root
+    }
+
+    /** Removes {@code cue} and everything after it: its later siblings, then each ancestor's, up to the root. */
+    private static void removeFrom(Element content, Element cue) {
         for (Element e = cue; e != content && e.parent() != null; e = e.parent()) {
             Element parent = e.parent();
             for (Node n : List.copyOf(parent.childNodes().subList(e.siblingIndex() + 1, parent.childNodeSize()))) {
@@ -43,35 +64,32 @@ final class TrailingBoilerplate {
         cue.remove();
     }
 
-    /** The first block element, in document order, that starts a tail; null when there is none. */
-    private static Element findCue(Element content, int total, int[] seen) {
-        for (Element e : content.select("h2, h3, h4, h5, h6, p, div, section, strong, b, span, li")) {
-            String text = e.text();
-            if (text.isEmpty() || text.length() > MAX_CUE_TEXT || !CUE.matcher(text).find()) {
-                continue;
-            }
-            int before = textBefore(content, e);
-            if (before >= total * TAIL_START) {
-                return e;
-            }
-        }
-        return null;
-    }
+    /** Characters of text before a node, and from it to the end (all, and inside links). */
+    private record Split(int before, int tail, int tailLinked) {
 
-    private static int textBefore(Element root, Element target) {
-        StringBuilder sb = new StringBuilder();
-        org.jsoup.select.NodeTraversor.filter(new org.jsoup.select.NodeFilter() {
-            @Override
-            public FilterResult head(Node node, int depth) {
-                if (node == target) {
-                    return FilterResult.STOP;
+        static Split at(Element root, Element cue) {
+            int[] counts = new int[3];
+            boolean[] inTail = {false};
+            NodeTraversor.traverse(new NodeVisitor() {
+                @Override
+                public void head(Node node, int depth) {
+                    if (node == cue) {
+                        inTail[0] = true;
+                    }
+                    if (node instanceof TextNode t) {
+                        int length = t.text().strip().length();
+                        if (!inTail[0]) {
+                            counts[0] += length;
+                        } else {
+                            counts[1] += length;
+                            if (t.parent() != null && t.parent().closest("a") != null) {
+                                counts[2] += length;
+                            }
+                        }
+                    }
                 }
-                if (node instanceof org.jsoup.nodes.TextNode t) {
-                    sb.append(t.text());
-                }
-                return FilterResult.CONTINUE;
-            }
-        }, root);
-        return sb.toString().replaceAll("\\s+", " ").length();
+            }, root);
+            return new Split(counts[0], counts[1], counts[2]);
+        }
     }
 }

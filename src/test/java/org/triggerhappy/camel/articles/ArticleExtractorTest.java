@@ -36,6 +36,72 @@ class ArticleExtractorTest {
     }
 
     @Test
+    void a_trailing_list_of_links_after_a_cue_goes_but_a_related_line_inside_the_text_takes_nothing_else() {
+        String body = Fixtures.html("news-page.html").replace("<h2>What changes for drivers</h2>",
+                "<p>Related: <a href=\"/n/1\">An older story about the bridge INLINECUESENTINEL</a></p>"
+                        + "<h2>What changes for drivers</h2>")
+                .replace("<div class=\"related-links\">", "<div class=\"x\"><p>You may also like</p><ul>"
+                        + "<li><a href=\"/n/2\">Ferry timetable TAILSENTINEL</a></li>"
+                        + "<li><a href=\"/n/3\">Harbour festival</a></li></ul></div><div>");
+        Article article = extractor.extract(body, PAGE_URL, null).orElseThrow();
+
+        assertThat(article.html()).contains("The speed limit on the bridge", "Inspectors will check the new cables")
+                .doesNotContain("INLINECUESENTINEL").doesNotContain("TAILSENTINEL")
+                .doesNotContain("You may also like");
+    }
+
+    @Test
+    void the_headline_byline_and_photo_caption_go_and_the_photo_stays() {
+        Article article = extractor.extract(Fixtures.html("news-page.html"), PAGE_URL, null).orElseThrow();
+
+        Document fragment = Jsoup.parseBodyFragment(article.html());
+        assertThat(fragment.select("h1")).isEmpty();
+        assertThat(article.html()).doesNotContain("By Jane Reporter").doesNotContain("first day back in service");
+        assertThat(fragment.select("img").attr("alt")).isEqualTo("The bridge at dawn");
+    }
+
+    @Test
+    void a_video_embed_stays_for_the_note_converter_to_turn_into_a_link() {
+        String html = Fixtures.html("news-page.html").replace("<h2>What changes for drivers</h2>",
+                "<iframe src=\"https://www.youtube.com/embed/abc123\" width=\"560\" height=\"315\"></iframe>"
+                        + "<h2>What changes for drivers</h2>");
+        Article article = extractor.extract(html, PAGE_URL, null).orElseThrow();
+
+        assertThat(Jsoup.parseBodyFragment(article.html()).select("iframe").attr("src"))
+                .isEqualTo("https://www.youtube.com/embed/abc123");
+    }
+
+    @Test
+    void one_extractor_shared_by_threads_gives_each_the_same_result() throws Exception {
+        String html = Fixtures.html("news-page.html");
+        String expected = extractor.extract(html, PAGE_URL, null).orElseThrow().html();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<String>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                results.add(pool.submit(() -> extractor.extract(html, PAGE_URL, null).orElseThrow().html()));
+            }
+            for (var r : results) {
+                assertThat(r.get()).isEqualTo(expected);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void hostile_pages_nested_or_spread_far_beyond_any_real_one_still_give_their_text() {
+        String words = "<p>" + "Deep words here. ".repeat(60) + "</p>";
+        String deep = "<div>".repeat(50) + words + "<div>".repeat(100_000) + "x" + "</div>".repeat(100_050);
+        String wide = words + "<div><span>x</span></div>".repeat(100_000);
+
+        assertThat(extractor.extract("<html><body>" + deep + "</body></html>", PAGE_URL, null))
+                .hasValueSatisfying(a -> assertThat(a.html()).contains("Deep words here."));
+        assertThat(extractor.extract("<html><body>" + wide + "</body></html>", PAGE_URL, null))
+                .hasValueSatisfying(a -> assertThat(a.html()).contains("Deep words here."));
+    }
+
+    @Test
     void output_is_a_fragment_without_document_tags_scripts_or_styles_and_images_are_absolute() {
         Article article = extractor.extract(Fixtures.html("news-page.html"), PAGE_URL, null).orElseThrow();
 
@@ -161,9 +227,17 @@ class ArticleExtractorTest {
     @Test
     void the_budget_drops_elements_past_the_cap_in_document_order() {
         Document doc = Jsoup.parse("<div id=a><p id=b>x</p><p id=c>y</p></div><div id=d><p id=e>z</p></div>");
-        int dropped = PageBudget.trim(doc, 6); // html, head, body, div#a, p#b, p#c
+        int dropped = PageBudget.trim(doc, 6, 100); // html, head, body, div#a, p#b, p#c
 
-        assertThat(dropped).isEqualTo(2);
+        assertThat(dropped).isEqualTo(1); // div#d, with p#e inside it
         assertThat(doc.select("[id]")).extracting(Element::id).containsExactly("a", "b", "c");
+    }
+
+    @Test
+    void the_budget_drops_children_past_the_cap_under_one_parent() {
+        Document doc = Jsoup.parse("<ul id=u><li id=1>a</li><li id=2>b</li><li id=3>c</li></ul><p id=p>after</p>");
+        PageBudget.trim(doc, 100, 2);
+
+        assertThat(doc.select("[id]")).extracting(Element::id).containsExactly("u", "1", "2", "p");
     }
 }

@@ -18,7 +18,7 @@ import org.triggerhappy.camel.articles.Extractors;
  */
 public final class ExtractionBench {
 
-    private static final int WARM_UP_PAGES = 30;
+    private static final int WARM_UP_PAGES = 60;
 
     private ExtractionBench() {
     }
