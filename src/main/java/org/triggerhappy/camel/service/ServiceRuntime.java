@@ -99,7 +99,7 @@ public final class ServiceRuntime implements AutoCloseable {
                 settings.fetchTimeout().multipliedBy(3).plusMinutes(1));
         FeedRefresher refresher = new FeedRefresher(db.dataSource(), fetcher, hosts, new FeedParser(),
                 new PollSchedule(settings.pollInterval()), settings.timeZone(), cycle, inFlight, clock, owner, lease,
-                batch, articlePolicy);
+                batch, articlePolicy, settings.ledger());
         this.pagePool = daemonPool(settings.fetchConcurrency(), "th-page-");
         FullArticles articles = new FullArticles(articlePolicy, new ArticlePages(
                 new FeedFetcher(fetchSettings.forPages()), hosts, new ArticleExtractor(), pagePool), outbox);
