@@ -136,7 +136,7 @@ public record Settings(
         return DurationParser.parse(ConfigSource.envName(key), c.get(key, def));
     }
 
-    private static long positiveLong(ConfigSource c, String key, String def) {
+    static long positiveLong(ConfigSource c, String key, String def) {
         String v = c.get(key, def);
         try {
             long n = Long.parseLong(v.trim());
@@ -195,6 +195,8 @@ public record Settings(
         m.put("TH_IMAGES", content.images().label());
         m.put("TH_IMAGE_MAX_BYTES", Long.toString(content.imageMaxBytes()));
         m.put("TH_FLOOD_GUARD", Boolean.toString(ledger.floodGuard()));
+        m.put("TH_MAX_NEW_PER_POLL", Integer.toString(ledger.maxNewPerPoll()));
+        m.put("TH_LEDGER_RETENTION", ledger.retention().toString());
         return m;
     }
 

@@ -70,7 +70,7 @@ public final class FeedRefresher {
      * @param lease how long one refresh may hold a trigger before another instance may take it
      * @param batch unchanged polls recorded per statement
      * @param articles which triggers' new entries wait for their full articles (see {@link FullArticles})
-     * @param rules    which new entries a poll delivers (flood guard)
+     * @param rules    which new entries a poll delivers (flood guard, at most so many per poll)
      */
     public FeedRefresher(DataSource ds, FeedFetcher fetcher, HostLimiter hosts, FeedParser parser, PollSchedule schedule, ZoneId zone,
                          PollCycle cycle, InFlight inFlight, Clock clock, String owner, Duration lease, int batch,
@@ -188,7 +188,9 @@ public final class FeedRefresher {
             return failed(t, state, now, "parse-error", "feed error: " + e.getMessage(), null, false);
         }
         String url = storedUrl(t, r);
-        List<Map<String, Object>> messages = record(t, feed, firstPoll, now, r, bodyHash, url);
+        // A full reading that left entries for later stored no body hash: this poll continues that backlog.
+        boolean backlog = !firstPoll && state.get().bodyHash() == null;
+        List<Map<String, Object>> messages = record(t, feed, firstPoll, backlog, now, r, bodyHash, url);
         messages.forEach(m -> inFlight.add(EntryMessage.outboxId(m)));
         return messages;
     }
@@ -204,14 +206,17 @@ public final class FeedRefresher {
         return moved;
     }
 
-    private List<Map<String, Object>> record(TriggerRow t, ParsedFeed feed, boolean firstPoll, Instant now,
-                                             FetchResult r, String bodyHash, String url) {
+    private List<Map<String, Object>> record(TriggerRow t, ParsedFeed feed, boolean firstPoll, boolean backlog,
+                                             Instant now, FetchResult r, String bodyHash, String url) {
         List<KeyedEntry> keyed = EntryKeys.assign(feed.entries());
         FirstPollWindow window = FirstPollWindow.of(t.dateTriggered(), t.dateCreated(), zone, now);
         int[] newCount = {0};
         int[] waiting = {0};
+        int[] later = {0};
         List<Map<String, Object>> messages = Jdbc.inTransaction(ds, c -> {
-            Map<String, String> known = ledger.existing(c, t.triggerId(), LedgerMatch.candidateKeys(keyed));
+            LedgerRepository.Seen seen = ledger.seen(c, t.triggerId(), LedgerMatch.candidateKeys(keyed));
+            Map<String, String> known = seen.suffixes();
+            ledger.touch(c, t.triggerId(), seen.stale());
             List<KeyedEntry> fresh = new ArrayList<>();
             for (KeyedEntry k : keyed) {
                 if (!LedgerMatch.isKnown(k, known)) {
@@ -219,9 +224,13 @@ public final class FeedRefresher {
                 }
             }
             NewEntryPlan plan = NewEntryPlan.of(fresh, keyed.size(), firstPoll, window, now, t.dateTriggered(),
-                    rules.floodGuard());
+                    rules.floodGuard(), backlog, rules.maxNewPerPoll());
+            later[0] = plan.count(NewEntryPlan.Fate.LATER);
             List<LedgerRepository.NewKey> rows = new ArrayList<>();
             for (NewEntryPlan.Decision d : plan.decisions()) {
+                if (d.fate() == NewEntryPlan.Fate.LATER) {
+                    continue;
+                }
                 rows.add(new LedgerRepository.NewKey(d.entry().ledgerKey(), d.entry().suffix(),
                         d.fate() != NewEntryPlan.Fate.SEEN));
             }
@@ -251,9 +260,11 @@ public final class FeedRefresher {
             if (!url.equals(t.feedUrl())) {
                 updateFeedUrl(c, t.triggerId(), url);
             }
+            // Entries left for later: no validators nor body hash, so the next poll reads the whole feed again.
+            boolean whole = later[0] == 0;
             states.recordSuccess(c, t.triggerId(), url, firstPoll, now,
-                    schedule.afterSuccess(now, feed.ttl(), r.maxAge(), t.interval()), r.etag(), r.lastModified(),
-                    bodyHash, "200", newCount[0]);
+                    schedule.afterSuccess(now, feed.ttl(), r.maxAge(), t.interval()), whole ? r.etag() : null,
+                    whole ? r.lastModified() : null, whole ? bodyHash : null, "200", newCount[0]);
             djangoTh.pollSucceeded(c, t.triggerId(), now);
             return out;
         });
@@ -262,7 +273,8 @@ public final class FeedRefresher {
         metrics.newEntries(newCount[0]);
         LOG.info("feed polled trigger_id={} user_id={} feed_url={} entries={} new={} queued={}{}{}", t.triggerId(),
                 t.userId(), Masked.url(t.feedUrl()), feed.entries().size(), newCount[0], messages.size(),
-                waiting[0] > 0 ? " waiting=" + waiting[0] : "",
+                (waiting[0] > 0 ? " waiting=" + waiting[0] : "") + (later[0] > 0 ? " left_for_next_poll=" + later[0]
+                        + " max_new_per_poll=" + rules.maxNewPerPoll() : ""),
                 firstPoll ? " first_poll=true window_from=" + window.from() : "");
         return messages;
     }

@@ -2,6 +2,7 @@ package org.triggerhappy.camel.pipeline;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.triggerhappy.camel.entries.KeyedEntry;
 
@@ -14,12 +15,14 @@ import org.triggerhappy.camel.entries.KeyedEntry;
  * the guard on): only entries dated after the trigger's last successful poll are queued, the rest are seen;</li>
  * <li>otherwise every new entry is queued.</li>
  * </ul>
+ * Of those to queue or wait, at most {@code cap} per poll, oldest first; the others are {@link Fate#LATER}: not
+ * recorded at all, so the next poll finds them new again (and is no flood for them).
  */
 public final class NewEntryPlan {
     /** Fewer new entries than this are never a flood: a small feed may well renew itself between two polls. */
     public static final int FLOOD_MIN = 20;
 
-    public enum Fate { QUEUE, WAIT, SEEN }
+    public enum Fate { QUEUE, WAIT, SEEN, LATER }
 
     /** One new entry and what becomes of it. */
     public record Decision(KeyedEntry entry, Fate fate) {
@@ -37,10 +40,11 @@ public final class NewEntryPlan {
      * @param fresh       the poll's entries the ledger does not know, in feed order
      * @param feedSize    how many entries the feed holds
      * @param lastSuccess the trigger's last successful poll (django-th's date_triggered), null when unknown
+     * @param backlog     the previous poll left entries for this one: they are not a flood
      */
     public static NewEntryPlan of(List<KeyedEntry> fresh, int feedSize, boolean firstPoll, FirstPollWindow window,
-                                  Instant now, Instant lastSuccess, boolean floodGuard) {
-        boolean flood = !firstPoll && floodGuard && lastSuccess != null && fresh.size() >= FLOOD_MIN
+                                  Instant now, Instant lastSuccess, boolean floodGuard, boolean backlog, int cap) {
+        boolean flood = !firstPoll && !backlog && floodGuard && lastSuccess != null && fresh.size() >= FLOOD_MIN
                 && 2L * fresh.size() > feedSize;
         List<Decision> out = new ArrayList<>(fresh.size());
         for (KeyedEntry k : fresh) {
@@ -56,7 +60,27 @@ public final class NewEntryPlan {
             }
             out.add(new Decision(k, fate));
         }
+        capped(out, cap);
         return new NewEntryPlan(out, flood);
+    }
+
+    /** Beyond {@code cap} entries to deliver, the newest are left for later (undated ones last). */
+    private static void capped(List<Decision> decisions, int cap) {
+        List<Integer> delivered = new ArrayList<>();
+        for (int i = 0; i < decisions.size(); i++) {
+            Fate f = decisions.get(i).fate();
+            if (f == Fate.QUEUE || f == Fate.WAIT) {
+                delivered.add(i);
+            }
+        }
+        if (delivered.size() <= cap) {
+            return;
+        }
+        delivered.sort(Comparator.comparing((Integer i) -> decisions.get(i).entry().entry().published(),
+                Comparator.nullsLast(Comparator.naturalOrder())));
+        for (int i : delivered.subList(cap, delivered.size())) {
+            decisions.set(i, new Decision(decisions.get(i).entry(), Fate.LATER));
+        }
     }
 
     public List<Decision> decisions() {

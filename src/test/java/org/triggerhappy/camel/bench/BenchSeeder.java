@@ -43,15 +43,21 @@ final class BenchSeeder {
         CREATED.clear();
     }
 
+    /** A fresh, empty database, dropped at the end unless --keep-db 1. */
+    static TestDatabase.Db fresh() {
+        TestDatabase.Db db = TestDatabase.fresh();
+        synchronized (BenchSeeder.class) {
+            CREATED.add(db);
+        }
+        return db;
+    }
+
     /**
      * @param dateTriggered the triggers' last run: a first poll delivers only items published at or after it
      */
     static TestDatabase.Db seed(int users, int triggers, FeedFarm farm, int feeds, Instant dateTriggered,
                                 FakeEvernote evernote, String tokenPrefix) throws Exception {
-        TestDatabase.Db db = TestDatabase.fresh();
-        synchronized (BenchSeeder.class) {
-            CREATED.add(db);
-        }
+        TestDatabase.Db db = fresh();
         try (HikariDataSource ds = new HikariDataSource()) {
             ds.setJdbcUrl(db.url());
             ds.setUsername(db.user());
