@@ -52,18 +52,24 @@ final class BenchSeeder {
         return db;
     }
 
+    /** A small pool on the database, its schema migrated. */
+    static HikariDataSource migrated(TestDatabase.Db db) {
+        HikariDataSource ds = new HikariDataSource();
+        ds.setJdbcUrl(db.url());
+        ds.setUsername(db.user());
+        ds.setPassword(db.password());
+        ds.setMaximumPoolSize(2);
+        Migrations.migrate(ds);
+        return ds;
+    }
+
     /**
      * @param dateTriggered the triggers' last run: a first poll delivers only items published at or after it
      */
     static TestDatabase.Db seed(int users, int triggers, FeedFarm farm, int feeds, Instant dateTriggered,
                                 FakeEvernote evernote, String tokenPrefix) throws Exception {
         TestDatabase.Db db = fresh();
-        try (HikariDataSource ds = new HikariDataSource()) {
-            ds.setJdbcUrl(db.url());
-            ds.setUsername(db.user());
-            ds.setPassword(db.password());
-            ds.setMaximumPoolSize(2);
-            Migrations.migrate(ds);
+        try (HikariDataSource ds = migrated(db)) {
             DjangoThAdmin admin = new DjangoThAdmin(ds);
             admin.ensureServices();
             try (Connection c = ds.getConnection()) {

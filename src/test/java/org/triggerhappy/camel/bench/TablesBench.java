@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.triggerhappy.camel.persistence.Jdbc;
 import org.triggerhappy.camel.persistence.LedgerRepository;
-import org.triggerhappy.camel.persistence.Migrations;
 import org.triggerhappy.camel.testsupport.TestDatabase;
 
 /**
@@ -35,12 +34,7 @@ final class TablesBench {
     static Figures measure(int feeds, int perDay, int days, int retentionDays, int window) throws Exception {
         long t0 = System.nanoTime();
         TestDatabase.Db db = BenchSeeder.fresh();
-        try (HikariDataSource ds = new HikariDataSource()) {
-            ds.setJdbcUrl(db.url());
-            ds.setUsername(db.user());
-            ds.setPassword(db.password());
-            ds.setMaximumPoolSize(2);
-            Migrations.migrate(ds);
+        try (HikariDataSource ds = BenchSeeder.migrated(db)) {
             Instant start = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(days, ChronoUnit.DAYS);
             LedgerRepository ledger = new LedgerRepository();
             Duration retention = Duration.ofDays(retentionDays);

@@ -2,17 +2,9 @@ package org.triggerhappy.camel.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.triggerhappy.camel.testsupport.FakeEvernote.StoredNote;
 import org.triggerhappy.camel.testsupport.LogCapture;
 import org.triggerhappy.camel.testsupport.Rss;
 import org.triggerhappy.camel.testsupport.ServiceFixture;
@@ -22,35 +14,7 @@ import org.triggerhappy.camel.testsupport.ServiceFixture;
  * from their feed for TH_LEDGER_RETENTION (never those still in it), and TH_MAX_NEW_PER_POLL leaves the rest of a
  * big batch for the next polls without losing or doubling any.
  */
-class BoundedTablesTest {
-    private static final String TOKEN = "tok-bo";
-
-    @TempDir
-    Path dataDir;
-    ServiceFixture f;
-    int user;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        f = new ServiceFixture(dataDir, false);
-        f.evernote.addAccount(TOKEN, "bo");
-        user = f.admin.addUser("bo", "bo@example.org");
-        f.admin.setEvernoteToken(user, TOKEN);
-    }
-
-    @AfterEach
-    void tearDown() {
-        f.close();
-    }
-
-    private static LocalDate twoDaysAgo() {
-        return LocalDate.ofInstant(Instant.now(), ZoneOffset.UTC).minusDays(2);
-    }
-
-    private List<String> titles() {
-        return f.evernote.notes(TOKEN).stream().map(StoredNote::title).sorted().toList();
-    }
-
+class BoundedTablesTest extends SingleUserPipeline {
     private static Rss feed(String... guids) {
         Rss rss = Rss.feed();
         Instant base = Instant.now().minus(1, ChronoUnit.HOURS);
@@ -64,7 +28,7 @@ class BoundedTablesTest {
     void a_delivered_row_keeps_its_identity_but_not_its_content() throws Exception {
         String url = f.feeds.put("/d", feed("a", "b").item("later", "Later", "http://example.org/later",
                 Instant.now().plus(3, ChronoUnit.DAYS), "<p>later</p>").xml());
-        f.admin.addTrigger(user, "D", url, "", "", twoDaysAgo());
+        f.admin.addTrigger(user, "D", url, "", "", ServiceFixture.twoDaysAgo());
         f.runOnce();
         assertThat(titles()).containsExactly("Entry a", "Entry b");
         assertThat(f.queryInt("SELECT count(*) FROM thc_outbox WHERE state = 'delivered' AND content IS NULL"
@@ -77,7 +41,7 @@ class BoundedTablesTest {
     @Test
     void keys_gone_from_the_feed_for_the_retention_are_pruned_and_keys_still_in_it_never() throws Exception {
         String url = f.feeds.put("/p", feed("a", "b", "c").xml());
-        int trigger = f.admin.addTrigger(user, "P", url, "", "", twoDaysAgo());
+        int trigger = f.admin.addTrigger(user, "P", url, "", "", ServiceFixture.twoDaysAgo());
         f.runOnce();
         // As if that first run was 200 days ago.
         f.execute("UPDATE thc_entry SET last_seen_at = last_seen_at - interval '200 days',"
@@ -114,7 +78,7 @@ class BoundedTablesTest {
             guids[i] = "e" + i;
         }
         String url = f.feeds.put("/big", feed(guids).xml());
-        f.admin.addTrigger(user, "Big", url, "", "", twoDaysAgo());
+        f.admin.addTrigger(user, "Big", url, "", "", ServiceFixture.twoDaysAgo());
         try (LogCapture log = new LogCapture()) {
             f.runOnce();
             assertThat(log.lines("left_for_next_poll=30")).hasSize(1);

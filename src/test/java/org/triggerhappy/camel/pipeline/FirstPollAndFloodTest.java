@@ -2,18 +2,10 @@ package org.triggerhappy.camel.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.triggerhappy.camel.testsupport.FakeEvernote.StoredNote;
 import org.triggerhappy.camel.testsupport.LogCapture;
 import org.triggerhappy.camel.testsupport.Rss;
 import org.triggerhappy.camel.testsupport.ServiceFixture;
@@ -22,35 +14,7 @@ import org.triggerhappy.camel.testsupport.ServiceFixture;
  * Item 6 of issue 11 through the real routes: a future-dated entry of a first poll is delivered once its date has
  * passed, and a poll where most of the feed is suddenly new delivers only what is newer than the last poll.
  */
-class FirstPollAndFloodTest {
-    private static final String TOKEN = "tok-ann";
-
-    @TempDir
-    Path dataDir;
-    ServiceFixture f;
-    int user;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        f = new ServiceFixture(dataDir, false);
-        f.evernote.addAccount(TOKEN, "ann");
-        user = f.admin.addUser("ann", "ann@example.org");
-        f.admin.setEvernoteToken(user, TOKEN);
-    }
-
-    @AfterEach
-    void tearDown() {
-        f.close();
-    }
-
-    private static LocalDate twoDaysAgo() {
-        return LocalDate.ofInstant(Instant.now(), ZoneOffset.UTC).minusDays(2);
-    }
-
-    private List<String> titles() {
-        return f.evernote.notes(TOKEN).stream().map(StoredNote::title).sorted().toList();
-    }
-
+class FirstPollAndFloodTest extends SingleUserPipeline {
     @Test
     void a_future_entry_of_the_first_poll_waits_for_its_date_then_is_delivered_once() throws Exception {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
@@ -60,7 +24,7 @@ class FirstPollAndFloodTest {
                 .item("s-soon", "Scheduled soon", "http://example.org/s/2", soon, "<p>soon</p>")
                 .item("s-later", "Scheduled later", "http://example.org/s/3", now.plus(2, ChronoUnit.DAYS), "<p>later</p>")
                 .item("s-old", "Old", "http://example.org/s/4", now.minus(20, ChronoUnit.DAYS), "<p>old</p>")
-                .xml()), "", "", twoDaysAgo());
+                .xml()), "", "", ServiceFixture.twoDaysAgo());
 
         f.runOnce();
         assertThat(titles()).containsExactly("Published");
@@ -84,7 +48,7 @@ class FirstPollAndFloodTest {
     @Test
     void a_feed_whose_every_guid_changed_delivers_only_entries_newer_than_the_last_poll() throws Exception {
         String url = f.feeds.put("/flood", sameEntries("g", 30, null).xml());
-        f.admin.addTrigger(user, "Flood", url, "", "", twoDaysAgo());
+        f.admin.addTrigger(user, "Flood", url, "", "", ServiceFixture.twoDaysAgo());
         f.runOnce();
         assertThat(titles()).as("first poll: every entry is older than the trigger").isEmpty();
 
@@ -106,7 +70,7 @@ class FirstPollAndFloodTest {
     void with_the_guard_off_every_new_entry_is_delivered() throws Exception {
         f.set("th.flood.guard", "false");
         String url = f.feeds.put("/flood", sameEntries("g", 30, null).xml());
-        f.admin.addTrigger(user, "Flood", url, "", "", twoDaysAgo());
+        f.admin.addTrigger(user, "Flood", url, "", "", ServiceFixture.twoDaysAgo());
         f.runOnce();
         f.feeds.put("/flood", sameEntries("h", 30, Instant.now().plusSeconds(2)).xml());
         try (LogCapture log = new LogCapture()) {
@@ -119,7 +83,7 @@ class FirstPollAndFloodTest {
     @Test
     void a_few_new_entries_are_never_a_flood() throws Exception {
         String url = f.feeds.put("/small", sameEntries("g", 10, null).xml());
-        f.admin.addTrigger(user, "Small", url, "", "", twoDaysAgo());
+        f.admin.addTrigger(user, "Small", url, "", "", ServiceFixture.twoDaysAgo());
         f.runOnce();
         f.feeds.put("/small", sameEntries("h", 10, null).xml());
         f.runOnce();

@@ -52,6 +52,24 @@ public final class ServiceFixture implements AutoCloseable {
         admin.ensureServices();
     }
 
+    /** A django-th user with an Evernote account on the fake whose token is {@code "tok-" + name}; its id. */
+    public int addEvernoteUser(String name) {
+        evernote.addAccount("tok-" + name, name);
+        int user = admin.addUser(name, name + "@example.org");
+        admin.setEvernoteToken(user, "tok-" + name);
+        return user;
+    }
+
+    /** The titles of the notes in the account of this token, sorted. */
+    public java.util.List<String> noteTitles(String token) {
+        return evernote.notes(token).stream().map(FakeEvernote.StoredNote::title).sorted().toList();
+    }
+
+    /** Two days before today (UTC): a trigger created then delivers at its first poll what was published since. */
+    public static java.time.LocalDate twoDaysAgo() {
+        return java.time.LocalDate.ofInstant(java.time.Instant.now(), java.time.ZoneOffset.UTC).minusDays(2);
+    }
+
     public ServiceFixture set(String key, String value) {
         extra.put(key, value);
         return this;
