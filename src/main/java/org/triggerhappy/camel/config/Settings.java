@@ -38,7 +38,8 @@ public record Settings(
         HttpAccess httpAccess,
         Path archiveDir,
         Map<String, String> flowOverrides,
-        ContentSettings content) {
+        ContentSettings content,
+        LedgerSettings ledger) {
 
     public enum Sink { EVERNOTE, ENEX }
 
@@ -97,7 +98,8 @@ public record Settings(
                 HttpAccess.load(c),
                 Path.of(c.get("th.flow.enex-archive.dir", dataDir.resolve("archive").toString())).toAbsolutePath(),
                 flowOverrides(c),
-                ContentSettings.load(c));
+                ContentSettings.load(c),
+                LedgerSettings.load(c));
     }
 
     /** How often due triggers are looked for: TH_POLL_TICK, else the poll interval but at least once a minute. */
@@ -134,7 +136,7 @@ public record Settings(
         return DurationParser.parse(ConfigSource.envName(key), c.get(key, def));
     }
 
-    private static long positiveLong(ConfigSource c, String key, String def) {
+    static long positiveLong(ConfigSource c, String key, String def) {
         String v = c.get(key, def);
         try {
             long n = Long.parseLong(v.trim());
@@ -192,6 +194,9 @@ public record Settings(
         m.put("TH_FULL_CONTENT", content.fullContent().label());
         m.put("TH_IMAGES", content.images().label());
         m.put("TH_IMAGE_MAX_BYTES", Long.toString(content.imageMaxBytes()));
+        m.put("TH_FLOOD_GUARD", Boolean.toString(ledger.floodGuard()));
+        m.put("TH_MAX_NEW_PER_POLL", Integer.toString(ledger.maxNewPerPoll()));
+        m.put("TH_LEDGER_RETENTION", ledger.retention().toString());
         return m;
     }
 

@@ -17,7 +17,9 @@ import org.slf4j.LoggerFactory;
 public final class BacklogProbe {
     private static final Logger LOG = LoggerFactory.getLogger(BacklogProbe.class);
     static final String SQL = "SELECT (SELECT count(*) FROM thc_outbox WHERE state = 'pending'),"
-            + " (SELECT coalesce(extract(epoch FROM now() - min(created_at)), 0) FROM thc_outbox WHERE state = 'pending'),"
+            // An entry waiting for its publication date is late only from that date on.
+            + " (SELECT coalesce(extract(epoch FROM now() - min(GREATEST(created_at, deliver_after))), 0)"
+            + " FROM thc_outbox WHERE state = 'pending' AND (deliver_after IS NULL OR deliver_after <= now())),"
             + " (SELECT count(*) FROM thc_user_pause WHERE kind = 'auth' OR paused_until > now())";
 
     /** One reading; NaN when unknown. */

@@ -116,14 +116,18 @@ public final class FeedStateRepository {
         }
     }
 
-    /** After a successful fetch (200 or 304): validators kept, failures reset, next check scheduled. */
+    /**
+     * After a feed was read in full: validators kept, failures reset, next check scheduled, and the reading's time,
+     * which tells the ledger's pruning which keys were in the feed then. A null body hash (with null validators)
+     * makes the next poll read the feed in full again: this reading left new entries for it.
+     */
     public void recordSuccess(Connection c, int triggerId, String url, boolean firstPoll, Instant now, Instant nextCheck,
                               String etag, String lastModified, String bodyHash, String status, int newEntries)
             throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO thc_feed_state (trigger_id, url, first_polled_at, last_checked_at, last_success_at,"
                         + " next_check_at, etag, last_modified, body_hash, last_status, consecutive_failures, last_error,"
-                        + " entries_total) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, NULL, ?)"
+                        + " entries_total, last_parsed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, NULL, ?, ?)"
                         + " ON CONFLICT (trigger_id) DO UPDATE SET url = EXCLUDED.url,"
                         + " first_polled_at = CASE WHEN ? THEN EXCLUDED.first_polled_at ELSE thc_feed_state.first_polled_at END,"
                         + " last_checked_at = EXCLUDED.last_checked_at, last_success_at = EXCLUDED.last_success_at,"
@@ -131,6 +135,7 @@ public final class FeedStateRepository {
                         + " last_modified = EXCLUDED.last_modified, body_hash = EXCLUDED.body_hash,"
                         + " last_status = EXCLUDED.last_status, consecutive_failures = 0, last_error = NULL,"
                         + " entries_total = thc_feed_state.entries_total + EXCLUDED.entries_total,"
+                        + " last_parsed_at = EXCLUDED.last_parsed_at,"
                         + " claimed_until = NULL, last_polled_by = thc_feed_state.claimed_by, claimed_by = NULL")) {
             int i = 1;
             ps.setInt(i++, triggerId);
@@ -144,6 +149,7 @@ public final class FeedStateRepository {
             ps.setString(i++, bodyHash);
             ps.setString(i++, status);
             ps.setLong(i++, newEntries);
+            ps.setTimestamp(i++, Jdbc.ts(now));
             ps.setBoolean(i, firstPoll);
             ps.executeUpdate();
         }

@@ -19,14 +19,20 @@ public final class OutboxRepository {
     public OutboxRepository(DataSource ds) {
         this.ds = ds;
     }
-    /** One entry to queue. */
-    public record NewItem(String key, String guid, String link, String title, String content, Instant published) {
+    /**
+     * One entry to queue.
+     *
+     * @param waitUntil not delivered before this time, whatever else releases it (null: no such wait)
+     */
+    public record NewItem(String key, String guid, String link, String title, String content, Instant published,
+                          Instant waitUntil) {
     }
 
     /**
      * Queues the entries of one trigger in one statement; returns entry key → outbox id.
      *
-     * @param notBefore when they may be delivered (null: at once); see {@link #releaseForDelivery}
+     * @param notBefore when they may be delivered (null: at once, or at their {@code waitUntil}); see
+     *                  {@link #releaseForDelivery}
      */
     public java.util.Map<String, Long> insertAll(Connection c, int triggerId, int userId, String feedUrl,
                                                  List<NewItem> items, Instant notBefore) throws SQLException {
@@ -41,6 +47,7 @@ public final class OutboxRepository {
         String[] titles = new String[n];
         String[] contents = new String[n];
         java.sql.Timestamp[] published = new java.sql.Timestamp[n];
+        java.sql.Timestamp[] waits = new java.sql.Timestamp[n];
         for (int i = 0; i < n; i++) {
             NewItem it = items.get(i);
             keys[i] = it.key();
@@ -49,13 +56,15 @@ public final class OutboxRepository {
             titles[i] = it.title();
             contents[i] = it.content();
             published[i] = Jdbc.ts(it.published());
+            waits[i] = Jdbc.ts(it.waitUntil());
         }
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO thc_outbox (trigger_id, user_id, feed_url, entry_key, guid, link, title, content, published,"
-                        + " not_before)"
-                        + " SELECT ?, ?, ?, k, g, l, t, b, p, coalesce(?::timestamptz, now())"
+                        + " not_before, deliver_after)"
+                        + " SELECT ?, ?, ?, k, g, l, t, b, p, coalesce(w, ?::timestamptz, now()), w"
                         + " FROM unnest(?::text[], ?::text[], ?::text[], ?::text[],"
-                        + " ?::text[], ?::timestamptz[]) AS u(k, g, l, t, b, p) RETURNING entry_key, id")) {
+                        + " ?::text[], ?::timestamptz[], ?::timestamptz[]) AS u(k, g, l, t, b, p, w)"
+                        + " RETURNING entry_key, id")) {
             ps.setInt(1, triggerId);
             ps.setInt(2, userId);
             ps.setString(3, feedUrl);
@@ -66,6 +75,7 @@ public final class OutboxRepository {
             ps.setArray(8, c.createArrayOf("text", titles));
             ps.setArray(9, c.createArrayOf("text", contents));
             ps.setArray(10, c.createArrayOf("timestamptz", published));
+            ps.setArray(11, c.createArrayOf("timestamptz", waits));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     ids.put(rs.getString(1).trim(), rs.getLong(2));
@@ -91,7 +101,7 @@ public final class OutboxRepository {
         }
         Jdbc.withConnection(ds, c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE thc_outbox o SET not_before = now(), content = coalesce(u.b, o.content)"
+                    "UPDATE thc_outbox o SET not_before = greatest(now(), o.deliver_after), content = coalesce(u.b, o.content)"
                             + " FROM unnest(?::bigint[], ?::text[]) AS u(id, b)"
                             + " WHERE o.id = u.id AND o.state = 'pending' AND o.claimed_until IS NULL")) {
                 ps.setArray(1, c.createArrayOf("bigint", idArray));
@@ -218,11 +228,12 @@ public final class OutboxRepository {
         });
     }
 
-    /** Makes every pending item of the user due now (its pause ended). */
+    /** Makes every pending item of the user due now (its pause ended), except those waiting for their date. */
     public int releaseUser(int userId) {
         return Jdbc.withConnection(ds, c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE thc_outbox SET not_before = now() WHERE user_id = ? AND state = 'pending'")) {
+                    "UPDATE thc_outbox SET not_before = GREATEST(now(), coalesce(deliver_after, now()))"
+                            + " WHERE user_id = ? AND state = 'pending'")) {
                 ps.setInt(1, userId);
                 return ps.executeUpdate();
             }

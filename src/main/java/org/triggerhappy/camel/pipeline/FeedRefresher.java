@@ -33,6 +33,7 @@ import org.triggerhappy.camel.persistence.Jdbc;
 import org.triggerhappy.camel.persistence.LedgerRepository;
 import org.triggerhappy.camel.persistence.OutboxRepository;
 import org.triggerhappy.camel.persistence.TriggerRow;
+import org.triggerhappy.camel.config.LedgerSettings;
 import org.triggerhappy.camel.config.Masked;
 
 /**
@@ -61,6 +62,7 @@ public final class FeedRefresher {
     private final DjangoThRepository djangoTh;
     private final UnchangedPolls unchangedPolls;
     private final FullContentPolicy articles;
+    private final LedgerSettings rules;
     private ServiceMetrics metrics = ServiceMetrics.none();
 
     /**
@@ -68,10 +70,11 @@ public final class FeedRefresher {
      * @param lease how long one refresh may hold a trigger before another instance may take it
      * @param batch unchanged polls recorded per statement
      * @param articles which triggers' new entries wait for their full articles (see {@link FullArticles})
+     * @param rules    which new entries a poll delivers (flood guard, at most so many per poll)
      */
     public FeedRefresher(DataSource ds, FeedFetcher fetcher, HostLimiter hosts, FeedParser parser, PollSchedule schedule, ZoneId zone,
                          PollCycle cycle, InFlight inFlight, Clock clock, String owner, Duration lease, int batch,
-                         FullContentPolicy articles) {
+                         FullContentPolicy articles, LedgerSettings rules) {
         this.ds = ds;
         this.fetcher = fetcher;
         this.hosts = hosts;
@@ -87,6 +90,7 @@ public final class FeedRefresher {
         this.djangoTh = new DjangoThRepository(ds);
         this.unchangedPolls = new UnchangedPolls(ds, batch);
         this.articles = articles;
+        this.rules = rules;
     }
 
     /** Counts fetches and new entries into these metrics (set before the routes start). */
@@ -184,7 +188,9 @@ public final class FeedRefresher {
             return failed(t, state, now, "parse-error", "feed error: " + e.getMessage(), null, false);
         }
         String url = storedUrl(t, r);
-        List<Map<String, Object>> messages = record(t, feed, firstPoll, now, r, bodyHash, url);
+        // A full reading that left entries for later stored no body hash: this poll continues that backlog.
+        boolean backlog = !firstPoll && state.get().bodyHash() == null;
+        List<Map<String, Object>> messages = record(t, feed, firstPoll, backlog, now, r, bodyHash, url);
         messages.forEach(m -> inFlight.add(EntryMessage.outboxId(m)));
         return messages;
     }
@@ -200,38 +206,65 @@ public final class FeedRefresher {
         return moved;
     }
 
-    private List<Map<String, Object>> record(TriggerRow t, ParsedFeed feed, boolean firstPoll, Instant now,
-                                             FetchResult r, String bodyHash, String url) {
+    private List<Map<String, Object>> record(TriggerRow t, ParsedFeed feed, boolean firstPoll, boolean backlog,
+                                             Instant now, FetchResult r, String bodyHash, String url) {
         List<KeyedEntry> keyed = EntryKeys.assign(feed.entries());
         FirstPollWindow window = FirstPollWindow.of(t.dateTriggered(), t.dateCreated(), zone, now);
         int[] newCount = {0};
+        int[] waiting = {0};
+        int[] later = {0};
         List<Map<String, Object>> messages = Jdbc.inTransaction(ds, c -> {
-            Map<String, String> known = ledger.existing(c, t.triggerId(), LedgerMatch.candidateKeys(keyed));
+            LedgerRepository.Seen seen = ledger.seen(c, t.triggerId(), LedgerMatch.candidateKeys(keyed));
+            Map<String, String> known = seen.suffixes();
+            ledger.touch(c, t.triggerId(), seen.stale());
             List<KeyedEntry> fresh = new ArrayList<>();
-            List<LedgerRepository.NewKey> rows = new ArrayList<>();
             for (KeyedEntry k : keyed) {
                 if (!LedgerMatch.isKnown(k, known)) {
-                    boolean deliver = !firstPoll || window.contains(k.entry().published());
                     fresh.add(k);
-                    rows.add(new LedgerRepository.NewKey(k.ledgerKey(), k.suffix(), deliver));
                 }
+            }
+            NewEntryPlan plan = NewEntryPlan.of(fresh, keyed.size(), firstPoll, window, now, t.dateTriggered(),
+                    rules.floodGuard(), backlog, rules.maxNewPerPoll());
+            later[0] = plan.count(NewEntryPlan.Fate.LATER);
+            List<LedgerRepository.NewKey> rows = new ArrayList<>();
+            for (NewEntryPlan.Decision d : plan.decisions()) {
+                if (d.fate() == NewEntryPlan.Fate.LATER) {
+                    continue;
+                }
+                rows.add(new LedgerRepository.NewKey(d.entry().ledgerKey(), d.entry().suffix(),
+                        d.fate() != NewEntryPlan.Fate.SEEN));
             }
             // One statement each for the ledger and the outbox: a first poll of a big feed is one round trip, not 2N.
             java.util.Set<String> inserted = ledger.recordAll(c, t.triggerId(), rows);
             newCount[0] = inserted.size();
             List<KeyedEntry> toQueue = new ArrayList<>();
-            for (int i = 0; i < fresh.size(); i++) {
-                if (rows.get(i).queued() && inserted.contains(fresh.get(i).ledgerKey())) {
-                    toQueue.add(fresh.get(i));
+            List<KeyedEntry> toWait = new ArrayList<>();
+            for (NewEntryPlan.Decision d : plan.decisions()) {
+                if (!inserted.contains(d.entry().ledgerKey())) {
+                    continue;
+                }
+                switch (d.fate()) {
+                    case QUEUE -> toQueue.add(d.entry());
+                    case WAIT -> toWait.add(d.entry());
+                    default -> { }
                 }
             }
             List<Map<String, Object>> out = enqueue(c, t, url, toQueue);
+            waiting[0] = park(c, t, url, toWait);
+            if (plan.flood()) {
+                LOG.info("flood guard: most of the feed is new at once, only entries dated after the last poll are"
+                        + " delivered, the others are recorded as seen trigger_id={} user_id={} feed_url={} entries={}"
+                        + " new={} delivered={} last_poll={}", t.triggerId(), t.userId(), Masked.url(t.feedUrl()),
+                        keyed.size(), fresh.size(), plan.count(NewEntryPlan.Fate.QUEUE), t.dateTriggered());
+            }
             if (!url.equals(t.feedUrl())) {
                 updateFeedUrl(c, t.triggerId(), url);
             }
+            // Entries left for later: no validators nor body hash, so the next poll reads the whole feed again.
+            boolean whole = later[0] == 0;
             states.recordSuccess(c, t.triggerId(), url, firstPoll, now,
-                    schedule.afterSuccess(now, feed.ttl(), r.maxAge(), t.interval()), r.etag(), r.lastModified(),
-                    bodyHash, "200", newCount[0]);
+                    schedule.afterSuccess(now, feed.ttl(), r.maxAge(), t.interval()), whole ? r.etag() : null,
+                    whole ? r.lastModified() : null, whole ? bodyHash : null, "200", newCount[0]);
             djangoTh.pollSucceeded(c, t.triggerId(), now);
             return out;
         });
@@ -239,21 +272,17 @@ public final class FeedRefresher {
         metrics.fetched("200");
         metrics.newEntries(newCount[0]);
         // Per trigger at DEBUG: the cycle summary (PollCycle) is the INFO line; failures are WARN lines of their own.
-        LOG.debug("feed polled trigger_id={} user_id={} feed_url={} entries={} new={} queued={}{}", t.triggerId(),
+        LOG.debug("feed polled trigger_id={} user_id={} feed_url={} entries={} new={} queued={}{}{}", t.triggerId(),
                 t.userId(), Masked.url(t.feedUrl()), feed.entries().size(), newCount[0], messages.size(),
+                (waiting[0] > 0 ? " waiting=" + waiting[0] : "") + (later[0] > 0 ? " left_for_next_poll=" + later[0]
+                        + " max_new_per_poll=" + rules.maxNewPerPoll() : ""),
                 firstPoll ? " first_poll=true window_from=" + window.from() : "");
         return messages;
     }
 
     private List<Map<String, Object>> enqueue(Connection c, TriggerRow t, String url, List<KeyedEntry> entries)
             throws SQLException {
-        List<OutboxRepository.NewItem> items = new ArrayList<>(entries.size());
-        for (KeyedEntry k : entries) {
-            FeedEntry e = k.entry();
-            items.add(new OutboxRepository.NewItem(k.ledgerKey(), e.guid(), e.link(), e.title(), e.contentHtml(),
-                    e.published()));
-        }
-        Map<String, Long> ids = outbox.insertAll(c, t.triggerId(), t.userId(), url, items,
+        Map<String, Long> ids = outbox.insertAll(c, t.triggerId(), t.userId(), url, items(entries, false),
                 articles.holdUntil(t, clock.instant()));
         List<Map<String, Object>> out = new ArrayList<>(entries.size());
         for (KeyedEntry k : entries) {
@@ -262,6 +291,24 @@ public final class FeedRefresher {
                     e.guid(), e.published(), e.contentHtml()));
         }
         return out;
+    }
+
+    /**
+     * Entries of a first poll dated in the future wait in the outbox until their date; the sweeper hands them to
+     * delivery then. No message now: nothing is published before its time.
+     */
+    private int park(Connection c, TriggerRow t, String url, List<KeyedEntry> entries) throws SQLException {
+        return outbox.insertAll(c, t.triggerId(), t.userId(), url, items(entries, true), null).size();
+    }
+
+    private static List<OutboxRepository.NewItem> items(List<KeyedEntry> entries, boolean untilPublished) {
+        List<OutboxRepository.NewItem> items = new ArrayList<>(entries.size());
+        for (KeyedEntry k : entries) {
+            FeedEntry e = k.entry();
+            items.add(new OutboxRepository.NewItem(k.ledgerKey(), e.guid(), e.link(), e.title(), e.contentHtml(),
+                    e.published(), untilPublished ? e.published() : null));
+        }
+        return items;
     }
 
     private static void updateFeedUrl(Connection c, int triggerId, String url) throws SQLException {

@@ -47,6 +47,7 @@ import org.triggerhappy.camel.pipeline.InFlight;
 import org.triggerhappy.camel.pipeline.LeaseHolder;
 import org.triggerhappy.camel.pipeline.NoteDelivery;
 import org.triggerhappy.camel.pipeline.NoteSink;
+import org.triggerhappy.camel.pipeline.LedgerPruner;
 import org.triggerhappy.camel.pipeline.OutboxSweeper;
 import org.triggerhappy.camel.pipeline.PollCycle;
 import org.triggerhappy.camel.pipeline.PollSchedule;
@@ -99,7 +100,7 @@ public final class ServiceRuntime implements AutoCloseable {
                 settings.fetchTimeout().multipliedBy(3).plusMinutes(1));
         FeedRefresher refresher = new FeedRefresher(db.dataSource(), fetcher, hosts, new FeedParser(),
                 new PollSchedule(settings.pollInterval()), settings.timeZone(), cycle, inFlight, clock, owner, lease,
-                batch, articlePolicy);
+                batch, articlePolicy, settings.ledger());
         this.pagePool = daemonPool(settings.fetchConcurrency(), "th-page-");
         FullArticles articles = new FullArticles(articlePolicy, new ArticlePages(
                 new FeedFetcher(fetchSettings.forPages()), hosts, new ArticleExtractor(), pagePool), outbox);
@@ -130,6 +131,8 @@ public final class ServiceRuntime implements AutoCloseable {
         main.bind("fullArticles", articles);
         main.bind("noteDelivery", delivery);
         main.bind("outboxSweeper", sweeper);
+        main.bind("ledgerPruner", new LedgerPruner(db.dataSource(), clock, settings.ledger().retention(),
+                5000, 20));
         main.bind("heartbeat", heartbeat);
         main.bind("enexArchive", archive);
         ops.bind(main::bind);
@@ -206,6 +209,7 @@ public final class ServiceRuntime implements AutoCloseable {
         // and at least every 30 s; the query is one index scan.
         p.put("th.sweep.period.ms", Long.toString(Math.min(tick.toMillis(), 30_000)));
         p.put("th.delivery.concurrency", Integer.toString(settings.deliveryConcurrency()));
+        p.put("th.prune.period.ms", Long.toString(Duration.ofHours(1).toMillis()));
         p.put("th.heartbeat.period.ms", Long.toString(Heartbeat.EVERY.toMillis()));
         p.putAll(settings.flowOverrides());
         p.putAll(Operations.camelProperties(timer, settings.httpAccess().host(), settings.httpPort(),

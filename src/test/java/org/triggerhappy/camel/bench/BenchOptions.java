@@ -13,7 +13,7 @@ import java.util.Set;
  */
 final class BenchOptions {
     static final String HELP = String.join("\n",
-            "usage: bench/run [--quick] [--scenarios main,notes,two,articles,profile,extraction] [--name value]...",
+            "usage: bench/run [--quick] [--scenarios main,notes,two,articles,profile,extraction,tables] [--name value]...",
             "  --feeds N               feeds = triggers in the main scenario (10000; quick 500)",
             "  --items K               items per feed document (10)",
             "  --users U               users owning the main scenario's triggers (100)",
@@ -39,6 +39,11 @@ final class BenchOptions {
             "  --two-feeds M           feeds of the two-instances scenario (2000; quick 100)",
             "  --two-latency MS        feed latency of the two-instances scenario (200)",
             "  --two-concurrency C     TH_FETCH_CONCURRENCY of each instance (8)",
+            "  --tables-feeds F        tables: feeds of the simulated fleet (1000; quick 100); figures also scaled to 10,000",
+            "  --tables-per-day P      tables: new entries per feed and day (10)",
+            "  --tables-days D         tables: simulated days (365; quick 60)",
+            "  --tables-retention R    tables: TH_LEDGER_RETENTION in days (180; quick 20)",
+            "  --tables-window W       tables: entries in a feed document (30)",
             "  --jvm-args \"OPTS\"       extra JVM options for the service and the floor JVMs alike (none)",
             "  --keep-db 0|1           keep the databases the benchmark made (0: dropped at the end)",
             "  --out DIR               logs, GC logs, JFR recordings, results.txt (target/bench)",
@@ -56,10 +61,15 @@ final class BenchOptions {
             Map.entry("repeat", "1"), Map.entry("floor-healer", "1"), Map.entry("notes-wide", "0"), Map.entry("keep-db", "0"), Map.entry("jvm-args", ""),
             Map.entry("articles-feeds", "50"), Map.entry("articles-per-feed", "10"),
             Map.entry("articles-batches", "3"), Map.entry("articles-latency", "0"),
+            Map.entry("tables-feeds", "1000"), Map.entry("tables-per-day", "10"), Map.entry("tables-days", "365"),
+            Map.entry("tables-retention", "180"), Map.entry("tables-window", "30"),
             Map.entry("scenarios", "main,notes,two,articles"));
-    private static final Map<String, String> QUICK = Map.of("feeds", "500", "notes-per-user", "2", "two-feeds", "100",
-            "floor-healer", "0", "notes-wide", "0", "new-items", "0", "articles-feeds", "10", "articles-per-feed", "3",
-            "articles-batches", "2");
+    private static final Map<String, String> QUICK = Map.ofEntries(
+            Map.entry("feeds", "500"), Map.entry("notes-per-user", "2"), Map.entry("two-feeds", "100"),
+            Map.entry("floor-healer", "0"), Map.entry("notes-wide", "0"), Map.entry("new-items", "0"),
+            Map.entry("articles-feeds", "10"), Map.entry("articles-per-feed", "3"),
+            Map.entry("articles-batches", "2"), Map.entry("tables-feeds", "100"), Map.entry("tables-days", "60"),
+            Map.entry("tables-retention", "20"));
 
     private final Map<String, String> values;
     final boolean quick;

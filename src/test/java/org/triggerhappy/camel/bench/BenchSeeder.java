@@ -43,21 +43,33 @@ final class BenchSeeder {
         CREATED.clear();
     }
 
+    /** A fresh, empty database, dropped at the end unless --keep-db 1. */
+    static TestDatabase.Db fresh() {
+        TestDatabase.Db db = TestDatabase.fresh();
+        synchronized (BenchSeeder.class) {
+            CREATED.add(db);
+        }
+        return db;
+    }
+
+    /** A small pool on the database, its schema migrated. */
+    static HikariDataSource migrated(TestDatabase.Db db) {
+        HikariDataSource ds = new HikariDataSource();
+        ds.setJdbcUrl(db.url());
+        ds.setUsername(db.user());
+        ds.setPassword(db.password());
+        ds.setMaximumPoolSize(2);
+        Migrations.migrate(ds);
+        return ds;
+    }
+
     /**
      * @param dateTriggered the triggers' last run: a first poll delivers only items published at or after it
      */
     static TestDatabase.Db seed(int users, int triggers, FeedFarm farm, int feeds, Instant dateTriggered,
                                 FakeEvernote evernote, String tokenPrefix) throws Exception {
-        TestDatabase.Db db = TestDatabase.fresh();
-        synchronized (BenchSeeder.class) {
-            CREATED.add(db);
-        }
-        try (HikariDataSource ds = new HikariDataSource()) {
-            ds.setJdbcUrl(db.url());
-            ds.setUsername(db.user());
-            ds.setPassword(db.password());
-            ds.setMaximumPoolSize(2);
-            Migrations.migrate(ds);
+        TestDatabase.Db db = fresh();
+        try (HikariDataSource ds = migrated(db)) {
             DjangoThAdmin admin = new DjangoThAdmin(ds);
             admin.ensureServices();
             try (Connection c = ds.getConnection()) {

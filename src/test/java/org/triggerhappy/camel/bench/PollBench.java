@@ -86,6 +86,7 @@ public final class PollBench {
                     case "profile" -> profileScenario();
                     case "articles" -> articlesScenario();
                     case "extraction" -> extractionScenario();
+                    case "tables" -> tablesScenario();
                     default -> throw new IllegalArgumentException("unknown scenario " + s);
                 }
             }
@@ -111,6 +112,30 @@ public final class PollBench {
         System.out.println();
         System.out.print(report);
         Files.writeString(out.resolve("results.txt"), report);
+    }
+
+    // ---------------------------------------------------------------- tables: sizes after simulated days
+
+    /** In this JVM, no service: the service's tables through simulated days, then their sizes. */
+    private void tablesScenario() throws Exception {
+        int feeds = o.integer("tables-feeds");
+        log("tables: " + feeds + " feeds x " + o.integer("tables-per-day") + " entries a day for "
+                + o.integer("tables-days") + " simulated days");
+        TablesBench.Figures f = TablesBench.measure(feeds, o.integer("tables-per-day"), o.integer("tables-days"),
+                o.integer("tables-retention"), o.integer("tables-window"));
+        double toTenThousand = 10_000.0 / feeds;
+        table.section(String.format(Locale.ROOT, "tables after %d days, %d feeds x %d entries a day, ledger retention"
+                + " %d days (measured | scaled to 10,000 feeds), %.0f s", f.days(), feeds, f.perDay(),
+                f.retentionDays(), f.seconds()));
+        table.info("thc_entry (rows)", Long.toString(f.entryRows()), Long.toString(Math.round(f.entryRows() * toTenThousand)));
+        table.info("thc_entry (MB, with indexes)", mb(f.entryBytes()), mb(f.entryBytes() * toTenThousand));
+        table.info("thc_outbox (rows)", Long.toString(f.outboxRows()), Long.toString(Math.round(f.outboxRows() * toTenThousand)));
+        table.info("thc_outbox (MB, with indexes and TOAST)", mb(f.outboxBytes()), mb(f.outboxBytes() * toTenThousand));
+        table.info("thc_feed_state (MB)", mb(f.stateBytes()), mb(f.stateBytes() * toTenThousand));
+    }
+
+    private static String mb(double bytes) {
+        return BenchTable.num(bytes / 1e6, 1);
     }
 
     // ---------------------------------------------------------------- extraction: quality vs Readability4J

@@ -61,6 +61,21 @@ class SettingsTest {
     }
 
     @Test
+    void ledger_settings_default_and_refuse_bad_values() {
+        LedgerSettings d = Settings.load(ConfigSource.of(Map.of())).ledger();
+        assertThat(d).isEqualTo(new LedgerSettings(true, 500, Duration.ofDays(180)));
+        LedgerSettings set = Settings.load(ConfigSource.of(Map.of("th.flood.guard", "FALSE",
+                "th.max.new.per.poll", "20", "th.ledger.retention", "30d"))).ledger();
+        assertThat(set).isEqualTo(new LedgerSettings(false, 20, Duration.ofDays(30)));
+        assertThatThrownBy(() -> Settings.load(ConfigSource.of(Map.of("th.flood.guard", "maybe"))))
+                .hasMessageContaining("TH_FLOOD_GUARD=maybe").hasMessageContaining("true or false");
+        assertThatThrownBy(() -> Settings.load(ConfigSource.of(Map.of("th.max.new.per.poll", "0"))))
+                .hasMessageContaining("TH_MAX_NEW_PER_POLL");
+        assertThatThrownBy(() -> Settings.load(ConfigSource.of(Map.of("th.ledger.retention", "forever"))))
+                .hasMessageContaining("TH_LEDGER_RETENTION");
+    }
+
+    @Test
     void the_password_never_appears_in_the_described_configuration() {
         Settings s = Settings.load(ConfigSource.of(Map.of("th.db.password", "s3cret-pass",
                 "th.db.url", "jdbc:postgresql://127.0.0.1:5432/x")));

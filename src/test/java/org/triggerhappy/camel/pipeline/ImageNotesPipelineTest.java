@@ -45,8 +45,8 @@ class ImageNotesPipelineTest {
     void setUp() throws Exception {
         f = new ServiceFixture(dataDir, false);
         f.set("th.full.content", "auto").set("th.images", "embed").set("th.image.max.bytes", "200000");
-        alice = f.userWithEvernote("alice");
-        bob = f.userWithEvernote("bob");
+        alice = f.addEvernoteUser("alice");
+        bob = f.addEvernoteUser("bob");
         a = TestImages.largePng(20_000, 1);
         b = TestImages.jpeg(80, 60, 2);
         c = TestImages.gif(30, 30, 3);

@@ -36,8 +36,8 @@ class EvernoteAccountPausesTest {
     @BeforeEach
     void setUp() throws Exception {
         f = new ServiceFixture(dataDir, true);
-        alice = f.userWithEvernote("alice");
-        bob = f.userWithEvernote("bob");
+        alice = f.addEvernoteUser("alice");
+        bob = f.addEvernoteUser("bob");
         // Only alice's notes need a notebook created, so a fault on createNotebook is hers.
         aliceTrigger = f.admin.addTrigger(alice, "Alice", f.feeds.put("/alice", aliceFeed.add(2)), "Tech", "",
                 Feeds.CREATED);

@@ -48,8 +48,8 @@ class HostileFeedsPipelineTest {
         f.set("th.fetch.timeout", "2s");
         f.set("th.fetch.max.bytes", "1048576");
         f.set("th.allow.private.networks", f.feeds.hostPort() + "," + hostile.hostPort());
-        alice = f.userWithEvernote("alice");
-        bob = f.userWithEvernote("bob");
+        alice = f.addEvernoteUser("alice");
+        bob = f.addEvernoteUser("bob");
     }
 
     @AfterEach

@@ -52,15 +52,22 @@ public final class ServiceFixture implements AutoCloseable {
         admin.ensureServices();
     }
 
-    /**
-     * A django-th user named {@code name} (mail name@example.org) with an Evernote account in the local service, token
-     * "tok-" + name, stored as django-th does; returns the user's id.
-     */
-    public int userWithEvernote(String name) {
+    /** A django-th user with an Evernote account on the fake whose token is {@code "tok-" + name}; its id. */
+    public int addEvernoteUser(String name) {
         evernote.addAccount("tok-" + name, name);
-        int id = admin.addUser(name, name.charAt(0) + "@example.org");
-        admin.setEvernoteToken(id, "tok-" + name);
-        return id;
+        int user = admin.addUser(name, name + "@example.org");
+        admin.setEvernoteToken(user, "tok-" + name);
+        return user;
+    }
+
+    /** The titles of the notes in the account of this token, sorted. */
+    public java.util.List<String> noteTitles(String token) {
+        return evernote.notes(token).stream().map(FakeEvernote.StoredNote::title).sorted().toList();
+    }
+
+    /** Two days before today (UTC): a trigger created then delivers at its first poll what was published since. */
+    public static java.time.LocalDate twoDaysAgo() {
+        return java.time.LocalDate.ofInstant(java.time.Instant.now(), java.time.ZoneOffset.UTC).minusDays(2);
     }
 
     public ServiceFixture set(String key, String value) {
