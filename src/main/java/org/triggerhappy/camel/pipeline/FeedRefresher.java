@@ -271,12 +271,21 @@ public final class FeedRefresher {
         cycle.found(newCount[0], messages.size());
         metrics.fetched("200");
         metrics.newEntries(newCount[0]);
-        // Per trigger at DEBUG: the cycle summary (PollCycle) is the INFO line; failures are WARN lines of their own.
-        LOG.debug("feed polled trigger_id={} user_id={} feed_url={} entries={} new={} queued={}{}{}", t.triggerId(),
-                t.userId(), Masked.url(t.feedUrl()), feed.entries().size(), newCount[0], messages.size(),
-                (waiting[0] > 0 ? " waiting=" + waiting[0] : "") + (later[0] > 0 ? " left_for_next_poll=" + later[0]
-                        + " max_new_per_poll=" + rules.maxNewPerPoll() : ""),
-                firstPoll ? " first_poll=true window_from=" + window.from() : "");
+        // Per trigger at DEBUG: the cycle summary (PollCycle) is the INFO line; failures are WARN lines of their own,
+        // and a poll that left entries for the next one (TH_MAX_NEW_PER_POLL) says so at INFO.
+        String extra = (waiting[0] > 0 ? " waiting=" + waiting[0] : "") + (later[0] > 0 ? " left_for_next_poll="
+                + later[0] + " max_new_per_poll=" + rules.maxNewPerPoll() : "");
+        String first = firstPoll ? " first_poll=true window_from=" + window.from() : "";
+        if (later[0] > 0 || LOG.isDebugEnabled()) {
+            String line = "feed polled trigger_id={} user_id={} feed_url={} entries={} new={} queued={}{}{}";
+            Object[] args = {t.triggerId(), t.userId(), Masked.url(t.feedUrl()), feed.entries().size(), newCount[0],
+                messages.size(), extra, first};
+            if (later[0] > 0) {
+                LOG.info(line, args);
+            } else {
+                LOG.debug(line, args);
+            }
+        }
         return messages;
     }
 
