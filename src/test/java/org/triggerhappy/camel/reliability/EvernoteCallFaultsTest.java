@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.evernote.edam.error.EDAMErrorCode;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.triggerhappy.camel.ops.StatusQuery;
 import org.triggerhappy.camel.service.OnceSummary;
 import org.triggerhappy.camel.testsupport.FakeEvernote.Fault;
 import org.triggerhappy.camel.testsupport.FakeEvernote.StoredNote;
@@ -191,6 +193,12 @@ class EvernoteCallFaultsTest {
             waits.add(secondsUntilRetry());
             assertThat(f.queryString("SELECT result FROM django_th_triggerservice WHERE id = " + trigger))
                     .isEqualTo(f.queryString("SELECT last_error FROM thc_outbox"));
+            assertThat(new StatusQuery(f.ds, Clock.systemUTC()).read().heldBack()).singleElement().satisfies(h -> {
+                assertThat(h.user()).isEqualTo("alice");
+                assertThat(h.deferred()).isEqualTo(1);
+                assertThat(h.parked()).isZero();
+                assertThat(h.deferredReason()).startsWith("Evernote ");
+            });
             timePasses();
         }
         f.runOnce();
@@ -213,6 +221,11 @@ class EvernoteCallFaultsTest {
         assertThat(f.queryString("SELECT state FROM thc_outbox")).isEqualTo("parked");
         assertThat(f.queryString("SELECT result FROM django_th_triggerservice WHERE id = " + trigger))
                 .contains("the account's notebook limit is reached");
+        assertThat(new StatusQuery(f.ds, Clock.systemUTC()).read().heldBack()).singleElement().satisfies(h -> {
+            assertThat(h.parked()).isEqualTo(1);
+            assertThat(h.parkedReason()).contains("the account's notebook limit is reached");
+            assertThat(h.deferred()).isZero();
+        });
     }
 
     @Test
