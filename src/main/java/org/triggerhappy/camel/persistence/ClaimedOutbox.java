@@ -1,6 +1,7 @@
 package org.triggerhappy.camel.persistence;
 
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
 import javax.sql.DataSource;
 
@@ -20,30 +21,22 @@ public final class ClaimedOutbox {
 
     /** Back to pending, not before the given time, the lease ended; the error stays visible. */
     public boolean reschedule(OutboxClaim claim, Instant notBefore, String error, boolean ambiguous) {
-        return Jdbc.withConnection(ds, c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE thc_outbox SET not_before = ?, last_error = ?, last_error_at = now(),"
-                            + " ambiguous = ambiguous OR ?, claimed_until = NULL, claimed_by = NULL" + FENCE)) {
-                ps.setTimestamp(1, Jdbc.ts(notBefore));
-                ps.setString(2, error);
-                ps.setBoolean(3, ambiguous);
-                fence(ps, 4, claim);
-                return ps.executeUpdate() == 1;
-            }
-        });
+        return update(claim, "not_before = ?, last_error = ?, last_error_at = now(), ambiguous = ambiguous OR ?,"
+                + " claimed_until = NULL, claimed_by = NULL", ps -> {
+                    ps.setTimestamp(1, Jdbc.ts(notBefore));
+                    ps.setString(2, error);
+                    ps.setBoolean(3, ambiguous);
+                    return 4;
+                });
     }
 
     /** Out of the automatic retries, with the reason visible; {@code outbox retry} sets it pending again. */
     public boolean park(OutboxClaim claim, String error) {
-        return Jdbc.withConnection(ds, c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE thc_outbox SET state = 'parked', last_error = ?, last_error_at = now(),"
-                            + " claimed_until = NULL, claimed_by = NULL" + FENCE)) {
-                ps.setString(1, error);
-                fence(ps, 2, claim);
-                return ps.executeUpdate() == 1;
-            }
-        });
+        return update(claim, "state = 'parked', last_error = ?, last_error_at = now(), claimed_until = NULL,"
+                + " claimed_by = NULL", ps -> {
+                    ps.setString(1, error);
+                    return 2;
+                });
     }
 
     /**
@@ -51,11 +44,25 @@ public final class ClaimedOutbox {
      * since the older count include those since the newer).
      */
     public boolean rememberSyncBaseline(OutboxClaim claim, int updateCount) {
+        return update(claim, "sync_usn = coalesce(sync_usn, ?)", ps -> {
+            ps.setInt(1, updateCount);
+            return 2;
+        });
+    }
+
+    /** Binds the SET clause's values and returns the index of the next parameter. */
+    @FunctionalInterface
+    private interface Values {
+        int bind(PreparedStatement ps) throws SQLException;
+    }
+
+    private boolean update(OutboxClaim claim, String set, Values values) {
         return Jdbc.withConnection(ds, c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE thc_outbox SET sync_usn = coalesce(sync_usn, ?)" + FENCE)) {
-                ps.setInt(1, updateCount);
-                fence(ps, 2, claim);
+            try (PreparedStatement ps = c.prepareStatement("UPDATE thc_outbox SET " + set + FENCE)) {
+                int at = values.bind(ps);
+                ps.setLong(at, claim.id());
+                ps.setString(at + 1, claim.owner());
+                ps.setLong(at + 2, claim.number());
                 return ps.executeUpdate() == 1;
             }
         });
@@ -73,11 +80,5 @@ public final class ClaimedOutbox {
                 }
             }
         });
-    }
-
-    private static void fence(PreparedStatement ps, int at, OutboxClaim claim) throws java.sql.SQLException {
-        ps.setLong(at, claim.id());
-        ps.setString(at + 1, claim.owner());
-        ps.setLong(at + 2, claim.number());
     }
 }
