@@ -37,7 +37,8 @@ import static org.triggerhappy.camel.evernote.EvernoteCalls.unlessConflict;
 
 /**
  * Writes notes to Evernote with the official SDK. One instance serves all threads and accounts: per token it caches
- * the NoteStore URL, the notebooks and the tags, so a warm account costs one call per note.
+ * the NoteStore URL, the notebooks and the tags, so a warm account costs one call per note (the delivery adds one
+ * getSyncState per turn of a user's deliveries, for reconciling).
  * Every failure is an {@link EvernoteFailure}; a token the service rejects takes its cache with it.
  */
 public final class EvernoteGateway {

@@ -60,11 +60,13 @@ public final class EvernoteSink implements NoteSink {
         try {
             return gateway.findBySourceUrl(target.token(), draft);
         } catch (EvernoteFailure e) {
-            if (e.kind() != EvernoteFailure.Kind.PERMISSION_DENIED) {
+            // PERMANENT: a link too long to search for; waiting would not change that either
+            if (e.kind() != EvernoteFailure.Kind.PERMISSION_DENIED && e.kind() != EvernoteFailure.Kind.PERMANENT) {
                 throw e;
             }
-            LOG.warn("cannot check for an earlier copy of the note: the token may not search notes; creating it"
-                    + " (a duplicate is possible) trigger_id={} user_id={}", target.triggerId(), target.userId());
+            LOG.warn("cannot check for an earlier copy of the note: the token may not search notes, or the link"
+                    + " cannot be searched for; creating it (a duplicate is possible) trigger_id={} user_id={}"
+                    + " error=\"{}\"", target.triggerId(), target.userId(), e.getMessage());
             return Optional.empty();
         }
     }
