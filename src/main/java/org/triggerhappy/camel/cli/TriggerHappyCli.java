@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "triggerhappy-camel", mixinStandardHelpOptions = true, versionProvider = TriggerHappyCli.Version.class,
         description = "Turns new RSS/Atom entries of django-th triggers into Evernote notes.",
         subcommands = {RunCommand.class, DemoCommand.class, UsersCommand.class, TokensCommand.class,
-                TriggersCommand.class, CheckCommand.class, EnexCommand.class, CommandLine.HelpCommand.class})
+                TriggersCommand.class, OutboxCommand.class, CheckCommand.class, EnexCommand.class,
+                CommandLine.HelpCommand.class})
 public final class TriggerHappyCli implements Callable<Integer> {
 
     /** Exit code for configuration and database errors (one feed or user failing never exits non-zero). */

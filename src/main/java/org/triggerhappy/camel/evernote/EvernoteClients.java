@@ -3,10 +3,8 @@ package org.triggerhappy.camel.evernote;
 import com.evernote.edam.notestore.NoteStore;
 import com.evernote.edam.userstore.UserStore;
 import com.evernote.thrift.TServiceClient;
-import com.evernote.thrift.protocol.TBinaryProtocol;
-import com.evernote.thrift.transport.THttpClient;
-import com.evernote.thrift.transport.TTransportException;
 
+import java.net.MalformedURLException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -19,11 +17,15 @@ import org.triggerhappy.camel.config.Masked;
  * Builds Evernote SDK clients for one service base URL ({@code https://www.evernote.com}, or a local fake).
  * The SDK's clients are not thread-safe, so callers take a new one per call; building one is cheap (no I/O).
  * The clients are wired by hand because the SDK's ClientFactory/EvernoteService cannot target a custom host
- * and exposes no timeouts.
+ * and exposes no timeouts; their transport ({@link EvernoteTransport}) gives every call a total deadline and refuses
+ * replies that are not Thrift, and their protocol ({@link BoundedBinaryProtocol}) allocates nothing a reply cannot
+ * hold.
  */
 public final class EvernoteClients {
 
     public static final String USER_AGENT = "TriggerHappyCamel/0.1";
+    /** Total time one call may take, request upload and reply included (shorter than an outbox lease). */
+    public static final Duration CALL_DEADLINE = Duration.ofMinutes(2);
 
     static {
         prepareJdkHttp();
@@ -52,16 +54,29 @@ public final class EvernoteClients {
     private final String baseUrl;
     private final int connectTimeoutMillis;
     private final int readTimeoutMillis;
+    private final int deadlineMillis;
+
+    /** With the default {@link #CALL_DEADLINE}. */
+    public EvernoteClients(String baseUrl, Duration connect, Duration read) {
+        this(baseUrl, connect, read, CALL_DEADLINE);
+    }
 
     /**
-     * @param baseUrl service root without path, e.g. {@code https://www.evernote.com}; plain http only for loopback
-     * @param connect connect timeout (> 0; the SDK default is infinite)
-     * @param read    read timeout (> 0; the SDK default is infinite)
+     * @param baseUrl  service root without path, e.g. {@code https://www.evernote.com}; plain http only for loopback
+     * @param connect  connect timeout (> 0; the SDK default is infinite)
+     * @param read     read timeout (> 0; the SDK default is infinite)
+     * @param deadline total time of one call, whatever it does meanwhile (> 0)
      */
-    public EvernoteClients(String baseUrl, Duration connect, Duration read) {
+    public EvernoteClients(String baseUrl, Duration connect, Duration read, Duration deadline) {
         this.baseUrl = stripTrailingSlash(checkedUrl(Objects.requireNonNull(baseUrl, "baseUrl")));
         this.connectTimeoutMillis = positiveMillis(connect, "connect");
         this.readTimeoutMillis = positiveMillis(read, "read");
+        this.deadlineMillis = positiveMillis(deadline, "deadline");
+    }
+
+    /** The total time one call may take. */
+    public Duration callDeadline() {
+        return Duration.ofMillis(deadlineMillis);
     }
 
     public String baseUrl() {
@@ -70,7 +85,7 @@ public final class EvernoteClients {
 
     /** A new UserStore client on {@code {base}/edam/user}. */
     public UserStore.Client userStore() {
-        return new UserStore.Client(new TBinaryProtocol(transport(baseUrl + "/edam/user")));
+        return new UserStore.Client(new BoundedBinaryProtocol(transport(baseUrl + "/edam/user")));
     }
 
     /**
@@ -79,7 +94,7 @@ public final class EvernoteClients {
      * @throws IllegalArgumentException if the URL is malformed or plain http to a non-loopback host
      */
     public NoteStore.Client noteStore(String noteStoreUrl) {
-        return new NoteStore.Client(new TBinaryProtocol(transport(checkedUrl(noteStoreUrl))));
+        return new NoteStore.Client(new BoundedBinaryProtocol(transport(checkedUrl(noteStoreUrl))));
     }
 
     /** Releases the HTTP response stream of a client built here; safe to call more than once. */
@@ -87,14 +102,11 @@ public final class EvernoteClients {
         client.getInputProtocol().getTransport().close();
     }
 
-    private THttpClient transport(String url) {
+    private EvernoteTransport transport(String url) {
         try {
-            THttpClient transport = new THttpClient(url);
-            transport.setConnectTimeout(connectTimeoutMillis);
-            transport.setReadTimeout(readTimeoutMillis);
-            transport.setCustomHeader("User-Agent", USER_AGENT);
-            return transport;
-        } catch (TTransportException e) {
+            return new EvernoteTransport(new URI(url).toURL(), connectTimeoutMillis, readTimeoutMillis,
+                    deadlineMillis, USER_AGENT);
+        } catch (URISyntaxException | MalformedURLException | IllegalArgumentException e) {
             throw new IllegalArgumentException("Malformed Evernote URL: " + Masked.url(url), e);
         }
     }

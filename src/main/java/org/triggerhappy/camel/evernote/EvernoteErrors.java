@@ -20,9 +20,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Maps what the SDK throws to an {@link EvernoteFailure} (evernote.md §2, §3, §7). The one subtle case is a broken
- * connection: if the request may have reached the service, a createNote is AMBIGUOUS (the note may exist), while
- * any other call is simply TRANSIENT.
+ * Maps what the SDK throws to an {@link EvernoteFailure} (evernote.md §2, §3, §7). Only what cannot succeed by
+ * waiting is PERMANENT: the note itself is invalid (bad format, missing or too long a field, too large) or the
+ * account's notebook or tag limit is reached. Everything else the service or the way to it may get over is
+ * TRANSIENT: unknown error codes, INTERNAL_ERROR, SHARD_UNAVAILABLE, any HTTP status, replies that are not Thrift.
+ * When a createNote may have reached the service and its outcome is unknown (connection lost after sending, an
+ * unreadable reply, a gateway's 502/504), it is AMBIGUOUS: the note may exist.
  */
 final class EvernoteErrors {
 
@@ -58,27 +61,33 @@ final class EvernoteErrors {
             return systemError(system);
         }
         if (e instanceof EDAMNotFoundException notFound) {
-            return new EvernoteFailure(Kind.PERMANENT,
+            // the gateway already retried once with fresh notebooks and tags: one deleted meanwhile, try again later
+            return new EvernoteFailure(Kind.TRANSIENT,
                     "not found: " + notFound.getIdentifier() + " " + notFound.getKey(), e);
         }
         if (e instanceof TTransportException transport) {
             return transportError(transport, call);
         }
         if (e instanceof TProtocolException) {
-            return new EvernoteFailure(Kind.PERMANENT, "unreadable reply from the service (an error code unknown to "
-                    + "SDK 1.25.1?): " + e.getMessage(), e);
+            return unclear(call, "unreadable reply from the service (not Thrift, or an error code unknown to SDK"
+                    + " 1.25.1): " + e.getMessage(), e);
         }
         if (e instanceof TApplicationException) {
-            return new EvernoteFailure(Kind.PERMANENT, "the service refused the call: " + e.getMessage(), e);
+            return unclear(call, "the service failed the call: " + e.getMessage(), e);
         }
-        return new EvernoteFailure(Kind.PERMANENT, e.getClass().getSimpleName() + ": " + e.getMessage(), e);
+        return unclear(call, e.getClass().getSimpleName() + ": " + e.getMessage(), e);
+    }
+
+    /** A reply that says nothing about the outcome: a createNote may have been stored, anything else is retried. */
+    private static EvernoteFailure unclear(Call call, String detail, Exception e) {
+        return new EvernoteFailure(call == Call.CREATE_NOTE ? Kind.AMBIGUOUS : Kind.TRANSIENT, detail, e);
     }
 
     private static EvernoteFailure userError(EDAMUserException e) {
         EDAMErrorCode code = e.getErrorCode();
         String parameter = e.getParameter();
         if (code == null) {
-            return new EvernoteFailure(Kind.PERMANENT, "EDAMUserException with an error code unknown to SDK 1.25.1", e);
+            return new EvernoteFailure(Kind.TRANSIENT, "EDAMUserException with an error code unknown to SDK 1.25.1", e);
         }
         String detail = parameter == null ? code.name() : code.name() + " " + parameter;
         switch (code) {
@@ -87,14 +96,32 @@ final class EvernoteErrors {
             case ENML_VALIDATION: return new EvernoteFailure(Kind.ENML_INVALID, parameter == null ? detail : parameter, e);
             case PERMISSION_DENIED: return new EvernoteFailure(Kind.PERMISSION_DENIED, detail, e);
             case QUOTA_REACHED: return new EvernoteFailure(Kind.QUOTA, detail, e);
-            default: return new EvernoteFailure(Kind.PERMANENT, detail, e); // BAD_DATA_FORMAT, LIMIT_REACHED, …
+            case LIMIT_REACHED: return new EvernoteFailure(Kind.PERMANENT, limit(parameter, detail), e);
+            case BAD_DATA_FORMAT:
+            case DATA_REQUIRED:
+            case LEN_TOO_SHORT:
+            case LEN_TOO_LONG:
+            case TOO_FEW:
+            case TOO_MANY:
+                return new EvernoteFailure(Kind.PERMANENT, "invalid note: " + detail, e);
+            default: return new EvernoteFailure(Kind.TRANSIENT, detail, e); // INTERNAL_ERROR, SHARD_UNAVAILABLE, …
         }
+    }
+
+    private static String limit(String parameter, String detail) {
+        if ("Notebook.name".equals(parameter) || "Notebook".equals(parameter)) {
+            return "the account's notebook limit is reached: " + detail;
+        }
+        if ("Tag.name".equals(parameter) || "Tag".equals(parameter)) {
+            return "the account's tag limit is reached: " + detail;
+        }
+        return "invalid note: " + detail;
     }
 
     private static EvernoteFailure systemError(EDAMSystemException e) {
         EDAMErrorCode code = e.getErrorCode();
         if (code == null) {
-            return new EvernoteFailure(Kind.PERMANENT, "EDAMSystemException with an error code unknown to SDK 1.25.1", e);
+            return new EvernoteFailure(Kind.TRANSIENT, "EDAMSystemException with an error code unknown to SDK 1.25.1", e);
         }
         String detail = e.getMessage() == null ? code.name() : code.name() + " " + e.getMessage();
         if (code == EDAMErrorCode.RATE_LIMIT_REACHED) {
@@ -125,10 +152,8 @@ final class EvernoteErrors {
             // a gateway reporting that the service behind it broke off or timed out: it may have stored the note
             return new EvernoteFailure(Kind.AMBIGUOUS, detail + " from a gateway, the note may exist", e);
         }
-        if (status >= 500 || status == 408 || status == 429) {
-            return new EvernoteFailure(Kind.TRANSIENT, detail, e);
-        }
-        return new EvernoteFailure(Kind.PERMANENT, detail, e);
+        // a proxy, captive portal or maintenance page speaks HTTP; the service answers Thrift with 200
+        return new EvernoteFailure(Kind.TRANSIENT, detail, e);
     }
 
     /** Failures that happen before the request is written: connecting, resolving, TLS handshake. */

@@ -7,6 +7,9 @@ import com.evernote.edam.notestore.NoteMetadata;
 import com.evernote.edam.notestore.NoteStore;
 import com.evernote.edam.notestore.NotesMetadataList;
 import com.evernote.edam.notestore.NotesMetadataResultSpec;
+import com.evernote.edam.notestore.SyncChunk;
+import com.evernote.edam.notestore.SyncChunkFilter;
+import com.evernote.edam.type.LazyMap;
 import com.evernote.edam.type.Accounting;
 import com.evernote.edam.type.Note;
 import com.evernote.edam.type.NoteAttributes;
@@ -34,7 +37,8 @@ import static org.triggerhappy.camel.evernote.EvernoteCalls.unlessConflict;
 
 /**
  * Writes notes to Evernote with the official SDK. One instance serves all threads and accounts: per token it caches
- * the NoteStore URL, the notebooks and the tags, so a warm account costs one call per note.
+ * the NoteStore URL, the notebooks and the tags, so a warm account costs one call per note (the delivery adds one
+ * getSyncState per turn of a user's deliveries, for reconciling).
  * Every failure is an {@link EvernoteFailure}; a token the service rejects takes its cache with it.
  */
 public final class EvernoteGateway {
@@ -42,19 +46,93 @@ public final class EvernoteGateway {
     private static final Logger LOG = LoggerFactory.getLogger(EvernoteGateway.class);
     private static final int SEARCH_PAGE = 50;
     private static final int SEARCH_MAX_SCANNED = 250;
+    private static final int SYNC_CHUNK = 100;
+    /**
+     * The key of the marker every note carries in {@code NoteAttributes.applicationData}: its value names the outbox
+     * item the note was written for, so the note of an ambiguous createNote is recognised exactly.
+     */
+    public static final String MARKER_KEY = "triggerhappy-camel";
+    /** For {@code startByNanos}: no limit. */
+    public static final long ANY_TIME = Long.MAX_VALUE;
 
     private final EvernoteCalls calls;
+    private final java.time.Duration callDeadline;
     private final TokenAccounts accounts = new TokenAccounts();
 
     public EvernoteGateway(EvernoteClients clients) {
         this.calls = new EvernoteCalls(Objects.requireNonNull(clients, "clients"));
+        this.callDeadline = clients.callDeadline();
     }
 
-    /** Creates the note (its notebook and tags on demand) and returns the note's guid. */
+    /** The longest one call may take (request, processing, reply). */
+    public java.time.Duration callDeadline() {
+        return callDeadline;
+    }
+
+    /** Creates the note without a marker, at any time; see {@link #createNote(String, NoteDraft, String, long)}. */
     public String createNote(String token, NoteDraft draft) throws EvernoteFailure {
+        return createNote(token, draft, null, ANY_TIME);
+    }
+
+    /**
+     * Creates the note (its notebook and tags on demand) and returns the note's guid.
+     *
+     * @param marker       written as the note's {@link #MARKER_KEY} application data (null: none)
+     * @param startByNanos the latest {@link System#nanoTime()} at which the createNote call may start (the caller's
+     *                     lease must outlast the call's deadline; {@link #ANY_TIME}: no limit); later, it fails
+     *                     TRANSIENT without being sent
+     */
+    public String createNote(String token, NoteDraft draft, String marker, long startByNanos) throws EvernoteFailure {
         Objects.requireNonNull(draft, "draft");
         Account account = accounts.of(token);
-        return forgettingOnAuthFailure(token, () -> create(token, account, draft, true));
+        return forgettingOnAuthFailure(token, () -> create(token, account, draft, marker, startByNanos, true));
+    }
+
+    /** The account's updateCount: every later change (a note created) gets a higher update sequence number. */
+    public int updateCount(String token) throws EvernoteFailure {
+        Account account = accounts.of(token);
+        return forgettingOnAuthFailure(token, () ->
+                noteStore(token, account, Call.REPEATABLE, store -> store.getSyncState(token)).getUpdateCount());
+    }
+
+    /**
+     * For reconciling an AMBIGUOUS createNote exactly: the guid of the note carrying {@code marker}, among the notes
+     * changed after {@code afterUsn} (getFilteredSyncChunk, attributes without content). The sync API is consistent
+     * at once, unlike the search index. PERMISSION_DENIED when the account refuses it.
+     */
+    public Optional<String> findByMarker(String token, String marker, int afterUsn) throws EvernoteFailure {
+        Objects.requireNonNull(marker, "marker");
+        Account account = accounts.of(token);
+        SyncChunkFilter filter = new SyncChunkFilter();
+        filter.setIncludeNotes(true);
+        filter.setIncludeNoteAttributes(true);
+        filter.setIncludeNoteApplicationDataFullMap(true);
+        return forgettingOnAuthFailure(token, () -> {
+            int usn = afterUsn;
+            while (true) {
+                int from = usn;
+                SyncChunk chunk = noteStore(token, account, Call.REPEATABLE,
+                        store -> store.getFilteredSyncChunk(token, from, SYNC_CHUNK, filter));
+                for (Note note : chunk.isSetNotes() ? chunk.getNotes() : List.<Note>of()) {
+                    if (marker.equals(markerOf(note))) {
+                        return Optional.of(note.getGuid());
+                    }
+                }
+                if (!chunk.isSetChunkHighUSN() || chunk.getChunkHighUSN() <= from
+                        || chunk.getChunkHighUSN() >= chunk.getUpdateCount()) {
+                    return Optional.empty();
+                }
+                usn = chunk.getChunkHighUSN();
+            }
+        });
+    }
+
+    private static String markerOf(Note note) {
+        if (!note.isSetAttributes() || !note.getAttributes().isSetApplicationData()) {
+            return null;
+        }
+        LazyMap data = note.getAttributes().getApplicationData();
+        return data.isSetFullMap() ? data.getFullMap().get(MARKER_KEY) : null;
     }
 
     /**
@@ -108,8 +186,13 @@ public final class EvernoteGateway {
         });
     }
 
-    private String create(String token, Account account, NoteDraft draft, boolean firstTry) throws EvernoteFailure {
-        Note note = toNote(draft, notebookGuid(token, account, draft.notebook()), tagGuids(token, account, draft.tags()));
+    private String create(String token, Account account, NoteDraft draft, String marker, long startByNanos,
+                          boolean firstTry) throws EvernoteFailure {
+        Note note = toNote(draft, notebookGuid(token, account, draft.notebook()), tagGuids(token, account, draft.tags()),
+                marker);
+        if (startByNanos != ANY_TIME && System.nanoTime() - startByNanos > 0) {
+            throw new EvernoteFailure(Kind.TRANSIENT, "no time left under the delivery's lease for createNote", null);
+        }
         Optional<Note> created = noteStore(token, account, Call.CREATE_NOTE, store -> {
             try {
                 return Optional.of(store.createNote(token, note));
@@ -124,13 +207,13 @@ public final class EvernoteGateway {
             LOG.debug("evernote.cache_stale account={}", account.id);
             account.notebooks.forget();
             account.tags.forget();
-            return create(token, account, draft, false);
+            return create(token, account, draft, marker, startByNanos, false);
         }
         LOG.debug("evernote.note_created account={} note_guid={}", account.id, created.get().getGuid());
         return created.get().getGuid();
     }
 
-    private static Note toNote(NoteDraft draft, String notebookGuid, List<String> tagGuids) {
+    private static Note toNote(NoteDraft draft, String notebookGuid, List<String> tagGuids, String marker) {
         Note note = new Note();
         note.setTitle(draft.title());
         note.setContent(draft.enml());
@@ -140,9 +223,16 @@ public final class EvernoteGateway {
         if (!tagGuids.isEmpty()) {
             note.setTagGuids(tagGuids);
         }
+        NoteAttributes attributes = new NoteAttributes();
         if (draft.sourceUrl() != null) {
-            NoteAttributes attributes = new NoteAttributes();
             attributes.setSourceURL(draft.sourceUrl());
+        }
+        if (marker != null) {
+            LazyMap data = new LazyMap();
+            data.putToFullMap(MARKER_KEY, marker);
+            attributes.setApplicationData(data);
+        }
+        if (draft.sourceUrl() != null || marker != null) {
             note.setAttributes(attributes);
         }
         if (draft.created() != null) {

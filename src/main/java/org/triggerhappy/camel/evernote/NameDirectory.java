@@ -43,8 +43,9 @@ final class NameDirectory {
             return created.get();
         }
         load(lister); // created by someone else since we listed
+        // the listing may lag behind the create that conflicted: worth another try later
         return Optional.ofNullable(guidsByKey.get(key(name))).orElseThrow(() -> new EvernoteFailure(
-                EvernoteFailure.Kind.PERMANENT, what + " \"" + name + "\" conflicts with an existing one that is not listed",
+                EvernoteFailure.Kind.TRANSIENT, what + " \"" + name + "\" conflicts with an existing one that is not listed",
                 null));
     }
 

@@ -36,6 +36,7 @@ public final class StatusHtml {
                 .append(" (all times UTC).</p>\n");
         outbox(b, s);
         paused(b, s);
+        heldBack(b, s);
         triggers(b, s);
         return b.append("</body></html>\n").toString();
     }
@@ -58,7 +59,8 @@ public final class StatusHtml {
                         + o.dueNow() + " due now)"))
                 .append(item("outbox-oldest", o.oldestPending() == null ? "none waiting"
                         : Html.escape(time(o.oldestPending())) + " (" + relative(o.oldestPending(), s.takenAt()) + ")"))
-                .append(item("outbox-parked", o.parked() + " (rejected for good; see the log)"))
+                .append(item("outbox-parked", o.parked() + " (cannot succeed by waiting; 'outbox retry' queues them"
+                        + " again)"))
                 .append(item("users-paused", Long.toString(s.pausedUsers().size())))
                 .append("</dl>\n");
     }
@@ -91,6 +93,28 @@ public final class StatusHtml {
                     .append("</td><td>").append(Html.escape(p.reason())).append("</td></tr>\n");
         }
         b.append("</tbody></table>\n");
+    }
+
+    private static void heldBack(StringBuilder b, StatusSnapshot s) {
+        b.append("<h2>Notes held back</h2>\n");
+        if (s.heldBack().isEmpty()) {
+            b.append("<p id=\"no-held-back\">No note is parked or waiting for a retry.</p>\n");
+            return;
+        }
+        b.append("<table id=\"held-back\"><thead><tr><th>User</th><th>Parked</th><th>Why parked</th>")
+                .append("<th>Deferred</th><th>Why deferred</th></tr></thead><tbody>\n");
+        for (StatusSnapshot.HeldBack h : s.heldBack()) {
+            b.append("<tr data-held-user-id=\"").append(h.userId()).append("\"><td>").append(user(h.user(), h.userId()))
+                    .append("</td><td class=\"n\">").append(h.parked())
+                    .append("</td><td>").append(reason(h.parkedReason()))
+                    .append("</td><td class=\"n\">").append(h.deferred())
+                    .append("</td><td>").append(reason(h.deferredReason())).append("</td></tr>\n");
+        }
+        b.append("</tbody></table>\n");
+    }
+
+    private static String reason(String reason) {
+        return reason == null ? "—" : Html.escape(Masked.text(reason));
     }
 
     private static void triggers(StringBuilder b, StatusSnapshot s) {

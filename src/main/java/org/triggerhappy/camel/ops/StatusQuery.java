@@ -46,6 +46,16 @@ public final class StatusQuery {
                    count(*) FILTER (WHERE state = 'parked')
             FROM thc_outbox WHERE state IN ('pending', 'parked')""";
 
+    private static final String DEFERRED = "o.state = 'pending' AND o.last_error IS NOT NULL AND o.not_before > now()";
+    private static final String HELD_BACK = "SELECT o.user_id, u.username,"
+            + " count(*) FILTER (WHERE o.state = 'parked'),"
+            + " (array_agg(o.last_error ORDER BY o.last_error_at DESC NULLS LAST) FILTER (WHERE o.state = 'parked'))[1],"
+            + " count(*) FILTER (WHERE " + DEFERRED + "),"
+            + " (array_agg(o.last_error ORDER BY o.last_error_at DESC NULLS LAST) FILTER (WHERE " + DEFERRED + "))[1]"
+            + " FROM thc_outbox o LEFT JOIN auth_user u ON u.id = o.user_id"
+            + " WHERE o.state = 'parked' OR (" + DEFERRED + ")"
+            + " GROUP BY o.user_id, u.username ORDER BY u.username, o.user_id";
+
     private final DataSource ds;
     private final Clock clock;
 
@@ -60,7 +70,7 @@ public final class StatusQuery {
             try (Statement st = c.createStatement()) {
                 st.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
             }
-            return new StatusSnapshot(clock.instant(), triggers(c), paused(c), outbox(c));
+            return new StatusSnapshot(clock.instant(), triggers(c), paused(c), outbox(c), heldBack(c));
         });
     }
 
@@ -89,6 +99,17 @@ public final class StatusQuery {
                         pauseLabel(rs.getString(3)),
                         Jdbc.instant(rs.getTimestamp(4)), Jdbc.instant(rs.getTimestamp(5)), rs.getString(6),
                         rs.getLong(7)));
+            }
+        }
+        return out;
+    }
+
+    private static List<StatusSnapshot.HeldBack> heldBack(Connection c) throws SQLException {
+        List<StatusSnapshot.HeldBack> out = new ArrayList<>();
+        try (PreparedStatement ps = prepare(c, HELD_BACK); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(new StatusSnapshot.HeldBack(rs.getInt(1), rs.getString(2), rs.getLong(3), rs.getString(4),
+                        rs.getLong(5), rs.getString(6)));
             }
         }
         return out;

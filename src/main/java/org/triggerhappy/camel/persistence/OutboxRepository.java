@@ -111,27 +111,6 @@ public final class OutboxRepository {
         });
     }
 
-    /** Back to pending, not before the given time; the error stays visible. */
-    public void reschedule(long id, Instant notBefore, String error, boolean ambiguous) {
-        Jdbc.withConnection(ds, c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE thc_outbox SET not_before = ?, last_error = ?, ambiguous = ambiguous OR ?,"
-                            + " claimed_until = NULL, claimed_by = NULL WHERE id = ?")) {
-                ps.setTimestamp(1, Jdbc.ts(notBefore));
-                ps.setString(2, error);
-                ps.setBoolean(3, ambiguous);
-                ps.setLong(4, id);
-                return ps.executeUpdate();
-            }
-        });
-    }
-
-    /** Out of the automatic retries, with the reason visible; an operator may set it pending again. */
-    public void park(long id, String error) {
-        update("UPDATE thc_outbox SET state = 'parked', last_error = ?, claimed_until = NULL, claimed_by = NULL"
-                + " WHERE id = ?", error, id);
-    }
-
     /** A pending item that is due. */
     public record Due(long id, int userId) {
     }
@@ -155,20 +134,20 @@ public final class OutboxRepository {
     }
 
     /** A pending item leased by a consumer. */
-    public record Lease(long id, String holder) {
+    public record Lease(long id, String holder, long claimNo) {
     }
 
     /** Pending items under a lease (live or run out), oldest first. */
     public List<Lease> leases(int limit) {
         return Jdbc.withConnection(ds, c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT id, claimed_by FROM thc_outbox WHERE state = 'pending' AND claimed_until IS NOT NULL"
+                    "SELECT id, claimed_by, claim_no FROM thc_outbox WHERE state = 'pending' AND claimed_until IS NOT NULL"
                             + " ORDER BY id LIMIT ?")) {
                 ps.setInt(1, limit);
                 List<Lease> leases = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        leases.add(new Lease(rs.getLong(1), rs.getString(2)));
+                        leases.add(new Lease(rs.getLong(1), rs.getString(2), rs.getLong(3)));
                     }
                 }
                 return leases;
@@ -178,15 +157,18 @@ public final class OutboxRepository {
 
     /**
      * Ends the lease of a delivery that was interrupted (its consumer is gone): the item is due again, marked
-     * ambiguous because the note may have been stored. False if the lease changed meanwhile.
+     * ambiguous because the note may have been stored. False if the lease changed meanwhile (another claim, even
+     * by the same holder).
      */
-    public boolean releaseInterrupted(long id, String holder) {
+    public boolean releaseInterrupted(Lease lease) {
         return Jdbc.withConnection(ds, c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "UPDATE thc_outbox SET claimed_until = NULL, claimed_by = NULL, ambiguous = true"
-                            + " WHERE id = ? AND claimed_by = ? AND state = 'pending' AND claimed_until IS NOT NULL")) {
-                ps.setLong(1, id);
-                ps.setString(2, holder);
+                            + " WHERE id = ? AND claimed_by = ? AND claim_no = ? AND state = 'pending'"
+                            + " AND claimed_until IS NOT NULL")) {
+                ps.setLong(1, lease.id());
+                ps.setString(2, lease.holder());
+                ps.setLong(3, lease.claimNo());
                 return ps.executeUpdate() == 1;
             }
         });
@@ -235,16 +217,6 @@ public final class OutboxRepository {
                     "UPDATE thc_outbox SET not_before = GREATEST(now(), coalesce(deliver_after, now()))"
                             + " WHERE user_id = ? AND state = 'pending'")) {
                 ps.setInt(1, userId);
-                return ps.executeUpdate();
-            }
-        });
-    }
-
-    private void update(String sql, Object a, Object b) {
-        Jdbc.withConnection(ds, c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                ps.setObject(1, a);
-                ps.setObject(2, b);
                 return ps.executeUpdate();
             }
         });

@@ -13,7 +13,7 @@ public final class EnexSink implements NoteSink {
     }
 
     @Override
-    public String write(DeliveryTarget target, NoteDraft draft, boolean reconcile) {
+    public String write(DeliveryTarget target, NoteDraft draft, NoteAttempt attempt) {
         // An I/O failure surfaces as a runtime exception: the delivery reschedules the item.
         return "enex:" + writer.append(draft).getFileName();
     }

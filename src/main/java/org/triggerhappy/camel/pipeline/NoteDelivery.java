@@ -17,9 +17,12 @@ import org.triggerhappy.camel.notes.NoteComposer;
 import org.triggerhappy.camel.notes.NoteDraft;
 import org.triggerhappy.camel.notes.NoteSource;
 import org.triggerhappy.camel.ops.ServiceMetrics;
+import org.triggerhappy.camel.persistence.ClaimedOutbox;
 import org.triggerhappy.camel.persistence.DeliveryRecords;
+import org.triggerhappy.camel.persistence.DeliveryRecords.Claimed;
 import org.triggerhappy.camel.persistence.DeliveryTarget;
 import org.triggerhappy.camel.persistence.DjangoThRepository;
+import org.triggerhappy.camel.persistence.OutboxClaim;
 import org.triggerhappy.camel.persistence.OutboxItem;
 import org.triggerhappy.camel.persistence.OutboxRepository;
 import org.triggerhappy.camel.persistence.UserPauseRepository;
@@ -29,19 +32,28 @@ import org.triggerhappy.camel.persistence.UserPauseRepository.Pause;
 /**
  * Turns one outbox item into a note. The outbox row is the truth: the item is claimed (leased) first, marked
  * delivered only after the sink returned the note's id, and otherwise rescheduled or parked with its reason, so
- * nothing is lost and a crash at any point leads to at most a reconciled retry. Deliveries of one user run one at
- * a time (Evernote's limits are per user); different users go on in parallel.
+ * nothing is lost and a crash at any point leads to at most a reconciled retry. Every update after the claim is
+ * fenced by it ({@link ClaimedOutbox}), and createNote starts only while the lease outlasts the call's deadline, so
+ * a delivery that outlived its lease changes nothing. Before the first createNote of an item, the account's
+ * updateCount is stored on its row (asked once per user-lane turn), so that after an ambiguous failure, in this
+ * process or another, the note is looked for exactly among the notes changed since. Deliveries of one user run one
+ * at a time (Evernote's limits are per user); different users go on in parallel.
  */
 public final class NoteDelivery {
     private static final Logger LOG = LoggerFactory.getLogger(NoteDelivery.class);
     private static final Duration LEASE = Duration.ofMinutes(5);
+    /** Kept between the end of createNote's deadline and the end of the lease (the claim's round trip, clocks). */
+    private static final Duration LEASE_MARGIN = Duration.ofSeconds(30);
     /** Parked for an expired token: looked at again when the token changes (the sweeper checks) or after this. */
     private static final Duration AUTH_RECHECK = Duration.ofDays(3650);
     /** After QUOTA_REACHED when the service does not say when the upload period ends. */
     private static final Duration QUOTA_RECHECK = Duration.ofDays(1);
+    /** Longest wait between two attempts of a note that meets temporary trouble. */
+    static final Duration MAX_BACKOFF = Duration.ofHours(6);
 
     private final OutboxRepository outbox;
     private final DeliveryRecords records;
+    private final ClaimedOutbox claims;
     private final DjangoThRepository djangoTh;
     private final UserPauseRepository pauses;
     private final NoteComposer composer;
@@ -51,7 +63,8 @@ public final class NoteDelivery {
     private final String owner;
     private final ImageMode defaultImages;
     private final UploadBudgets budgets;
-    private final UserLanes lanes = new UserLanes();
+    private final long createWindowNanos;
+    private final UserLanes<SyncTurn> lanes = new UserLanes<>(SyncTurn::new);
     /** Notes Evernote confirmed whose delivery the database did not take: outbox id to note guid. */
     private final Map<Long, String> unrecorded = new ConcurrentHashMap<>();
     private final AtomicInteger written = new AtomicInteger();
@@ -59,11 +72,18 @@ public final class NoteDelivery {
     private final AtomicInteger parked = new AtomicInteger();
     private ServiceMetrics metrics = ServiceMetrics.none();
 
-    public NoteDelivery(OutboxRepository outbox, DeliveryRecords records, DjangoThRepository djangoTh,
-                        UserPauseRepository pauses, NoteComposer composer, NoteSink sink, InFlight inFlight,
-                        Clock clock, String owner, ImageMode defaultImages) {
+    /** What one turn of a user's lane knows of the account's sync state. */
+    private static final class SyncTurn {
+        boolean asked;
+        Integer updateCount;
+    }
+
+    public NoteDelivery(OutboxRepository outbox, DeliveryRecords records, ClaimedOutbox claims,
+                        DjangoThRepository djangoTh, UserPauseRepository pauses, NoteComposer composer,
+                        NoteSink sink, InFlight inFlight, Clock clock, String owner, ImageMode defaultImages) {
         this.outbox = outbox;
         this.records = records;
+        this.claims = claims;
         this.djangoTh = djangoTh;
         this.pauses = pauses;
         this.composer = composer;
@@ -73,6 +93,12 @@ public final class NoteDelivery {
         this.owner = owner;
         this.defaultImages = defaultImages;
         this.budgets = new UploadBudgets(sink);
+        Duration window = LEASE.minus(LEASE_MARGIN).minus(sink.callDeadline());
+        if (window.compareTo(Duration.ofSeconds(30)) < 0) {
+            throw new IllegalArgumentException("an Evernote call's deadline (" + sink.callDeadline()
+                    + ") must be well shorter than the delivery lease (" + LEASE + ")");
+        }
+        this.createWindowNanos = window.toNanos();
     }
 
     /** Counts delivery outcomes into these metrics (set before the routes start). */
@@ -85,9 +111,11 @@ public final class NoteDelivery {
         lanes.submit(EntryMessage.userId(message), EntryMessage.outboxId(message), this::deliverOne);
     }
 
-    private void deliverOne(long id) {
+    private void deliverOne(SyncTurn turn, long id) {
         try {
-            records.claim(id, owner, LEASE).ifPresent(this::deliverClaimed);
+            long claimedAt = System.nanoTime(); // before the claim: the lease is counted from no earlier than this
+            records.claim(id, owner, LEASE, turn.updateCount)
+                    .ifPresent(c -> deliverClaimed(c, turn, claimedAt + createWindowNanos));
         } catch (RuntimeException e) {
             // Database trouble: the item stays pending; the sweeper brings it back (releasing a lease left behind).
             LOG.error("delivery interrupted, the note stays queued outbox_id={} error=\"{}\"", id, e.getMessage(), e);
@@ -96,13 +124,15 @@ public final class NoteDelivery {
         }
     }
 
-    private void deliverClaimed(DeliveryRecords.Claimed claimed) {
+    private void deliverClaimed(Claimed claimed, SyncTurn turn, long startByNanos) {
         OutboxItem item = claimed.item();
+        OutboxClaim claim = claimed.claim();
         Optional<DeliveryTarget> target = claimed.target();
         if (target.isEmpty()) {
-            outbox.park(item.id(), "the trigger no longer exists");
-            parked.incrementAndGet();
-            metrics.note("parked");
+            if (claims.park(claim, "the trigger no longer exists")) {
+                parked.incrementAndGet();
+                metrics.note("parked");
+            }
             LOG.warn("note parked outbox_id={} trigger_id={} error=\"the trigger no longer exists\"", item.id(), item.triggerId());
             return;
         }
@@ -110,15 +140,15 @@ public final class NoteDelivery {
         Instant now = clock.instant();
         String known = unrecorded.get(item.id());
         if (known != null) {
-            recordWritten(item, t, known, item.title(), now);
+            recordWritten(claim, t, known, item.title(), now);
             return;
         }
         if (sink.usesEvernoteAccount()) {
-            if (isPaused(item, t, claimed.pause(), now)) {
+            if (isPaused(claim, t, claimed.pause(), now)) {
                 return;
             }
             if (t.token() == null || t.token().isBlank()) {
-                pauseForAuth(item, t, now, "no Evernote token for this user: connect Evernote in django-th"
+                pauseForAuth(claim, t, now, "no Evernote token for this user: connect Evernote in django-th"
                         + " or run 'tokens set'");
                 return;
             }
@@ -126,19 +156,40 @@ public final class NoteDelivery {
         NoteSource source = new NoteSource(item.title(), item.link(), item.content(), item.published(), t.notebook(),
                 t.tags(), t.description());
         NoteDraft draft = compose(source, t, now);
+        NoteAttempt attempt = new NoteAttempt(NoteAttempt.marker(item.id(), item.entryKey()), item.ambiguous(),
+                claimed.syncBaseline().orElse(null), startByNanos);
         String guid;
         try {
-            guid = writeWithFallback(t, draft, source, item.ambiguous());
+            if (claimed.syncBaseline().isEmpty() && !rememberSyncBaseline(claim, t, turn)) {
+                LOG.warn("delivery skipped, the item's claim was lost outbox_id={}", item.id());
+                return;
+            }
+            guid = writeWithFallback(t, draft, source, attempt);
         } catch (EvernoteFailure f) {
-            handleFailure(item, t, now, f);
+            handleFailure(claimed, t, now, f);
             return;
         } catch (RuntimeException e) {
             // Unclassified: the request may have reached Evernote, so the next attempt looks for the note first.
-            retryLater(item, t, now, "note writing failed: " + e.getMessage(), true);
+            retryLater(claimed, t, now, "note writing failed: " + e.getMessage(), true);
             return;
         }
         budgets.spent(t.userId(), draft.sizeBytes());
-        recordWritten(item, t, guid, draft.title(), now);
+        recordWritten(claim, t, guid, draft.title(), now);
+    }
+
+    /**
+     * Stores the account's updateCount on the item before its first createNote (asked once per lane turn; the items
+     * claimed later in the turn got it with their claim). False when the claim was lost.
+     */
+    private boolean rememberSyncBaseline(OutboxClaim claim, DeliveryTarget t, SyncTurn turn) throws EvernoteFailure {
+        if (!sink.usesEvernoteAccount()) {
+            return true;
+        }
+        if (!turn.asked) {
+            turn.updateCount = sink.syncBaseline(t).orElse(null);
+            turn.asked = true;
+        }
+        return turn.updateCount == null || claims.rememberSyncBaseline(claim, turn.updateCount);
     }
 
     /** The note with its images embedded as the trigger's mode says and the account's upload allowance allows. */
@@ -159,30 +210,37 @@ public final class NoteDelivery {
     /**
      * The note exists: record it. If the database fails now, the guid is kept in memory for the next attempt of this
      * process, and the item is marked ambiguous so that after a restart the note is looked up rather than rewritten.
+     * If the claim was lost meanwhile, nothing is recorded: the item's new holder finds this note by its marker.
      */
-    private void recordWritten(OutboxItem item, DeliveryTarget t, String guid, String title, Instant now) {
+    private void recordWritten(OutboxClaim claim, DeliveryTarget t, String guid, String title, Instant now) {
+        long id = claim.id();
         try {
-            records.written(item.id(), guid);
+            if (records.written(claim, guid) == 0 && !claims.deliveredAs(id, guid)) {
+                LOG.warn("note written but the item's claim was lost (its lease ran out), its new holder finds the"
+                        + " note by its marker trigger_id={} user_id={} outbox_id={} note_guid={}", t.triggerId(),
+                        t.userId(), id, guid);
+                return;
+            }
         } catch (RuntimeException e) {
-            unrecorded.put(item.id(), guid);
+            unrecorded.put(id, guid);
             LOG.error("note written but not recorded yet, it will be recorded on the next attempt trigger_id={}"
-                    + " user_id={} outbox_id={} note_guid={} error=\"{}\"", t.triggerId(), t.userId(), item.id(),
+                    + " user_id={} outbox_id={} note_guid={} error=\"{}\"", t.triggerId(), t.userId(), id,
                     guid, e.getMessage());
             // If this fails too, the lease stays and the sweeper releases the item as interrupted (ambiguous).
-            outbox.reschedule(item.id(), now, "note " + guid + " written but not recorded: " + e.getMessage(), true);
+            claims.reschedule(claim, now, "note " + guid + " written but not recorded: " + e.getMessage(), true);
             return;
         }
-        unrecorded.remove(item.id());
+        unrecorded.remove(id);
         written.incrementAndGet();
         metrics.note("written");
         LOG.debug("note written trigger_id={} user_id={} outbox_id={} note_guid={} title=\"{}\"", t.triggerId(),
-                t.userId(), item.id(), guid, title);
+                t.userId(), id, guid, title);
     }
 
-    private String writeWithFallback(DeliveryTarget t, NoteDraft draft, NoteSource source, boolean reconcile)
+    private String writeWithFallback(DeliveryTarget t, NoteDraft draft, NoteSource source, NoteAttempt attempt)
             throws EvernoteFailure {
         try {
-            return sink.write(t, draft, reconcile);
+            return sink.write(t, draft, attempt);
         } catch (EvernoteFailure f) {
             if (f.kind() != EvernoteFailure.Kind.ENML_INVALID) {
                 throw f;
@@ -190,25 +248,25 @@ public final class NoteDelivery {
             // Evernote's validator is the final word: keep the entry as escaped plain text rather than lose it.
             LOG.warn("Evernote rejected the note's markup, sending it as plain text trigger_id={} error=\"{}\"",
                     t.triggerId(), f.detail());
-            return sink.write(t, composer.plainTextFallback(draft, source), false);
+            return sink.write(t, composer.plainTextFallback(draft, source), attempt.fresh());
         }
     }
 
-    private boolean isPaused(OutboxItem item, DeliveryTarget t, Optional<Pause> pause, Instant now) {
+    private boolean isPaused(OutboxClaim claim, DeliveryTarget t, Optional<Pause> pause, Instant now) {
         if (pause.isEmpty()) {
             return false;
         }
         Pause p = pause.get();
         if (p.kind() != Kind.AUTH) { // rate limit, upload allowance: until a time
             if (p.until() != null && p.until().isAfter(now)) {
-                outbox.reschedule(item.id(), p.until(), p.reason(), false);
+                claims.reschedule(claim, p.until(), p.reason(), false);
                 return true;
             }
             pauses.clear(t.userId());
             return false;
         }
         if (tokenHash(t).equals(p.tokenHash())) {
-            outbox.reschedule(item.id(), now.plus(AUTH_RECHECK), p.reason(), false);
+            claims.reschedule(claim, now.plus(AUTH_RECHECK), p.reason(), false);
             return true;
         }
         LOG.info("Evernote token changed, deliveries resume user_id={}", t.userId());
@@ -217,7 +275,8 @@ public final class NoteDelivery {
         return false;
     }
 
-    private void handleFailure(OutboxItem item, DeliveryTarget t, Instant now, EvernoteFailure f) {
+    private void handleFailure(Claimed claimed, DeliveryTarget t, Instant now, EvernoteFailure f) {
+        OutboxClaim claim = claimed.claim();
         switch (f.kind()) {
             case RATE_LIMITED -> {
                 int seconds = f.rateLimitSeconds().orElse(3600);
@@ -226,25 +285,28 @@ public final class NoteDelivery {
                 deferred.incrementAndGet();
                 metrics.note("rate_limited");
                 pauses.pause(t.userId(), Kind.RATE_LIMIT, until, null, reason);
-                outbox.reschedule(item.id(), until, reason, false);
+                claims.reschedule(claim, until, reason, false);
                 outbox.delayUser(t.userId(), until);
                 djangoTh.noteFailed(t, reason);
                 LOG.warn("Evernote rate limit user_id={} trigger_id={} paused_seconds={}", t.userId(), t.triggerId(), seconds);
             }
-            case AUTH_EXPIRED, INVALID_AUTH -> pauseForAuth(item, t, now, (f.kind() == EvernoteFailure.Kind.AUTH_EXPIRED
+            case AUTH_EXPIRED, INVALID_AUTH -> pauseForAuth(claim, t, now, (f.kind() == EvernoteFailure.Kind.AUTH_EXPIRED
                     ? "Evernote token expired or revoked" : "Evernote token invalid")
                     + ": re-authorise Evernote in django-th (or run 'tokens set'); notes wait until then");
-            case QUOTA -> pauseForQuota(item, t, now);
-            case TRANSIENT -> retryLater(item, t, now, "Evernote unavailable: " + f.getMessage(), false);
-            case AMBIGUOUS -> retryLater(item, t, now, "Evernote did not confirm the note: " + f.getMessage(), true);
-            default -> {
+            case QUOTA -> pauseForQuota(claim, t, now);
+            case TRANSIENT -> retryLater(claimed, t, now, "Evernote unavailable: " + f.getMessage(), false);
+            case PERMISSION_DENIED -> retryLater(claimed, t, now, "Evernote denied permission, retried in case it"
+                    + " comes back: " + f.getMessage(), false);
+            case AMBIGUOUS -> retryLater(claimed, t, now, "Evernote did not confirm the note: " + f.getMessage(), true);
+            default -> { // PERMANENT, or ENML_INVALID even as plain text: waiting cannot help
                 String reason = "note rejected by Evernote: " + f.getMessage();
-                outbox.park(item.id(), reason);
-                parked.incrementAndGet();
-                metrics.note("parked");
-                djangoTh.noteFailed(t, reason);
+                if (claims.park(claim, reason)) {
+                    parked.incrementAndGet();
+                    metrics.note("parked");
+                    djangoTh.noteFailed(t, reason);
+                }
                 LOG.error("note parked trigger_id={} user_id={} outbox_id={} error=\"{}\"", t.triggerId(),
-                        t.userId(), item.id(), reason);
+                        t.userId(), claim.id(), reason);
             }
         }
     }
@@ -268,44 +330,50 @@ public final class NoteDelivery {
      * QUOTA_REACHED: nothing more can be uploaded to the account until its upload period ends; its notes wait until
      * then (persisted, like the rate-limit pause) and resume by themselves. Other users go on.
      */
-    private void pauseForQuota(OutboxItem item, DeliveryTarget t, Instant now) {
+    private void pauseForQuota(OutboxClaim claim, DeliveryTarget t, Instant now) {
         Instant until = budgets.periodEnd(t, now).filter(end -> end.isAfter(now)).orElse(now.plus(QUOTA_RECHECK));
         String reason = "Evernote upload allowance used up: notes resume after " + until;
         deferred.incrementAndGet();
         metrics.note("quota_paused");
         pauses.pause(t.userId(), Kind.QUOTA, until, null, reason);
-        outbox.reschedule(item.id(), until, reason, false);
+        claims.reschedule(claim, until, reason, false);
         outbox.delayUser(t.userId(), until);
         djangoTh.noteFailed(t, reason);
         LOG.warn("deliveries paused user_id={} trigger_id={} until={} reason=\"{}\"", t.userId(), t.triggerId(),
                 until, reason);
     }
 
-    private void pauseForAuth(OutboxItem item, DeliveryTarget t, Instant now, String reason) {
+    private void pauseForAuth(OutboxClaim claim, DeliveryTarget t, Instant now, String reason) {
         deferred.incrementAndGet();
         metrics.note("auth_paused");
         Instant until = now.plus(AUTH_RECHECK);
         pauses.pause(t.userId(), Kind.AUTH, null, tokenHash(t), reason);
-        outbox.reschedule(item.id(), until, reason, false);
+        claims.reschedule(claim, until, reason, false);
         outbox.delayUser(t.userId(), until);
         djangoTh.noteFailed(t, reason);
         LOG.warn("deliveries paused user_id={} trigger_id={} reason=\"{}\"", t.userId(), t.triggerId(), reason);
     }
 
-    private void retryLater(OutboxItem item, DeliveryTarget t, Instant now, String reason, boolean ambiguous) {
+    /** Temporary trouble: tried again after a growing back-off, the reason on the item and the trigger's result. */
+    private void retryLater(Claimed claimed, DeliveryTarget t, Instant now, String reason, boolean ambiguous) {
+        OutboxItem item = claimed.item();
         deferred.incrementAndGet();
         metrics.note("retry");
         Instant next = now.plus(backoff(item.attempts()));
-        outbox.reschedule(item.id(), next, reason, ambiguous);
+        if (!claims.reschedule(claimed.claim(), next, reason, ambiguous)) {
+            LOG.warn("retry not scheduled, the item's claim was lost outbox_id={}", item.id());
+            return;
+        }
+        djangoTh.noteFailed(t, reason);
         LOG.warn("note delivery will be retried trigger_id={} user_id={} outbox_id={} attempt={} next_try={} error=\"{}\"",
                 t.triggerId(), t.userId(), item.id(), item.attempts(), next, reason);
     }
 
-    /** 30 s, 1 min, 2 min … capped at one hour: never a tight loop, never given up. */
+    /** 30 s, 1 min, 2 min … capped at {@link #MAX_BACKOFF}: never a tight loop, never given up. */
     static Duration backoff(int attempts) {
-        int exp = Math.min(Math.max(attempts - 1, 0), 7);
+        int exp = Math.min(Math.max(attempts - 1, 0), 10);
         Duration d = Duration.ofSeconds(30L << exp);
-        return d.compareTo(Duration.ofHours(1)) > 0 ? Duration.ofHours(1) : d;
+        return d.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : d;
     }
 
     private static String tokenHash(DeliveryTarget t) {

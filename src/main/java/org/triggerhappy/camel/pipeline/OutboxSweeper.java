@@ -75,7 +75,7 @@ public final class OutboxSweeper {
             // Our own lease on an item no delivery of ours is working on: the outcome was never recorded.
             boolean interrupted = self.equals(lease.holder()) ? !inFlight.contains(lease.id())
                     : gone.contains(lease.holder());
-            if (interrupted && outbox.releaseInterrupted(lease.id(), lease.holder())) {
+            if (interrupted && outbox.releaseInterrupted(lease)) {
                 released++;
             }
         }

@@ -25,6 +25,7 @@ import org.triggerhappy.camel.notes.NoteComposer;
 import org.triggerhappy.camel.ops.CycleLivenessCheck;
 import org.triggerhappy.camel.ops.Operations;
 import org.triggerhappy.camel.persistence.Database;
+import org.triggerhappy.camel.persistence.ClaimedOutbox;
 import org.triggerhappy.camel.persistence.DeliveryRecords;
 import org.triggerhappy.camel.persistence.DjangoThRepository;
 import org.triggerhappy.camel.persistence.InstanceRepository;
@@ -107,7 +108,7 @@ public final class ServiceRuntime implements AutoCloseable {
         UserPauseRepository pauses = new UserPauseRepository(db.dataSource());
         NoteComposer composer = new NoteComposer(new ImageFetcher(fetchSettings, settings.content().imageMaxBytes()));
         this.delivery = new NoteDelivery(outbox, new DeliveryRecords(db.dataSource()),
-                new DjangoThRepository(db.dataSource()), pauses, composer, sink(settings), inFlight, clock,
+                new ClaimedOutbox(db.dataSource()), new DjangoThRepository(db.dataSource()), pauses, composer, sink(settings), inFlight, clock,
                 owner, settings.content().images());
         DeadHolders deadHolders = new DeadHolders(holder, new InstanceRepository(db.dataSource()));
         OutboxSweeper sweeper = new OutboxSweeper(outbox, pauses, inFlight, 1000, deadHolders);

@@ -1,6 +1,5 @@
 package org.triggerhappy.camel.evernote;
 
-import com.evernote.thrift.transport.THttpClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -54,7 +53,7 @@ class EvernoteClientsTest {
     void clients_use_the_http_transport_on_the_user_store_path() {
         EvernoteClients clients = new EvernoteClients("https://www.evernote.com", SECOND, SECOND);
 
-        assertThat(clients.userStore().getInputProtocol().getTransport()).isInstanceOf(THttpClient.class);
+        assertThat(clients.userStore().getInputProtocol().getTransport()).isInstanceOf(EvernoteTransport.class);
         assertThat(clients.userStore()).isNotSameAs(clients.userStore()); // one per call: SDK clients are not thread-safe
     }
 

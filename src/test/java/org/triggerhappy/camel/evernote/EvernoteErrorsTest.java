@@ -51,18 +51,25 @@ class EvernoteErrorsTest {
                 arguments(user(EDAMErrorCode.QUOTA_REACHED, "Accounting.uploadLimit"), Kind.QUOTA, Kind.QUOTA),
                 arguments(user(EDAMErrorCode.BAD_DATA_FORMAT, "Note.title"), Kind.PERMANENT, Kind.PERMANENT),
                 arguments(user(EDAMErrorCode.LIMIT_REACHED, "Note"), Kind.PERMANENT, Kind.PERMANENT),
+                arguments(user(EDAMErrorCode.LIMIT_REACHED, "Notebook.name"), Kind.PERMANENT, Kind.PERMANENT),
+                arguments(user(EDAMErrorCode.LIMIT_REACHED, "Tag.name"), Kind.PERMANENT, Kind.PERMANENT),
+                arguments(user(EDAMErrorCode.INTERNAL_ERROR, null), Kind.TRANSIENT, Kind.TRANSIENT),
+                arguments(user(EDAMErrorCode.SHARD_UNAVAILABLE, null), Kind.TRANSIENT, Kind.TRANSIENT),
+                arguments(user(EDAMErrorCode.UNKNOWN, null), Kind.TRANSIENT, Kind.TRANSIENT),
                 arguments(user(EDAMErrorCode.DATA_REQUIRED, "Note.title"), Kind.PERMANENT, Kind.PERMANENT),
-                arguments(new EDAMUserException(), Kind.PERMANENT, Kind.PERMANENT), // errorCode()==null
+                arguments(new EDAMUserException(), Kind.TRANSIENT, Kind.TRANSIENT), // errorCode()==null: unknown
                 arguments(system(EDAMErrorCode.RATE_LIMIT_REACHED), Kind.RATE_LIMITED, Kind.RATE_LIMITED),
                 arguments(system(EDAMErrorCode.INTERNAL_ERROR), Kind.TRANSIENT, Kind.TRANSIENT),
                 arguments(system(EDAMErrorCode.SHARD_UNAVAILABLE), Kind.TRANSIENT, Kind.TRANSIENT),
-                arguments(new EDAMSystemException(), Kind.PERMANENT, Kind.PERMANENT),
-                arguments(new EDAMNotFoundException(), Kind.PERMANENT, Kind.PERMANENT),
+                arguments(new EDAMSystemException(), Kind.TRANSIENT, Kind.TRANSIENT),
+                arguments(new EDAMNotFoundException(), Kind.TRANSIENT, Kind.TRANSIENT),
                 arguments(new TTransportException("HTTP Response code: 500"), Kind.TRANSIENT, Kind.TRANSIENT),
                 arguments(new TTransportException("HTTP Response code: 503"), Kind.TRANSIENT, Kind.TRANSIENT),
                 arguments(new TTransportException("HTTP Response code: 504"), Kind.TRANSIENT, Kind.AMBIGUOUS),
                 arguments(new TTransportException("HTTP Response code: 429"), Kind.TRANSIENT, Kind.TRANSIENT),
-                arguments(new TTransportException("HTTP Response code: 404"), Kind.PERMANENT, Kind.PERMANENT),
+                arguments(new TTransportException("HTTP Response code: 404"), Kind.TRANSIENT, Kind.TRANSIENT),
+                arguments(new TTransportException("the reply is not Thrift (status 200, Content-Type text/html)"),
+                        Kind.TRANSIENT, Kind.AMBIGUOUS),
                 arguments(io(new ConnectException("Connection refused")), Kind.TRANSIENT, Kind.TRANSIENT),
                 arguments(io(new UnknownHostException("www.evernote.com")), Kind.TRANSIENT, Kind.TRANSIENT),
                 arguments(io(new SocketTimeoutException("Connect timed out")), Kind.TRANSIENT, Kind.TRANSIENT),
@@ -71,9 +78,9 @@ class EvernoteErrorsTest {
                 arguments(io(new EOFException()), Kind.TRANSIENT, Kind.AMBIGUOUS),
                 arguments(new TTransportException(TTransportException.END_OF_FILE, "Cannot read."), Kind.TRANSIENT,
                         Kind.AMBIGUOUS),
-                arguments(new TProtocolException("Required field 'errorCode' is unset!"), Kind.PERMANENT, Kind.PERMANENT),
-                arguments(new TApplicationException(TApplicationException.UNKNOWN_METHOD, "x"), Kind.PERMANENT,
-                        Kind.PERMANENT));
+                arguments(new TProtocolException("Required field 'errorCode' is unset!"), Kind.TRANSIENT, Kind.AMBIGUOUS),
+                arguments(new TApplicationException(TApplicationException.INTERNAL_ERROR, "x"), Kind.TRANSIENT,
+                        Kind.AMBIGUOUS));
     }
 
     @ParameterizedTest(name = "{0} -> {1} / {2}")

@@ -1,5 +1,7 @@
 package org.triggerhappy.camel.evernote;
 
+import com.evernote.edam.error.EDAMErrorCode;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,14 +56,22 @@ class EvernoteGatewayFailureTest {
                 arguments("createNote", Fault.http500(), Kind.TRANSIENT),
                 arguments("createNote", Fault.dropConnectionAfterStore(), Kind.AMBIGUOUS),
                 arguments("createNote", Fault.delay(Duration.ofMillis(1500)), Kind.AMBIGUOUS),
-                arguments("createNote", Fault.unknownErrorCode(28), Kind.PERMANENT),
+                arguments("createNote", Fault.unknownErrorCode(28), Kind.AMBIGUOUS),
+                arguments("createNote", Fault.htmlPage("text/html; charset=utf-8"), Kind.AMBIGUOUS),
+                arguments("createNote", Fault.htmlPage("application/x-thrift"), Kind.AMBIGUOUS),
+                arguments("createNote", Fault.systemError(EDAMErrorCode.SHARD_UNAVAILABLE), Kind.TRANSIENT),
+                arguments("createNote", Fault.systemError(EDAMErrorCode.INTERNAL_ERROR), Kind.TRANSIENT),
+                arguments("createNote", Fault.userError(EDAMErrorCode.PERMISSION_DENIED, "Note.notebookGuid"),
+                        Kind.PERMISSION_DENIED),
+                arguments("createNote", Fault.userError(EDAMErrorCode.LIMIT_REACHED, "Notebook.name"), Kind.PERMANENT),
                 arguments("createNote", Fault.enmlValidation(), Kind.ENML_INVALID),
                 arguments("getNoteStoreUrl", Fault.authExpired(), Kind.AUTH_EXPIRED),
                 arguments("getNoteStoreUrl", Fault.http500(), Kind.TRANSIENT),
                 arguments("listNotebooks", Fault.rateLimit(900), Kind.RATE_LIMITED),
                 arguments("listNotebooks", Fault.dropConnectionAfterStore(), Kind.TRANSIENT),
                 arguments("listNotebooks", Fault.delay(Duration.ofMillis(1500)), Kind.TRANSIENT),
-                arguments("listNotebooks", Fault.unknownErrorCode(28), Kind.PERMANENT),
+                arguments("listNotebooks", Fault.unknownErrorCode(28), Kind.TRANSIENT),
+                arguments("listNotebooks", Fault.htmlPage("text/html"), Kind.TRANSIENT),
                 arguments("createNotebook", Fault.dropConnectionAfterStore(), Kind.TRANSIENT),
                 arguments("listTags", Fault.http500(), Kind.TRANSIENT),
                 arguments("createTag", Fault.authExpired(), Kind.AUTH_EXPIRED));
@@ -204,7 +214,7 @@ class EvernoteGatewayFailureTest {
         EvernoteFailure failure = catchThrowableOfType(EvernoteFailure.class, () -> gateway.createNote(TOKEN, bad));
 
         assertThat(failure.kind()).isEqualTo(Kind.PERMANENT);
-        assertThat(failure.detail()).isEqualTo("BAD_DATA_FORMAT Note.title");
+        assertThat(failure.detail()).isEqualTo("invalid note: BAD_DATA_FORMAT Note.title");
     }
 
     @Test
@@ -236,7 +246,7 @@ class EvernoteGatewayFailureTest {
 
         EvernoteFailure failure = catchThrowableOfType(EvernoteFailure.class, () -> gateway.checkUser(TOKEN));
 
-        assertThat(failure.kind()).isEqualTo(Kind.PERMANENT);
+        assertThat(failure.kind()).isEqualTo(Kind.TRANSIENT);
         assertThat(failure.detail()).contains("unreadable reply");
     }
 

@@ -16,11 +16,12 @@ class StatusHtmlTest {
     @Test
     void an_empty_database_gives_a_page_that_says_so() {
         Document d = Jsoup.parse(StatusHtml.render(new StatusSnapshot(NOW, List.of(), List.of(),
-                new StatusSnapshot.Outbox(0, 0, null, 0))));
+                new StatusSnapshot.Outbox(0, 0, null, 0), List.of())));
         assertThat(d.title()).isEqualTo("TriggerHappy Camel status");
         assertThat(d.selectFirst("#no-triggers")).isNotNull();
         assertThat(d.selectFirst("#no-paused-users")).isNotNull();
         assertThat(d.selectFirst("#summary-outbox-pending").text()).isEqualTo("0 notes waiting (0 due now)");
+        assertThat(d.selectFirst("#no-held-back")).isNotNull();
         assertThat(d.selectFirst("#summary-outbox-oldest").text()).isEqualTo("none waiting");
         assertThat(d.select("script")).isEmpty();
     }
@@ -33,7 +34,8 @@ class StatusHtmlTest {
                         NOW.minusSeconds(30), NOW.plusSeconds(600), evil, evil, 2, 1, 2, 3, 4, 5)),
                 List.of(new StatusSnapshot.PausedUser(9, evil, "Evernote rate limit", NOW.plusSeconds(3600),
                         NOW.minusSeconds(60), evil, 4)),
-                new StatusSnapshot.Outbox(4, 1, NOW.minusSeconds(7200), 5));
+                new StatusSnapshot.Outbox(4, 1, NOW.minusSeconds(7200), 5),
+                List.of(new StatusSnapshot.HeldBack(7, evil, 2, evil, 3, "Evernote unavailable: TRANSIENT: HTTP 503")));
         String html = StatusHtml.render(s);
 
         assertThat(html).doesNotContain("<script>").contains("&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;&amp;amp;&#39;");
@@ -47,6 +49,8 @@ class StatusHtmlTest {
         var paused = d.select("tr[data-user-id=9] td").eachText();
         assertThat(paused).containsExactly(evil, "Evernote rate limit", "2026-11-25 11:59:00 (1 min ago)",
                 "2026-11-25 13:00:00 (in 1 h 0 min)", "4", evil);
+        assertThat(d.select("tr[data-held-user-id=7] td").eachText())
+                .containsExactly(evil, "2", evil, "3", "Evernote unavailable: TRANSIENT: HTTP 503");
         assertThat(d.selectFirst("#summary-outbox-oldest").text()).isEqualTo("2026-11-25 10:00:00 (2 h 0 min ago)");
         assertThat(d.selectFirst("#summary-triggers").text()).isEqualTo("1 (1 active, 1 failing)");
     }

@@ -16,7 +16,7 @@ class UserLanesTest {
 
     @Test
     void one_user_at_a_time_many_users_at_once_and_nothing_left_behind() throws Exception {
-        UserLanes lanes = new UserLanes();
+        UserLanes<Void> lanes = new UserLanes<>();
         Map<Integer, AtomicInteger> running = new ConcurrentHashMap<>();
         AtomicInteger maxPerUser = new AtomicInteger();
         AtomicInteger concurrentUsers = new AtomicInteger();

@@ -36,6 +36,7 @@ class InstanceKilledTest {
     @BeforeEach
     void setUp() throws Exception {
         f = new ServiceFixture(dataDir, true);
+        f.evernote.setSearchLag(java.time.Duration.ofMinutes(10)); // Evernote's search index lags; sync does not
         for (String user : List.of("alice", "bob")) {
             f.evernote.addAccount("tok-" + user, user);
             int id = f.admin.addUser(user, user + "@example.org");

@@ -41,6 +41,7 @@ class SigkillTest {
     @BeforeEach
     void setUp() throws Exception {
         f = new ServiceFixture(dataDir, true);
+        f.evernote.setSearchLag(java.time.Duration.ofMinutes(10)); // Evernote's search index lags; sync does not
         for (String user : List.of("alice", "bob")) {
             f.evernote.addAccount("tok-" + user, user);
             int id = f.admin.addUser(user, user + "@example.org");
@@ -162,7 +163,8 @@ class SigkillTest {
         System.out.println("SIGKILL test: entries published=" + published + ", notes created=" + notes + ", lost="
                 + lost + ", duplicated=" + duplicated + ", kills=" + KILLS + " (" + midDelivery
                 + " with a delivery in flight), dropped-after-store faults=" + drops + ", createNote calls="
-                + f.evernote.calls("createNote") + ", reconciliation searches=" + f.evernote.calls("findNotesMetadata")
+                + f.evernote.calls("createNote") + ", sync chunks read=" + f.evernote.calls("getFilteredSyncChunk")
+                + ", searches=" + f.evernote.calls("findNotesMetadata")
                 + ", " + seconds + " s");
 
         assertThat(lost).isZero();

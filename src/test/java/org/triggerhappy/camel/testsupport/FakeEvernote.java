@@ -6,6 +6,7 @@ import com.evernote.edam.error.EDAMSystemException;
 import com.evernote.edam.error.EDAMUserException;
 import com.evernote.edam.notestore.NoteFilter;
 import com.evernote.edam.notestore.NotesMetadataResultSpec;
+import com.evernote.edam.notestore.SyncChunkFilter;
 import com.evernote.edam.type.Note;
 import com.evernote.edam.type.Notebook;
 import com.evernote.edam.type.Resource;
@@ -48,26 +49,50 @@ public final class FakeEvernote implements AutoCloseable {
 
     private static final Set<String> USER_STORE_METHODS = Set.of("checkVersion", "getNoteStoreUrl", "getUser");
 
-    /** A note as the service stored it. */
+    /** A note as the service stored it; {@code marker}: its triggerhappy-camel application data, if any. */
     public record StoredNote(String guid, String title, String content, String notebookName, List<String> tagNames,
-                             String sourceUrl, Instant created, List<Resource> resources) {
+                             String sourceUrl, Instant created, List<Resource> resources, String marker) {
     }
 
     /** Something that goes wrong (or happens) on the next call of a method. */
     public static final class Fault {
         enum Type { RATE_LIMIT, AUTH_EXPIRED, HTTP_500, DROP_CONNECTION_AFTER_STORE, DELAY, UNKNOWN_ERROR_CODE,
-            ENML_VALIDATION, INTERLEAVE }
+            ENML_VALIDATION, INTERLEAVE, HTML_PAGE, SYSTEM_ERROR, USER_ERROR }
 
         final Type type;
         final int number;
         final Duration delay;
         final Runnable action;
+        final String text;
 
         private Fault(Type type, int number, Duration delay, Runnable action) {
+            this(type, number, delay, action, null);
+        }
+
+        private Fault(Type type, int number, Duration delay, Runnable action, String text) {
             this.type = type;
             this.number = number;
             this.delay = delay;
             this.action = action;
+            this.text = text;
+        }
+
+        /**
+         * A maintenance page: status 200, an HTML body, the given Content-Type (a proxy may even label it
+         * application/x-thrift). The call does not reach the service.
+         */
+        public static Fault htmlPage(String contentType) {
+            return new Fault(Type.HTML_PAGE, 0, null, null, Objects.requireNonNull(contentType));
+        }
+
+        /** EDAMSystemException with this code (INTERNAL_ERROR, SHARD_UNAVAILABLE, …); the call has no effect. */
+        public static Fault systemError(EDAMErrorCode code) {
+            return new Fault(Type.SYSTEM_ERROR, code.getValue(), null, null);
+        }
+
+        /** EDAMUserException with this code and parameter; the call has no effect. */
+        public static Fault userError(EDAMErrorCode code, String parameter) {
+            return new Fault(Type.USER_ERROR, code.getValue(), null, null, parameter);
         }
 
         @Override
@@ -127,6 +152,7 @@ public final class FakeEvernote implements AutoCloseable {
     private final Set<String> userAgents = ConcurrentHashMap.newKeySet();
     private final AtomicInteger userIds = new AtomicInteger(1000);
     private final long latencyNanos;
+    private volatile long searchLagMillis;
 
     public FakeEvernote() {
         this(Duration.ZERO, 16);
@@ -162,7 +188,8 @@ public final class FakeEvernote implements AutoCloseable {
     }
 
     public void addAccount(String token, String username) {
-        if (accounts.putIfAbsent(token, new FakeEvernoteAccount(userIds.incrementAndGet(), username, enml)) != null) {
+        if (accounts.putIfAbsent(token, new FakeEvernoteAccount(userIds.incrementAndGet(), username, enml,
+                () -> searchLagMillis)) != null) {
             throw new IllegalArgumentException("account exists for this token");
         }
     }
@@ -182,6 +209,19 @@ public final class FakeEvernote implements AutoCloseable {
     public void renewToken(String oldToken, String newToken) {
         accounts.put(newToken, account(oldToken));
         expiredTokens.add(oldToken);
+    }
+
+    /**
+     * How long a created note stays invisible to findNotesMetadata, as Evernote's search index is updated
+     * asynchronously (default zero); getSyncState and getFilteredSyncChunk see it at once. For every account.
+     */
+    public void setSearchLag(Duration lag) {
+        searchLagMillis = lag.toMillis();
+    }
+
+    /** getFilteredSyncChunk gets PERMISSION_DENIED for this account. */
+    public void refuseSync(String token) {
+        account(token).denySync();
     }
 
     /** findNotesMetadata/getNote get PERMISSION_DENIED, like a "Basic" API key. */
@@ -275,6 +315,10 @@ public final class FakeEvernote implements AutoCloseable {
                 respond(exchange, 500, new byte[0]);
                 return;
             }
+            if (fault != null && fault.type == Fault.Type.HTML_PAGE) {
+                respond(exchange, 200, fault.text, MAINTENANCE_PAGE);
+                return;
+            }
             byte[] reply = fault == null ? dispatch(call, userStore) : withFault(fault, call, userStore);
             if (reply == null) {
                 return; // dropped: closing the exchange before sending headers closes the connection
@@ -314,6 +358,11 @@ public final class FakeEvernote implements AutoCloseable {
                         "Element type \"script\" must be declared."));
             case UNKNOWN_ERROR_CODE:
                 return FakeEvernoteWire.rawSystemException(call, fault.number);
+            case SYSTEM_ERROR:
+                return FakeEvernoteWire.exception(call, 2, new EDAMSystemException(EDAMErrorCode.findByValue(fault.number)));
+            case USER_ERROR:
+                return FakeEvernoteWire.exception(call, 1,
+                        userException(EDAMErrorCode.findByValue(fault.number), fault.text));
             case DROP_CONNECTION_AFTER_STORE:
                 dispatch(call, userStore);
                 return null;
@@ -372,6 +421,9 @@ public final class FakeEvernote implements AutoCloseable {
                 return FakeEvernoteWire.success(call, caller(call).getNote(call.string(2), call.bool(3), call.bool(4)));
             case "getSyncState":
                 return FakeEvernoteWire.success(call, caller(call).syncState());
+            case "getFilteredSyncChunk":
+                return FakeEvernoteWire.success(call, caller(call).filteredSyncChunk(call.i32(2, 0), call.i32(3, 0),
+                        call.struct(4, SyncChunkFilter.class)));
             default:
                 return FakeEvernoteWire.unknownMethod(call);
         }
@@ -390,8 +442,17 @@ public final class FakeEvernote implements AutoCloseable {
         return account;
     }
 
+    private static final byte[] MAINTENANCE_PAGE = ("<!DOCTYPE html>\n<html><head><title>Service Unavailable</title>"
+            + "</head><body><h1>Evernote is down for maintenance</h1><p>We'll be back shortly.</p></body></html>\n")
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
     private static void respond(HttpExchange exchange, int status, byte[] body) throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", "application/x-thrift");
+        respond(exchange, status, "application/x-thrift", body);
+    }
+
+    private static void respond(HttpExchange exchange, int status, String contentType, byte[] body)
+            throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", contentType);
         exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
         if (body.length > 0) {
             try (OutputStream out = exchange.getResponseBody()) {

@@ -8,8 +8,11 @@ import com.evernote.edam.notestore.NoteFilter;
 import com.evernote.edam.notestore.NoteMetadata;
 import com.evernote.edam.notestore.NotesMetadataList;
 import com.evernote.edam.notestore.NotesMetadataResultSpec;
+import com.evernote.edam.notestore.SyncChunk;
+import com.evernote.edam.notestore.SyncChunkFilter;
 import com.evernote.edam.notestore.SyncState;
 import com.evernote.edam.type.Accounting;
+import com.evernote.edam.type.LazyMap;
 import com.evernote.edam.type.Note;
 import com.evernote.edam.type.Notebook;
 import com.evernote.edam.type.Resource;
@@ -25,7 +28,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.UUID;
+import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -49,13 +56,18 @@ final class FakeEvernoteAccount {
     private final Map<String, Notebook> notebooks = new LinkedHashMap<>();
     private final Map<String, Tag> tags = new LinkedHashMap<>();
     private final Map<String, Note> notes = new LinkedHashMap<>();
+    /** When each note becomes visible to findNotesMetadata (the search index lags; the sync API does not). */
+    private final Map<String, Long> searchableAt = new HashMap<>();
+    private final LongSupplier searchLagMillis;
     private boolean searchDenied;
+    private boolean syncDenied;
     private int updateCount;
     private long uploaded;
     private long uploadLimit = Constants.EDAM_USER_UPLOAD_LIMIT_FREE;
     private long uploadLimitEnd = startOfNextMonth(Instant.now());
 
-    FakeEvernoteAccount(int userId, String username, FakeEvernoteEnml enml) {
+    FakeEvernoteAccount(int userId, String username, FakeEvernoteEnml enml, LongSupplier searchLagMillis) {
+        this.searchLagMillis = searchLagMillis;
         this.userId = userId;
         this.username = username;
         this.enml = enml;
@@ -65,6 +77,10 @@ final class FakeEvernoteAccount {
 
     synchronized void denySearch() {
         searchDenied = true;
+    }
+
+    synchronized void denySync() {
+        syncDenied = true;
     }
 
     synchronized User user() {
@@ -176,6 +192,7 @@ final class FakeEvernoteAccount {
         if (enmlProblem.isPresent()) {
             throw userException(EDAMErrorCode.ENML_VALIDATION, enmlProblem.get());
         }
+        checkApplicationData(requested);
         long size = FakeEvernoteResources.check(requested);
         String notebookGuid = requested.isSetNotebookGuid() ? requested.getNotebookGuid() : defaultNotebook().getGuid();
         if (!notebooks.containsKey(notebookGuid)) {
@@ -202,6 +219,7 @@ final class FakeEvernoteAccount {
         stored.setActive(true);
         stored.setUpdateSequenceNum(++updateCount);
         notes.put(stored.getGuid(), stored);
+        searchableAt.put(stored.getGuid(), now + searchLagMillis.getAsLong());
         Note reply = stored.deepCopy();
         reply.unsetContent(); // like the fake in evernote.md §4: callers must not depend on content being echoed
         return reply;
@@ -233,7 +251,10 @@ final class FakeEvernoteAccount {
         if (searchDenied) {
             throw userException(EDAMErrorCode.PERMISSION_DENIED, "authenticationToken");
         }
-        List<Note> matches = notes.values().stream().filter(matcher(filter)).toList();
+        long now = System.currentTimeMillis();
+        List<Note> matches = notes.values().stream()
+                .filter(note -> searchableAt.getOrDefault(note.getGuid(), 0L) <= now)
+                .filter(matcher(filter)).toList();
         List<NoteMetadata> page = matches.stream()
                 .skip(Math.max(offset, 0))
                 .limit(Math.max(maxNotes, 0))
@@ -284,8 +305,84 @@ final class FakeEvernoteAccount {
         }
         if (spec.isIncludeAttributes() && note.isSetAttributes()) {
             metadata.setAttributes(note.getAttributes().deepCopy());
+            keysOnly(metadata.getAttributes().getApplicationData());
         }
         return metadata;
+    }
+
+    /** Like the service: application data comes as keys only unless the full map is asked for. */
+    private static void keysOnly(LazyMap data) {
+        if (data != null && data.isSetFullMap()) {
+            data.setKeysOnly(new HashSet<>(data.getFullMap().keySet()));
+            data.unsetFullMap();
+        }
+    }
+
+    /** The key and value rules of NoteAttributes.applicationData. */
+    private static void checkApplicationData(Note requested) throws EDAMUserException {
+        if (!requested.isSetAttributes() || !requested.getAttributes().isSetApplicationData()) {
+            return;
+        }
+        LazyMap data = requested.getAttributes().getApplicationData();
+        Map<String, String> entries = data.isSetFullMap() ? data.getFullMap() : Map.of();
+        for (Map.Entry<String, String> entry : entries.entrySet()) {
+            if (!entry.getKey().matches(Constants.EDAM_APPLICATIONDATA_NAME_REGEX)
+                    || entry.getValue() == null
+                    || !entry.getValue().matches(Constants.EDAM_APPLICATIONDATA_VALUE_REGEX)
+                    || entry.getKey().length() + entry.getValue().length() > Constants.EDAM_APPLICATIONDATA_ENTRY_LEN_MAX) {
+                throw userException(EDAMErrorCode.BAD_DATA_FORMAT, "NoteAttributes.applicationData");
+            }
+        }
+    }
+
+    /**
+     * Every object changed after {@code afterUsn}, in USN order, at most {@code maxEntries}; of these, what the filter
+     * asks for (notes without content, resource bodies or, unless asked, attributes). Consistent at once.
+     */
+    synchronized SyncChunk filteredSyncChunk(int afterUsn, int maxEntries, SyncChunkFilter filter)
+            throws EDAMUserException {
+        if (syncDenied) {
+            throw userException(EDAMErrorCode.PERMISSION_DENIED, "getFilteredSyncChunk");
+        }
+        SyncChunkFilter f = filter == null ? new SyncChunkFilter() : filter;
+        record Changed(int usn, Object object) {
+        }
+        List<Changed> changed = new ArrayList<>();
+        notes.values().forEach(n -> changed.add(new Changed(n.getUpdateSequenceNum(), n)));
+        notebooks.values().forEach(n -> changed.add(new Changed(n.getUpdateSequenceNum(), n)));
+        tags.values().forEach(t -> changed.add(new Changed(t.getUpdateSequenceNum(), t)));
+        List<Changed> chunk = changed.stream().filter(c -> c.usn() > afterUsn)
+                .sorted(Comparator.comparingInt(Changed::usn)).limit(Math.max(maxEntries, 1)).toList();
+        SyncChunk result = new SyncChunk(System.currentTimeMillis(), updateCount);
+        if (!chunk.isEmpty()) {
+            result.setChunkHighUSN(chunk.get(chunk.size() - 1).usn());
+        }
+        for (Changed c : chunk) {
+            if (c.object() instanceof Note note && f.isIncludeNotes()) {
+                result.addToNotes(syncedNote(note, f));
+            } else if (c.object() instanceof Notebook notebook && f.isIncludeNotebooks()) {
+                result.addToNotebooks(notebook.deepCopy());
+            } else if (c.object() instanceof Tag tag && f.isIncludeTags()) {
+                result.addToTags(tag.deepCopy());
+            }
+        }
+        return result;
+    }
+
+    private static Note syncedNote(Note note, SyncChunkFilter f) {
+        Note copy = note.deepCopy();
+        copy.unsetContent();
+        if (!f.isIncludeNoteResources()) {
+            copy.unsetResources();
+        } else if (copy.isSetResources()) {
+            copy.getResources().forEach(r -> r.getData().unsetBody());
+        }
+        if (!f.isIncludeNoteAttributes()) {
+            copy.unsetAttributes();
+        } else if (!f.isIncludeNoteApplicationDataFullMap() && copy.isSetAttributes()) {
+            keysOnly(copy.getAttributes().getApplicationData());
+        }
+        return copy;
     }
 
     synchronized Note getNote(String guid, boolean withContent, boolean withResourcesData)
@@ -315,11 +412,14 @@ final class FakeEvernoteAccount {
         Notebook notebook = notebooks.get(note.getNotebookGuid());
         List<String> tagNames = note.getTagGuids().stream().map(guid -> tags.get(guid).getName()).toList();
         String sourceUrl = note.isSetAttributes() ? note.getAttributes().getSourceURL() : null;
+        String marker = note.isSetAttributes() && note.getAttributes().isSetApplicationData()
+                && note.getAttributes().getApplicationData().isSetFullMap()
+                ? note.getAttributes().getApplicationData().getFullMap().get("triggerhappy-camel") : null;
         List<Resource> resources = note.isSetResources()
                 ? note.getResources().stream().map(Resource::deepCopy).toList() : List.of();
         return new StoredNote(note.getGuid(), note.getTitle(), note.getContent(),
                 notebook == null ? null : notebook.getName(), tagNames, sourceUrl,
-                Instant.ofEpochMilli(note.getCreated()), resources);
+                Instant.ofEpochMilli(note.getCreated()), resources, marker);
     }
 
     synchronized List<String> notebookNames() {

@@ -2,6 +2,7 @@ package org.triggerhappy.camel.testsupport;
 
 import com.evernote.edam.notestore.NoteFilter;
 import com.evernote.edam.notestore.NotesMetadataResultSpec;
+import com.evernote.edam.notestore.SyncChunkFilter;
 import com.evernote.edam.type.Note;
 import com.evernote.edam.type.Notebook;
 import com.evernote.edam.type.Tag;
@@ -113,6 +114,7 @@ final class FakeEvernoteWire {
             case "createTag/2": return new Tag();
             case "findNotesMetadata/2": return new NoteFilter();
             case "findNotesMetadata/5": return new NotesMetadataResultSpec();
+            case "getFilteredSyncChunk/4": return new SyncChunkFilter();
             default: return null;
         }
     }
