@@ -53,6 +53,9 @@ import java.util.regex.Pattern;
  */
 public final class FeedParser {
 
+    /** Categories kept per entry: enough for filters and tags, bounded against a feed of a million tags. */
+    static final int MAX_CATEGORIES = 100;
+
     private static final Pattern UNDECLARED_ENTITY = Pattern.compile("was referenced, but not declared");
 
     /**
@@ -157,7 +160,18 @@ public final class FeedParser {
         String link = Links.absolute(base, entry.getLink());
         String content = ImageEnclosures.appendTo(contentHtml(entry), entry, base, link);
         return new FeedEntry(guid(entry, feed, wire), link, entry.getTitle(), content,
-                published == null ? null : published.toInstant(), blankToNull(entry.getAuthor()));
+                published == null ? null : published.toInstant(), blankToNull(entry.getAuthor()), categories(entry));
+    }
+
+    private static List<String> categories(SyndEntry entry) {
+        List<String> names = new ArrayList<>();
+        for (var category : entry.getCategories()) {
+            String name = blankToNull(category.getName());
+            if (name != null && names.size() < MAX_CATEGORIES) {
+                names.add(name);
+            }
+        }
+        return names;
     }
 
     /**

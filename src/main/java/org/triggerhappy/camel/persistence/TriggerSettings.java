@@ -1,6 +1,7 @@
 package org.triggerhappy.camel.persistence;
 
 import java.time.Duration;
+import java.util.List;
 import org.triggerhappy.camel.config.FullContentMode;
 import org.triggerhappy.camel.config.ImageMode;
 
@@ -23,6 +24,24 @@ public record TriggerSettings(Duration pollInterval, FullContentMode fullContent
     static ImageMode images(String column) {
         return column == null ? null : ImageMode.parse("images", column);
     }
+
+    /**
+     * A text[] column (keep_rules, block_rules) as a list; NULL is no rules. Queries select it as
+     * {@code to_json(column)::text}: a JSON array survives any driver and pool, a java.sql.Array needs its connection.
+     */
+    static List<String> rules(Object column) {
+        if (!(column instanceof String json)) {
+            return List.of();
+        }
+        try {
+            return List.of(JSON.readValue(json, String[].class));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("a trigger's rules are not a JSON array of strings", e);
+        }
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
 
     static Duration interval(Object seconds) {
         return seconds instanceof Number n ? Duration.ofSeconds(n.longValue()) : null;

@@ -14,6 +14,7 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.triggerhappy.camel.entries.EntryKeys;
+import org.triggerhappy.camel.entries.EntryRules;
 import org.triggerhappy.camel.entries.FeedEntry;
 import org.triggerhappy.camel.entries.FeedParseException;
 import org.triggerhappy.camel.entries.FeedParser;
@@ -183,8 +184,14 @@ public final class FeedRefresher {
         } catch (FeedParseException e) {
             return failed(t, state, now, "parse-error", "feed error: " + e.getMessage(), null, false);
         }
+        EntryShaping shaping;
+        try {
+            shaping = EntryShaping.of(t, feed, zone);
+        } catch (IllegalArgumentException e) {
+            return failed(t, state, now, "rules-error", "trigger rules: " + e.getMessage(), null, false);
+        }
         String url = storedUrl(t, r);
-        List<Map<String, Object>> messages = record(t, feed, firstPoll, now, r, bodyHash, url);
+        List<Map<String, Object>> messages = record(t, feed, shaping, firstPoll, now, r, bodyHash, url);
         messages.forEach(m -> inFlight.add(EntryMessage.outboxId(m)));
         return messages;
     }
@@ -200,18 +207,24 @@ public final class FeedRefresher {
         return moved;
     }
 
-    private List<Map<String, Object>> record(TriggerRow t, ParsedFeed feed, boolean firstPoll, Instant now,
-                                             FetchResult r, String bodyHash, String url) {
+    private List<Map<String, Object>> record(TriggerRow t, ParsedFeed feed, EntryShaping shaping, boolean firstPoll,
+                                             Instant now, FetchResult r, String bodyHash, String url) {
         List<KeyedEntry> keyed = EntryKeys.assign(feed.entries());
         FirstPollWindow window = FirstPollWindow.of(t.dateTriggered(), t.dateCreated(), zone, now);
         int[] newCount = {0};
+        int[] filtered = {0};
         List<Map<String, Object>> messages = Jdbc.inTransaction(ds, c -> {
             Map<String, String> known = ledger.existing(c, t.triggerId(), LedgerMatch.candidateKeys(keyed));
             List<KeyedEntry> fresh = new ArrayList<>();
+            java.util.Set<String> filteredKeys = new java.util.HashSet<>();
             List<LedgerRepository.NewKey> rows = new ArrayList<>();
             for (KeyedEntry k : keyed) {
                 if (!LedgerMatch.isKnown(k, known)) {
                     boolean deliver = !firstPoll || window.contains(k.entry().published());
+                    if (deliver && !kept(t, shaping, k)) {
+                        deliver = false; // recorded as seen, so it never becomes a note later
+                        filteredKeys.add(k.ledgerKey());
+                    }
                     fresh.add(k);
                     rows.add(new LedgerRepository.NewKey(k.ledgerKey(), k.suffix(), deliver));
                 }
@@ -219,13 +232,14 @@ public final class FeedRefresher {
             // One statement each for the ledger and the outbox: a first poll of a big feed is one round trip, not 2N.
             java.util.Set<String> inserted = ledger.recordAll(c, t.triggerId(), rows);
             newCount[0] = inserted.size();
+            filtered[0] = (int) filteredKeys.stream().filter(inserted::contains).count();
             List<KeyedEntry> toQueue = new ArrayList<>();
             for (int i = 0; i < fresh.size(); i++) {
                 if (rows.get(i).queued() && inserted.contains(fresh.get(i).ledgerKey())) {
                     toQueue.add(fresh.get(i));
                 }
             }
-            List<Map<String, Object>> out = enqueue(c, t, url, toQueue);
+            List<Map<String, Object>> out = enqueue(c, t, url, shaping, toQueue);
             if (!url.equals(t.feedUrl())) {
                 updateFeedUrl(c, t.triggerId(), url);
             }
@@ -236,28 +250,40 @@ public final class FeedRefresher {
             return out;
         });
         cycle.found(newCount[0], messages.size());
+        cycle.filtered(filtered[0]);
         metrics.fetched("200");
         metrics.newEntries(newCount[0]);
-        LOG.info("feed polled trigger_id={} user_id={} feed_url={} entries={} new={} queued={}{}", t.triggerId(),
-                t.userId(), Masked.url(t.feedUrl()), feed.entries().size(), newCount[0], messages.size(),
+        LOG.info("feed polled trigger_id={} user_id={} feed_url={} entries={} new={} queued={} filtered={}{}",
+                t.triggerId(), t.userId(), Masked.url(t.feedUrl()), feed.entries().size(), newCount[0],
+                messages.size(), filtered[0],
                 firstPoll ? " first_poll=true window_from=" + window.from() : "");
         return messages;
     }
 
-    private List<Map<String, Object>> enqueue(Connection c, TriggerRow t, String url, List<KeyedEntry> entries)
-            throws SQLException {
+    /** The trigger's keep/block rules let the entry through; a rule that ran out of time lets it through too. */
+    private static boolean kept(TriggerRow t, EntryShaping shaping, KeyedEntry k) {
+        EntryRules.Verdict v = shaping.judge(k.entry());
+        if (v.timedOut()) {
+            LOG.warn("entry rule ran out of time, entry kept trigger_id={} rule=\"{}\" link={}", t.triggerId(),
+                    Masked.text(v.rule().text()), Masked.url(String.valueOf(k.entry().link())));
+        }
+        return v.kept();
+    }
+
+    private List<Map<String, Object>> enqueue(Connection c, TriggerRow t, String url, EntryShaping shaping,
+                                              List<KeyedEntry> entries) throws SQLException {
         List<OutboxRepository.NewItem> items = new ArrayList<>(entries.size());
         for (KeyedEntry k : entries) {
             FeedEntry e = k.entry();
-            items.add(new OutboxRepository.NewItem(k.ledgerKey(), e.guid(), e.link(), e.title(), e.contentHtml(),
-                    e.published()));
+            items.add(new OutboxRepository.NewItem(k.ledgerKey(), e.guid(), e.link(), shaping.title(e),
+                    e.contentHtml(), e.published()));
         }
         Map<String, Long> ids = outbox.insertAll(c, t.triggerId(), t.userId(), url, items,
                 articles.holdUntil(t, clock.instant()));
         List<Map<String, Object>> out = new ArrayList<>(entries.size());
         for (KeyedEntry k : entries) {
             FeedEntry e = k.entry();
-            out.add(EntryMessage.of(ids.get(k.ledgerKey()), t.triggerId(), t.userId(), url, e.title(), e.link(),
+            out.add(EntryMessage.of(ids.get(k.ledgerKey()), t.triggerId(), t.userId(), url, shaping.title(e), e.link(),
                     e.guid(), e.published(), e.contentHtml()));
         }
         return out;

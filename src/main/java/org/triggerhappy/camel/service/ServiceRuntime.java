@@ -240,7 +240,7 @@ public final class ServiceRuntime implements AutoCloseable {
             PollCycle.Summary s = cycle.last();
             return new OnceSummary(s == null ? 0 : s.polled(), s == null ? 0 : s.failed(),
                     s == null ? 0 : s.newEntries(), delivery.written(), delivery.deferred(), delivery.parked(),
-                    outbox.pendingCount(), Duration.ofNanos(System.nanoTime() - t0));
+                    outbox.pendingCount(), Duration.ofNanos(System.nanoTime() - t0), s == null ? 0 : s.filtered());
         } finally {
             main.stop();
         }
