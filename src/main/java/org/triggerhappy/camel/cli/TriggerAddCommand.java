@@ -34,7 +34,7 @@ final class TriggerAddCommand implements Callable<Integer> {
     String user;
 
     @Option(names = "--url", required = true, paramLabel = "URL",
-            description = "The RSS/Atom feed: http:// or https://, at most 255 characters.")
+            description = "The RSS, Atom or JSON Feed: http:// or https://, at most 255 characters.")
     String url;
 
     @Option(names = "--notebook", paramLabel = "NB", defaultValue = "",

@@ -42,8 +42,8 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Parses an RSS (0.90–2.0) or Atom (0.3, 1.0) document with ROME into a {@link ParsedFeed}. Stateless and
- * thread-safe.
+ * Parses an RSS (0.90–2.0) or Atom (0.3, 1.0) document with ROME, or a JSON Feed ({@link JsonFeedParser}), into a
+ * {@link ParsedFeed}. Stateless and thread-safe.
  * <p>
  * XML handling differs from ROME's defaults on purpose: DOCTYPEs are accepted (RSS 0.91 Netscape carries one), but
  * the parser never loads external DTDs or entities and caps entity expansion, so XXE and "billion laughs" documents
@@ -71,8 +71,8 @@ public final class FeedParser {
         if (Prelude.looksLikeHtml(xml)) {
             throw new FeedParseException("not a feed: HTML page");
         }
-        if (Prelude.looksLikeJson(xml)) {
-            throw new FeedParseException("not a feed: JSON document (JSON Feed is not supported)");
+        if (Prelude.looksLikeJson(xml) || JsonFeedParser.isJsonFeedType(contentType)) {
+            return JsonFeedParser.parse(xml, contentType, Links.base(feedUrl));
         }
         try {
             Document document = buildDocument(xml, contentType);
