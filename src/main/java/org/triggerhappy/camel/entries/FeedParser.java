@@ -56,6 +56,8 @@ public final class FeedParser {
     /** Categories kept per entry: enough for filters and tags, bounded against a feed of a million tags. */
     static final int MAX_CATEGORIES = 100;
 
+    private static final java.util.Set<String> FEED_ROOTS = java.util.Set.of("rss", "RDF", "feed");
+
     private static final Pattern UNDECLARED_ENTITY = Pattern.compile("was referenced, but not declared");
 
     /**
@@ -82,6 +84,18 @@ public final class FeedParser {
         } catch (RuntimeException | StackOverflowError e) {
             // ROME and JDOM signal many data problems with unchecked exceptions
             throw new FeedParseException("feed could not be read: " + oneLine(String.valueOf(e.getMessage())), e);
+        }
+    }
+
+    /** An XML document (an OPML file) read with the same guards as a feed: no external entities, capped expansion. */
+    static Document xmlDocument(byte[] body) throws FeedParseException {
+        if (body == null || body.length == 0) {
+            throw new FeedParseException("empty document");
+        }
+        try {
+            return buildDocument(Prelude.stripBeforeDeclaration(body), null);
+        } catch (RuntimeException | StackOverflowError e) {
+            throw new FeedParseException("XML could not be read: " + oneLine(String.valueOf(e.getMessage())), e);
         }
     }
 
@@ -129,6 +143,10 @@ public final class FeedParser {
         String root = document.hasRootElement() ? document.getRootElement().getName() : "";
         if (root.equalsIgnoreCase("html")) {
             throw new FeedParseException("not a feed: HTML page");
+        }
+        if (!FEED_ROOTS.contains(root)) {
+            // ROME would read an OPML file (rome-opml is on the class path for triggers import) as a "feed".
+            throw new FeedParseException("not a feed: root element <" + root + "> is neither RSS nor Atom");
         }
         SyndFeedInput input = new SyndFeedInput();
         input.setPreserveWireFeed(true); // the wire entries tell whether a guid/id element was present
