@@ -192,6 +192,7 @@ public record Settings(
         m.put("TH_FULL_CONTENT", content.fullContent().label());
         m.put("TH_IMAGES", content.images().label());
         m.put("TH_IMAGE_MAX_BYTES", Long.toString(content.imageMaxBytes()));
+        m.put("TH_CROSS_FEED_DEDUP", Boolean.toString(content.crossFeedDedup()));
         return m;
     }
 

@@ -63,6 +63,8 @@ public final class FeedRefresher {
     private final UnchangedPolls unchangedPolls;
     private final FullContentPolicy articles;
     private ServiceMetrics metrics = ServiceMetrics.none();
+    private final CrossFeedDedup sameArticles = new CrossFeedDedup(ledger);
+    private volatile boolean crossFeedDedup = true;
 
     /**
      * @param owner this instance's name in trigger leases
@@ -93,6 +95,11 @@ public final class FeedRefresher {
     /** Counts fetches and new entries into these metrics (set before the routes start). */
     public void instrument(ServiceMetrics m) {
         this.metrics = m;
+    }
+
+    /** TH_CROSS_FEED_DEDUP: one note per article and notebook of a user (on unless switched off here). */
+    public void dedupAcrossFeeds(boolean on) {
+        this.crossFeedDedup = on;
     }
 
     /** Called by the poll route once per due trigger, on a fetch worker. */
@@ -213,6 +220,7 @@ public final class FeedRefresher {
         FirstPollWindow window = FirstPollWindow.of(t.dateTriggered(), t.dateCreated(), zone, now);
         int[] newCount = {0};
         int[] filtered = {0};
+        int[] duplicates = {0};
         List<Map<String, Object>> messages = Jdbc.inTransaction(ds, c -> {
             Map<String, String> known = ledger.existing(c, t.triggerId(), LedgerMatch.candidateKeys(keyed));
             List<KeyedEntry> fresh = new ArrayList<>();
@@ -239,6 +247,11 @@ public final class FeedRefresher {
                     toQueue.add(fresh.get(i));
                 }
             }
+            if (crossFeedDedup && !toQueue.isEmpty()) {
+                int before = toQueue.size();
+                toQueue = sameArticles.firstDeliveries(c, t, toQueue);
+                duplicates[0] = before - toQueue.size();
+            }
             List<Map<String, Object>> out = enqueue(c, t, url, shaping, toQueue);
             if (!url.equals(t.feedUrl())) {
                 updateFeedUrl(c, t.triggerId(), url);
@@ -250,12 +263,12 @@ public final class FeedRefresher {
             return out;
         });
         cycle.found(newCount[0], messages.size());
-        cycle.filtered(filtered[0]);
+        cycle.filtered(filtered[0], duplicates[0]);
         metrics.fetched("200");
         metrics.newEntries(newCount[0]);
-        LOG.info("feed polled trigger_id={} user_id={} feed_url={} entries={} new={} queued={} filtered={}{}",
-                t.triggerId(), t.userId(), Masked.url(t.feedUrl()), feed.entries().size(), newCount[0],
-                messages.size(), filtered[0],
+        LOG.info("feed polled trigger_id={} user_id={} feed_url={} entries={} new={} queued={} filtered={}"
+                        + " cross_feed_duplicates={}{}", t.triggerId(), t.userId(), Masked.url(t.feedUrl()),
+                feed.entries().size(), newCount[0], messages.size(), filtered[0], duplicates[0],
                 firstPoll ? " first_poll=true window_from=" + window.from() : "");
         return messages;
     }
