@@ -12,10 +12,23 @@ import org.triggerhappy.camel.config.ImageMode;
  * @param fullContent  when the linked page is fetched for the whole article
  * @param selector     CSS selector of the article on the linked page (instead of automatic extraction)
  * @param images       whether images are embedded in the note
+ * @param keepRules    keep rules ({@code FIELD=REGEX}), empty for none
+ * @param blockRules   block rules, empty for none
+ * @param titleTemplate the note title template, null for the entry's own title
  */
-public record TriggerSettings(Duration pollInterval, FullContentMode fullContent, String selector, ImageMode images) {
+public record TriggerSettings(Duration pollInterval, FullContentMode fullContent, String selector, ImageMode images,
+                              List<String> keepRules, List<String> blockRules, String titleTemplate) {
 
     public static final TriggerSettings DEFAULTS = new TriggerSettings(null, null, null, null);
+
+    public TriggerSettings {
+        keepRules = keepRules == null ? List.of() : List.copyOf(keepRules);
+        blockRules = blockRules == null ? List.of() : List.copyOf(blockRules);
+    }
+
+    public TriggerSettings(Duration pollInterval, FullContentMode fullContent, String selector, ImageMode images) {
+        this(pollInterval, fullContent, selector, images, null, null, null);
+    }
 
     static FullContentMode fullContent(String column) {
         return column == null ? null : FullContentMode.parse("full_content", column);

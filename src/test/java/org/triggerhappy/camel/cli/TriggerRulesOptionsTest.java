@@ -2,6 +2,8 @@ package org.triggerhappy.camel.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,6 +37,11 @@ class TriggerRulesOptionsTest {
         assertThat(added.exit()).as(added.toString()).isZero();
         int id = CliHarness.addedTriggerId(added);
         assertThat(rules(id)).isEqualTo("title=(?i)camel,category=Java | any=Sponsored | [{{feed}}] {{title}}");
+        assertThat(cli.run("triggers", "list").out()).contains("2 keep, 1 block, title");
+        JsonNode listed = new ObjectMapper().readTree(cli.run("triggers", "list", "--json").out()).get(0);
+        assertThat(listed.get("keep").toString()).isEqualTo("[\"title=(?i)camel\",\"category=Java\"]");
+        assertThat(listed.get("block").toString()).isEqualTo("[\"any=Sponsored\"]");
+        assertThat(listed.get("titleTemplate").asText()).isEqualTo("[{{feed}}] {{title}}");
 
         assertThat(cli.run("triggers", "set", Integer.toString(id), "--block", "link=/ads/").exit()).isZero();
         assertThat(rules(id)).isEqualTo("title=(?i)camel,category=Java | any=Sponsored,link=/ads/ | [{{feed}}] {{title}}");
