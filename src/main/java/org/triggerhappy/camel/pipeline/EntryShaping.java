@@ -36,8 +36,10 @@ final class EntryShaping {
         EntryRules rules = EntryRules.parse(t.keepRules(), t.blockRules());
         TitleTemplate template = t.titleTemplate() == null ? null : TitleTemplate.parse(t.titleTemplate());
         EntryShaping s = new EntryShaping(rules, template, zone);
-        s.common.put("feed", NoteTitles.text(feed.title()));
-        s.common.put("trigger", t.description() == null ? "" : t.description().strip());
+        if (template != null) {
+            s.common.put("feed", NoteTitles.text(feed.title()));
+            s.common.put("trigger", t.description() == null ? "" : t.description().strip());
+        }
         return s;
     }
 

@@ -90,7 +90,7 @@ class EntryRulesPipelineTest {
                 "[Tech & Co] JDK news — Bob, " + day + " (Alice tech)");
         assertThat(first.filtered()).isEqualTo(2);
         assertThat(first.newEntries()).isEqualTo(4);
-        assertThat(first.line()).contains("4 new entries (2 filtered out)");
+        assertThat(first.line()).contains("4 new entries (2 filtered out, 0 already delivered by another feed)");
         assertThat(f.queryInt("SELECT count(*) FROM thc_entry WHERE trigger_id = " + id + " AND NOT queued"))
                 .isEqualTo(2);
 
