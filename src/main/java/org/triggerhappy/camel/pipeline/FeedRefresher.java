@@ -14,7 +14,6 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.triggerhappy.camel.entries.EntryKeys;
-import org.triggerhappy.camel.entries.EntryRules;
 import org.triggerhappy.camel.entries.FeedEntry;
 import org.triggerhappy.camel.entries.FeedParseException;
 import org.triggerhappy.camel.entries.FeedParser;
@@ -229,7 +228,7 @@ public final class FeedRefresher {
             for (KeyedEntry k : keyed) {
                 if (!LedgerMatch.isKnown(k, known)) {
                     boolean deliver = !firstPoll || window.contains(k.entry().published());
-                    if (deliver && !kept(t, shaping, k)) {
+                    if (deliver && !shaping.keeps(k.entry())) {
                         deliver = false; // recorded as seen, so it never becomes a note later
                         filteredKeys.add(k.ledgerKey());
                     }
@@ -271,16 +270,6 @@ public final class FeedRefresher {
                 feed.entries().size(), newCount[0], messages.size(), filtered[0], duplicates[0],
                 firstPoll ? " first_poll=true window_from=" + window.from() : "");
         return messages;
-    }
-
-    /** The trigger's keep/block rules let the entry through; a rule that ran out of time lets it through too. */
-    private static boolean kept(TriggerRow t, EntryShaping shaping, KeyedEntry k) {
-        EntryRules.Verdict v = shaping.judge(k.entry());
-        if (v.timedOut()) {
-            LOG.warn("entry rule ran out of time, entry kept trigger_id={} rule=\"{}\" link={}", t.triggerId(),
-                    Masked.text(v.rule().text()), Masked.url(String.valueOf(k.entry().link())));
-        }
-        return v.kept();
     }
 
     private List<Map<String, Object>> enqueue(Connection c, TriggerRow t, String url, EntryShaping shaping,

@@ -110,6 +110,28 @@ class EntryRulesPipelineTest {
     }
 
     @Test
+    void a_rule_that_runs_out_of_time_keeps_its_entries_and_is_skipped_after_a_few_timeouts() throws Exception {
+        Instant hourAgo = NOW.minus(1, ChronoUnit.HOURS);
+        String[] items = new String[6];
+        for (int i = 0; i < items.length; i++) {
+            items[i] = item("slow" + i, ("a".repeat(60) + "! ").repeat(50), null, null, hourAgo);
+        }
+        Map<Column, Object> own = new EnumMap<>(Column.class);
+        own.put(Column.BLOCK_RULES, new String[] {"title=(.*a){12}!x"});
+        trigger("/slow", feed(items), own);
+
+        try (LogCapture log = new LogCapture()) {
+            OnceSummary s = f.runOnce();
+            assertThat(s.notesWritten()).isEqualTo(items.length);
+            assertThat(s.filtered()).isZero();
+            assertThat(log.lines("entry rule ran out of time, entry kept", "rule=\"title=(.*a){12}!x\""))
+                    .hasSize(EntryShaping.TIMEOUTS_PER_POLL);
+            // Six entries, three evaluations: the other three were kept without spending a budget each.
+            assertThat(log.lines("rules skipped for the rest of this poll")).hasSize(1);
+        }
+    }
+
+    @Test
     void a_stored_rule_that_does_not_compile_fails_the_feed_with_a_clear_result_and_records_nothing() throws Exception {
         int id = trigger("/bad", feed(item("e1", "Camel", null, null, NOW.minus(1, ChronoUnit.HOURS))), Map.of());
         f.execute("INSERT INTO thc_trigger_settings (trigger_id, block_rules) VALUES (" + id + ", '{\"title=(\"}')"
