@@ -6,7 +6,10 @@ SELECT t.id AS trigger_id,
        r.url AS feed_url,
        ts.poll_interval_seconds AS poll_interval_seconds,
        ts.full_content AS full_content,
-       ts.article_selector AS article_selector
+       ts.article_selector AS article_selector,
+       to_json(ts.keep_rules)::text AS keep_rules,
+       to_json(ts.block_rules)::text AS block_rules,
+       ts.title_template AS title_template
 FROM django_th_triggerservice t
 JOIN auth_user u ON u.id = t.user_id AND u.is_active
 JOIN django_th_userservice p ON p.id = t.provider_id AND p.name_id = :#${exchangeProperty.providerService}

@@ -34,7 +34,7 @@ final class TriggerAddCommand implements Callable<Integer> {
     String user;
 
     @Option(names = "--url", required = true, paramLabel = "URL",
-            description = "The RSS/Atom feed: http:// or https://, at most 255 characters.")
+            description = "The RSS, Atom or JSON Feed: http:// or https://, at most 255 characters.")
     String url;
 
     @Option(names = "--notebook", paramLabel = "NB", defaultValue = "",
@@ -106,18 +106,18 @@ final class TriggerAddCommand implements Callable<Integer> {
         return u;
     }
 
-    private static String limited(String option, String value, int max) {
+    static String limited(String option, String value, int max) {
         if (length(value) > max) {
             throw new UserError(option + " has " + length(value) + " characters; django-th holds at most " + max);
         }
         return value;
     }
 
-    private static String clip(String s, int max) {
+    static String clip(String s, int max) {
         return length(s) <= max ? s : s.substring(0, s.offsetByCodePoints(0, max));
     }
 
-    private static int length(String s) {
+    static int length(String s) {
         return s.codePointCount(0, s.length());
     }
 }

@@ -22,6 +22,8 @@ public final class TriggerHappyCli implements Callable<Integer> {
     public static final int CONFIG_ERROR = 2;
     /** Exit code for a wrong request: unknown user or trigger, bad URL, bad option, a failed check. */
     public static final int USER_ERROR = 1;
+    /** Exit code for a keep/block rule, title template or OPML file that cannot be used (nothing is written). */
+    public static final int INVALID_INPUT = 2;
 
 
     @Spec
@@ -72,9 +74,9 @@ public final class TriggerHappyCli implements Callable<Integer> {
             return USER_ERROR; // exit code 2 stays reserved for configuration and database errors
         });
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            if (e instanceof UserError) {
+            if (e instanceof UserError u) {
                 cmd.getErr().println("error: " + e.getMessage());
-                return USER_ERROR;
+                return u.exitCode();
             }
             if (e instanceof ConfigException || e instanceof StorageException) {
                 cmd.getErr().println("error: " + e.getMessage());

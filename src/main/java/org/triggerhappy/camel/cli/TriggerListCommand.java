@@ -56,12 +56,13 @@ final class TriggerListCommand implements Callable<Integer> {
 
     private static TextTable table(List<TriggerSummary> triggers) {
         TextTable t = new TextTable("ID", "USER", "STATUS", "URL", "NOTEBOOK", "TAGS", "INTERVAL", "CONTENT",
-                "IMAGES", "LAST CHECK", "NEXT CHECK", "RESULT");
+                "IMAGES", "RULES", "LAST CHECK", "NEXT CHECK", "RESULT");
         for (TriggerSummary s : triggers) {
             t.row(Integer.toString(s.id()), s.user(), s.on() ? "on" : "off", TextTable.clip(Masked.url(s.url()), 80),
                     TextTable.clip(s.notebook(), 40), TextTable.clip(s.tags(), 40),
                     s.interval() == null ? "default" : human(s.interval()), content(s.settings()),
-                    s.settings().images() == null ? "default" : s.settings().images().label(), time(s.lastCheck()),
+                    s.settings().images() == null ? "default" : s.settings().images().label(), rules(s.settings()),
+                    time(s.lastCheck()),
                     time(s.nextCheck()),
                     TextTable.clip(Masked.text(s.result()), 60));
         }
@@ -82,6 +83,9 @@ final class TriggerListCommand implements Callable<Integer> {
         m.put("fullContent", own.fullContent() == null ? null : own.fullContent().label());
         m.put("selector", own.selector());
         m.put("images", own.images() == null ? null : own.images().label());
+        m.put("keep", own.keepRules());
+        m.put("block", own.blockRules());
+        m.put("titleTemplate", own.titleTemplate());
         m.put("lastCheck", s.lastCheck() == null ? null : s.lastCheck().toString());
         m.put("nextCheck", s.nextCheck() == null ? null : s.nextCheck().toString());
         m.put("result", Masked.text(s.result()));
@@ -92,6 +96,21 @@ final class TriggerListCommand implements Callable<Integer> {
     private static String content(TriggerSettings own) {
         String mode = own.fullContent() == null ? "default" : own.fullContent().label();
         return own.selector() == null ? mode : mode + " " + TextTable.clip(own.selector(), 30);
+    }
+
+    /** "2 keep, 1 block, title" or "-": the rules themselves are in --json. */
+    private static String rules(TriggerSettings own) {
+        List<String> parts = new java.util.ArrayList<>();
+        if (!own.keepRules().isEmpty()) {
+            parts.add(own.keepRules().size() + " keep");
+        }
+        if (!own.blockRules().isEmpty()) {
+            parts.add(own.blockRules().size() + " block");
+        }
+        if (own.titleTemplate() != null) {
+            parts.add("title");
+        }
+        return parts.isEmpty() ? "-" : String.join(", ", parts);
     }
 
     private static String time(Instant i) {

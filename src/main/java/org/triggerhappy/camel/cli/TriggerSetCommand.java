@@ -31,7 +31,8 @@ final class TriggerSetCommand implements Callable<Integer> {
     public Integer call() {
         Map<Column, Object> changes = options.changes();
         if (changes.isEmpty()) {
-            throw new UserError("nothing to set: give --interval, --full-content, --selector or --images");
+            throw new UserError("nothing to set: give --interval, --full-content, --selector, --images, --keep, --block,"
+                    + " --clear-rules or --title-template");
         }
         try (Database db = ctx.database()) {
             if (!new TriggerLookup(db.dataSource()).triggerExists(id)) {

@@ -9,7 +9,8 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "triggers", mixinStandardHelpOptions = true,
         description = "Adds, lists, switches on/off and removes RSS → Evernote triggers in django-th's tables.",
-        subcommands = {TriggerAddCommand.class, TriggerSetCommand.class, TriggerListCommand.class})
+        subcommands = {TriggerAddCommand.class, TriggerSetCommand.class, TriggerListCommand.class,
+                TriggerImportCommand.class, TriggerExportCommand.class})
 final class TriggersCommand {
     private final CliContext ctx;
 

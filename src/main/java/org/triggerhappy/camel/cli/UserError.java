@@ -1,9 +1,28 @@
 package org.triggerhappy.camel.cli;
 
-/** A mistake in what the user asked for (unknown user, bad URL …): shown as one line, exit code 1. */
+/**
+ * A mistake in what the user asked for (unknown user, bad URL …): shown as one line, exit code 1; a rule, title
+ * template or OPML file that cannot be read exits 2 ({@link #invalid}), as issue 13 asks, nothing written.
+ */
 final class UserError extends RuntimeException {
+    private final int exitCode;
+
     UserError(String message) {
+        this(message, TriggerHappyCli.USER_ERROR);
+    }
+
+    private UserError(String message, int exitCode) {
         super(message, null, false, false);
+        this.exitCode = exitCode;
+    }
+
+    /** Input the command cannot use at all: a keep/block rule, a title template, an OPML file. */
+    static UserError invalid(String message) {
+        return new UserError(message, TriggerHappyCli.INVALID_INPUT);
+    }
+
+    int exitCode() {
+        return exitCode;
     }
 
     static UserError unknownUser(String username) {

@@ -7,8 +7,10 @@ package org.triggerhappy.camel.config;
  * @param fullContent   TH_FULL_CONTENT
  * @param images        TH_IMAGES
  * @param imageMaxBytes TH_IMAGE_MAX_BYTES: an image larger than this stays a remote image
+ * @param crossFeedDedup TH_CROSS_FEED_DEDUP: an article two triggers of a user carry into one notebook makes one note
  */
-public record ContentSettings(FullContentMode fullContent, ImageMode images, long imageMaxBytes) {
+public record ContentSettings(FullContentMode fullContent, ImageMode images, long imageMaxBytes,
+                              boolean crossFeedDedup) {
 
     public static ContentSettings load(ConfigSource c) {
         FullContentMode full = FullContentMode.parse("TH_FULL_CONTENT", c.get("th.full.content", "auto"));
@@ -23,6 +25,10 @@ public record ContentSettings(FullContentMode fullContent, ImageMode images, lon
         if (bytes <= 0) {
             throw new ConfigException("TH_IMAGE_MAX_BYTES=" + max + " must be a positive whole number of bytes");
         }
-        return new ContentSettings(full, images, bytes);
+        String dedup = c.get("th.cross.feed.dedup", "true").strip().toLowerCase(java.util.Locale.ROOT);
+        if (!dedup.equals("true") && !dedup.equals("false")) {
+            throw new ConfigException("TH_CROSS_FEED_DEDUP=" + dedup + " must be true or false");
+        }
+        return new ContentSettings(full, images, bytes, dedup.equals("true"));
     }
 }

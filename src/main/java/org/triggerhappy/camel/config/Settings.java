@@ -197,6 +197,7 @@ public record Settings(
         m.put("TH_FLOOD_GUARD", Boolean.toString(ledger.floodGuard()));
         m.put("TH_MAX_NEW_PER_POLL", Integer.toString(ledger.maxNewPerPoll()));
         m.put("TH_LEDGER_RETENTION", ledger.retention().toString());
+        m.put("TH_CROSS_FEED_DEDUP", Boolean.toString(content.crossFeedDedup()));
         return m;
     }
 

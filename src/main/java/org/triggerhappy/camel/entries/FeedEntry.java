@@ -1,6 +1,7 @@
 package org.triggerhappy.camel.entries;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * One entry of a parsed feed, before any dedup decision.
@@ -11,6 +12,16 @@ import java.time.Instant;
  * @param contentHtml content (content:encoded / Atom content), else summary/description; may be null
  * @param published   published date, else updated date; null when the entry has none
  * @param author      author name; may be null
+ * @param categories  RSS categories, Atom categories, JSON Feed tags; never null
  */
-public record FeedEntry(String guid, String link, String title, String contentHtml, Instant published, String author) {
+public record FeedEntry(String guid, String link, String title, String contentHtml, Instant published, String author,
+                        List<String> categories) {
+
+    public FeedEntry {
+        categories = categories == null ? List.of() : List.copyOf(categories);
+    }
+
+    public FeedEntry(String guid, String link, String title, String contentHtml, Instant published, String author) {
+        this(guid, link, title, contentHtml, published, author, List.of());
+    }
 }

@@ -42,8 +42,8 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Parses an RSS (0.90–2.0) or Atom (0.3, 1.0) document with ROME into a {@link ParsedFeed}. Stateless and
- * thread-safe.
+ * Parses an RSS (0.90–2.0) or Atom (0.3, 1.0) document with ROME, or a JSON Feed ({@link JsonFeedParser}), into a
+ * {@link ParsedFeed}. Stateless and thread-safe.
  * <p>
  * XML handling differs from ROME's defaults on purpose: DOCTYPEs are accepted (RSS 0.91 Netscape carries one), but
  * the parser never loads external DTDs or entities and caps entity expansion, so XXE and "billion laughs" documents
@@ -52,6 +52,11 @@ import java.util.regex.Pattern;
  * failed on an undeclared HTML entity such as {@code &nbsp;}.
  */
 public final class FeedParser {
+
+    /** Categories kept per entry: enough for filters and tags, bounded against a feed of a million tags. */
+    static final int MAX_CATEGORIES = 100;
+
+    private static final java.util.Set<String> FEED_ROOTS = java.util.Set.of("rss", "RDF", "feed");
 
     private static final Pattern UNDECLARED_ENTITY = Pattern.compile("was referenced, but not declared");
 
@@ -68,8 +73,8 @@ public final class FeedParser {
         if (Prelude.looksLikeHtml(xml)) {
             throw new FeedParseException("not a feed: HTML page");
         }
-        if (Prelude.looksLikeJson(xml)) {
-            throw new FeedParseException("not a feed: JSON document (JSON Feed is not supported)");
+        if (Prelude.looksLikeJson(xml) || JsonFeedParser.isJsonFeedType(contentType)) {
+            return JsonFeedParser.parse(xml, contentType, Links.base(feedUrl));
         }
         try {
             Document document = buildDocument(xml, contentType);
@@ -79,6 +84,18 @@ public final class FeedParser {
         } catch (RuntimeException | StackOverflowError e) {
             // ROME and JDOM signal many data problems with unchecked exceptions
             throw new FeedParseException("feed could not be read: " + oneLine(String.valueOf(e.getMessage())), e);
+        }
+    }
+
+    /** An XML document (an OPML file) read with the same guards as a feed: no external entities, capped expansion. */
+    static Document xmlDocument(byte[] body) throws FeedParseException {
+        if (body == null || body.length == 0) {
+            throw new FeedParseException("empty document");
+        }
+        try {
+            return buildDocument(Prelude.stripBeforeDeclaration(body), null);
+        } catch (RuntimeException | StackOverflowError e) {
+            throw new FeedParseException("XML could not be read: " + oneLine(String.valueOf(e.getMessage())), e);
         }
     }
 
@@ -127,6 +144,10 @@ public final class FeedParser {
         if (root.equalsIgnoreCase("html")) {
             throw new FeedParseException("not a feed: HTML page");
         }
+        if (!FEED_ROOTS.contains(root)) {
+            // ROME would read an OPML file (rome-opml is on the class path for triggers import) as a "feed".
+            throw new FeedParseException("not a feed: root element <" + root + "> is neither RSS nor Atom");
+        }
         SyndFeedInput input = new SyndFeedInput();
         input.setPreserveWireFeed(true); // the wire entries tell whether a guid/id element was present
         try {
@@ -157,7 +178,18 @@ public final class FeedParser {
         String link = Links.absolute(base, entry.getLink());
         String content = ImageEnclosures.appendTo(contentHtml(entry), entry, base, link);
         return new FeedEntry(guid(entry, feed, wire), link, entry.getTitle(), content,
-                published == null ? null : published.toInstant(), blankToNull(entry.getAuthor()));
+                published == null ? null : published.toInstant(), blankToNull(entry.getAuthor()), categories(entry));
+    }
+
+    private static List<String> categories(SyndEntry entry) {
+        List<String> names = new ArrayList<>();
+        for (var category : entry.getCategories()) {
+            String name = blankToNull(category.getName());
+            if (name != null && names.size() < MAX_CATEGORIES) {
+                names.add(name);
+            }
+        }
+        return names;
     }
 
     /**

@@ -36,7 +36,11 @@ final class ImageEnclosures {
      * @param entryLink the entry's absolute link, base of the content's own relative URLs; may be null
      */
     static String appendTo(String contentHtml, SyndEntry entry, URI base, String entryLink) {
-        Set<String> images = imageUrls(entry, base);
+        return appendTo(contentHtml, imageUrls(entry, base), base, entryLink);
+    }
+
+    /** As above, with the absolute image URLs already gathered (a JSON Feed's image and attachments). */
+    static String appendTo(String contentHtml, Set<String> images, URI base, String entryLink) {
         if (images.isEmpty()) {
             return contentHtml;
         }
@@ -117,11 +121,11 @@ final class ImageEnclosures {
         return shown;
     }
 
-    private static boolean isImageType(String type) {
+    static boolean isImageType(String type) {
         return type != null && type.strip().toLowerCase(Locale.ROOT).startsWith("image/");
     }
 
-    private static boolean add(Set<String> urls, URI base, String raw) {
+    static boolean add(Set<String> urls, URI base, String raw) {
         if (urls.size() >= MAX_IMAGES) {
             return false;
         }

@@ -28,6 +28,11 @@ public final class NoteTitles {
         return title.isEmpty() ? UNTITLED : title;
     }
 
+    /** The feed title as plain text (entities decoded, tags stripped, whitespace collapsed); '' when it has none. */
+    public static String text(String rawTitle) {
+        return fromHtml(rawTitle);
+    }
+
     private static String fromHtml(String raw) {
         if (raw == null || raw.isBlank()) {
             return "";

@@ -101,6 +101,19 @@ public final class LedgerRepository {
         }
     }
 
+    /** Marks recorded keys as not queued after all (another trigger of the user delivers the same article). */
+    public void markNotQueued(Connection c, int triggerId, java.util.Collection<String> keys) throws SQLException {
+        if (keys.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE thc_entry SET queued = false WHERE trigger_id = ? AND entry_key = ANY (?::text[])")) {
+            ps.setInt(1, triggerId);
+            ps.setArray(2, c.createArrayOf("text", keys.toArray(String[]::new)));
+            ps.executeUpdate();
+        }
+    }
+
     /** One ledger row to write. */
     public record NewKey(String key, String suffix, boolean queued) {
     }

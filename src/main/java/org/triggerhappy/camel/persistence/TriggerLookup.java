@@ -134,7 +134,8 @@ public final class TriggerLookup {
             try (PreparedStatement ps = c.prepareStatement(
                     "SELECT t.id, u.username, t.status, t.description, coalesce(r.url, ''), coalesce(e.notebook, ''),"
                             + " coalesce(e.tag, ''), ts.poll_interval_seconds, fs.last_checked_at, fs.next_check_at,"
-                            + " t.result, ts.full_content, ts.article_selector, ts.images"
+                            + " t.result, ts.full_content, ts.article_selector, ts.images,"
+                            + " to_json(ts.keep_rules)::text, to_json(ts.block_rules)::text, ts.title_template"
                             + " FROM django_th_triggerservice t JOIN auth_user u ON u.id = t.user_id"
                             + " LEFT JOIN LATERAL (SELECT url FROM django_th_rss WHERE trigger_id = t.id"
                             + "   ORDER BY id LIMIT 1) r ON true"
@@ -148,7 +149,8 @@ public final class TriggerLookup {
                 while (rs.next()) {
                     TriggerSettings settings = new TriggerSettings(TriggerSettings.interval(rs.getObject(8)),
                             TriggerSettings.fullContent(rs.getString(12)), rs.getString(13),
-                            TriggerSettings.images(rs.getString(14)));
+                            TriggerSettings.images(rs.getString(14)), TriggerSettings.rules(rs.getString(15)),
+                            TriggerSettings.rules(rs.getString(16)), rs.getString(17));
                     triggers.add(new TriggerSummary(rs.getInt(1), rs.getString(2), rs.getBoolean(3), rs.getString(4),
                             rs.getString(5), rs.getString(6), rs.getString(7), settings,
                             Jdbc.instant(rs.getTimestamp(9)), Jdbc.instant(rs.getTimestamp(10)), rs.getString(11)));

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
 import org.triggerhappy.camel.config.FullContentMode;
 
@@ -16,13 +17,22 @@ import org.triggerhappy.camel.config.FullContentMode;
  * @param interval      the trigger's own poll interval (thc_trigger_settings), null for TH_POLL_INTERVAL
  * @param fullContent   the trigger's own full-content mode, null for TH_FULL_CONTENT
  * @param selector      CSS selector of the article on linked pages, null for automatic extraction
+ * @param keepRules     the trigger's keep rules ({@code FIELD=REGEX}), empty for none
+ * @param blockRules    the trigger's block rules, empty for none
+ * @param titleTemplate the trigger's note title template, null for the entry's own title
  */
 public record TriggerRow(int triggerId, int userId, String description, LocalDate dateCreated, Instant dateTriggered,
-                         String feedUrl, Duration interval, FullContentMode fullContent, String selector) {
+                         String feedUrl, Duration interval, FullContentMode fullContent, String selector,
+                         List<String> keepRules, List<String> blockRules, String titleTemplate) {
+
+    public TriggerRow {
+        keepRules = keepRules == null ? List.of() : List.copyOf(keepRules);
+        blockRules = blockRules == null ? List.of() : List.copyOf(blockRules);
+    }
 
     public TriggerRow(int triggerId, int userId, String description, LocalDate dateCreated, Instant dateTriggered,
                       String feedUrl) {
-        this(triggerId, userId, description, dateCreated, dateTriggered, feedUrl, null, null, null);
+        this(triggerId, userId, description, dateCreated, dateTriggered, feedUrl, null, null, null, null, null, null);
     }
 
     /** From the row map camel-sql produces. */
@@ -36,7 +46,10 @@ public record TriggerRow(int triggerId, int userId, String description, LocalDat
                 ((String) row.get("feed_url")).trim(),
                 TriggerSettings.interval(row.get("poll_interval_seconds")),
                 TriggerSettings.fullContent((String) row.get("full_content")),
-                (String) row.get("article_selector"));
+                (String) row.get("article_selector"),
+                TriggerSettings.rules(row.get("keep_rules")),
+                TriggerSettings.rules(row.get("block_rules")),
+                (String) row.get("title_template"));
     }
 
     private static LocalDate toLocalDate(Object o) {

@@ -16,12 +16,27 @@ public final class TriggerSettingsRepository {
     /** The settings one can change; a null value in {@link #update} means "back to the service's default". */
     public enum Column {
         POLL_INTERVAL("poll_interval_seconds"), FULL_CONTENT("full_content"), SELECTOR("article_selector"),
-        IMAGES("images");
+        IMAGES("images"), TITLE_TEMPLATE("title_template"),
+        /** Replace the rules with the given String[] (null: none). */
+        KEEP_RULES("keep_rules"), BLOCK_RULES("block_rules"),
+        /** Append the given String[] to the rules already there. */
+        ADD_KEEP_RULES("keep_rules", true), ADD_BLOCK_RULES("block_rules", true);
 
         private final String name;
+        private final boolean append;
 
         Column(String name) {
+            this(name, false);
+        }
+
+        Column(String name, boolean append) {
             this.name = name;
+            this.append = append;
+        }
+
+        private String assignment() {
+            return append ? name + " = coalesce(thc_trigger_settings." + name + ", '{}') || EXCLUDED." + name
+                    : name + " = EXCLUDED." + name;
         }
     }
 
@@ -47,12 +62,13 @@ public final class TriggerSettingsRepository {
         List<Column> cols = new ArrayList<>(new EnumMap<>(values).keySet());
         String names = cols.stream().map(k -> k.name).collect(Collectors.joining(", "));
         String marks = cols.stream().map(k -> "?").collect(Collectors.joining(", "));
-        String sets = cols.stream().map(k -> k.name + " = EXCLUDED." + k.name).collect(Collectors.joining(", "));
+        String sets = cols.stream().map(Column::assignment).collect(Collectors.joining(", "));
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO thc_trigger_settings (trigger_id, " + names
                 + ") VALUES (?, " + marks + ") ON CONFLICT (trigger_id) DO UPDATE SET " + sets)) {
             ps.setInt(1, triggerId);
             for (int i = 0; i < cols.size(); i++) {
-                ps.setObject(i + 2, values.get(cols.get(i)));
+                Object v = values.get(cols.get(i));
+                ps.setObject(i + 2, v instanceof String[] array ? c.createArrayOf("text", array) : v);
             }
             ps.executeUpdate();
         }

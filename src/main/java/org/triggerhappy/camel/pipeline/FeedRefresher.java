@@ -63,6 +63,8 @@ public final class FeedRefresher {
     private final UnchangedPolls unchangedPolls;
     private final FullContentPolicy articles;
     private final LedgerSettings rules;
+    private final CrossFeedDedup sameArticles = new CrossFeedDedup(ledger);
+    private volatile boolean crossFeedDedup = true;
     private ServiceMetrics metrics = ServiceMetrics.none();
 
     /**
@@ -91,6 +93,11 @@ public final class FeedRefresher {
         this.unchangedPolls = new UnchangedPolls(ds, batch);
         this.articles = articles;
         this.rules = rules;
+    }
+
+    /** TH_CROSS_FEED_DEDUP: one note per article and notebook of a user (on unless switched off here). */
+    public void dedupAcrossFeeds(boolean on) {
+        this.crossFeedDedup = on;
     }
 
     /** Counts fetches and new entries into these metrics (set before the routes start). */
@@ -188,9 +195,15 @@ public final class FeedRefresher {
             return failed(t, state, now, "parse-error", "feed error: " + e.getMessage(), null, false);
         }
         String url = storedUrl(t, r);
+        EntryShaping shaping;
+        try {
+            shaping = EntryShaping.of(t, feed, zone);
+        } catch (IllegalArgumentException e) {
+            return failed(t, state, now, "rules-error", "trigger rules: " + e.getMessage(), null, false);
+        }
         // A full reading that left entries for later stored no body hash: this poll continues that backlog.
         boolean backlog = !firstPoll && state.get().bodyHash() == null;
-        List<Map<String, Object>> messages = record(t, feed, firstPoll, backlog, now, r, bodyHash, url);
+        List<Map<String, Object>> messages = record(t, feed, shaping, firstPoll, backlog, now, r, bodyHash, url);
         messages.forEach(m -> inFlight.add(EntryMessage.outboxId(m)));
         return messages;
     }
@@ -206,13 +219,15 @@ public final class FeedRefresher {
         return moved;
     }
 
-    private List<Map<String, Object>> record(TriggerRow t, ParsedFeed feed, boolean firstPoll, boolean backlog,
-                                             Instant now, FetchResult r, String bodyHash, String url) {
+    private List<Map<String, Object>> record(TriggerRow t, ParsedFeed feed, EntryShaping shaping, boolean firstPoll,
+                                             boolean backlog, Instant now, FetchResult r, String bodyHash, String url) {
         List<KeyedEntry> keyed = EntryKeys.assign(feed.entries());
         FirstPollWindow window = FirstPollWindow.of(t.dateTriggered(), t.dateCreated(), zone, now);
         int[] newCount = {0};
         int[] waiting = {0};
         int[] later = {0};
+        int[] filtered = {0};
+        int[] duplicates = {0};
         List<Map<String, Object>> messages = Jdbc.inTransaction(ds, c -> {
             LedgerRepository.Seen seen = ledger.seen(c, t.triggerId(), LedgerMatch.candidateKeys(keyed));
             Map<String, String> known = seen.suffixes();
@@ -227,20 +242,27 @@ public final class FeedRefresher {
                     rules.floodGuard(), backlog, rules.maxNewPerPoll());
             later[0] = plan.count(NewEntryPlan.Fate.LATER);
             List<LedgerRepository.NewKey> rows = new ArrayList<>();
+            // The trigger's rules: a filtered entry is recorded as seen, so it never becomes a note later.
+            java.util.Set<String> filteredKeys = new java.util.HashSet<>();
             for (NewEntryPlan.Decision d : plan.decisions()) {
                 if (d.fate() == NewEntryPlan.Fate.LATER) {
                     continue;
                 }
-                rows.add(new LedgerRepository.NewKey(d.entry().ledgerKey(), d.entry().suffix(),
-                        d.fate() != NewEntryPlan.Fate.SEEN));
+                boolean deliver = d.fate() != NewEntryPlan.Fate.SEEN;
+                if (deliver && !shaping.keeps(d.entry().entry())) {
+                    deliver = false;
+                    filteredKeys.add(d.entry().ledgerKey());
+                }
+                rows.add(new LedgerRepository.NewKey(d.entry().ledgerKey(), d.entry().suffix(), deliver));
             }
             // One statement each for the ledger and the outbox: a first poll of a big feed is one round trip, not 2N.
             java.util.Set<String> inserted = ledger.recordAll(c, t.triggerId(), rows);
             newCount[0] = inserted.size();
+            filtered[0] = (int) filteredKeys.stream().filter(inserted::contains).count();
             List<KeyedEntry> toQueue = new ArrayList<>();
             List<KeyedEntry> toWait = new ArrayList<>();
             for (NewEntryPlan.Decision d : plan.decisions()) {
-                if (!inserted.contains(d.entry().ledgerKey())) {
+                if (!inserted.contains(d.entry().ledgerKey()) || filteredKeys.contains(d.entry().ledgerKey())) {
                     continue;
                 }
                 switch (d.fate()) {
@@ -249,8 +271,13 @@ public final class FeedRefresher {
                     default -> { }
                 }
             }
-            List<Map<String, Object>> out = enqueue(c, t, url, toQueue);
-            waiting[0] = park(c, t, url, toWait);
+            if (crossFeedDedup && !toQueue.isEmpty()) {
+                int before = toQueue.size();
+                toQueue = sameArticles.firstDeliveries(c, t, toQueue);
+                duplicates[0] = before - toQueue.size();
+            }
+            List<Map<String, Object>> out = enqueue(c, t, url, shaping, toQueue);
+            waiting[0] = park(c, t, url, shaping, toWait);
             if (plan.flood()) {
                 LOG.info("flood guard: most of the feed is new at once, only entries dated after the last poll are"
                         + " delivered, the others are recorded as seen trigger_id={} user_id={} feed_url={} entries={}"
@@ -269,11 +296,13 @@ public final class FeedRefresher {
             return out;
         });
         cycle.found(newCount[0], messages.size());
+        cycle.filtered(filtered[0], duplicates[0]);
         metrics.fetched("200");
         metrics.newEntries(newCount[0]);
         // Per trigger at DEBUG: the cycle summary (PollCycle) is the INFO line; failures are WARN lines of their own,
         // and a poll that left entries for the next one (TH_MAX_NEW_PER_POLL) says so at INFO.
-        String extra = (waiting[0] > 0 ? " waiting=" + waiting[0] : "") + (later[0] > 0 ? " left_for_next_poll="
+        String extra = " filtered=" + filtered[0] + " cross_feed_duplicates=" + duplicates[0]
+                + (waiting[0] > 0 ? " waiting=" + waiting[0] : "") + (later[0] > 0 ? " left_for_next_poll="
                 + later[0] + " max_new_per_poll=" + rules.maxNewPerPoll() : "");
         String first = firstPoll ? " first_poll=true window_from=" + window.from() : "";
         if (later[0] > 0 || LOG.isDebugEnabled()) {
@@ -289,14 +318,14 @@ public final class FeedRefresher {
         return messages;
     }
 
-    private List<Map<String, Object>> enqueue(Connection c, TriggerRow t, String url, List<KeyedEntry> entries)
-            throws SQLException {
-        Map<String, Long> ids = outbox.insertAll(c, t.triggerId(), t.userId(), url, items(entries, false),
+    private List<Map<String, Object>> enqueue(Connection c, TriggerRow t, String url, EntryShaping shaping,
+                                              List<KeyedEntry> entries) throws SQLException {
+        Map<String, Long> ids = outbox.insertAll(c, t.triggerId(), t.userId(), url, items(entries, shaping, false),
                 articles.holdUntil(t, clock.instant()));
         List<Map<String, Object>> out = new ArrayList<>(entries.size());
         for (KeyedEntry k : entries) {
             FeedEntry e = k.entry();
-            out.add(EntryMessage.of(ids.get(k.ledgerKey()), t.triggerId(), t.userId(), url, e.title(), e.link(),
+            out.add(EntryMessage.of(ids.get(k.ledgerKey()), t.triggerId(), t.userId(), url, shaping.title(e), e.link(),
                     e.guid(), e.published(), e.contentHtml()));
         }
         return out;
@@ -306,16 +335,18 @@ public final class FeedRefresher {
      * Entries of a first poll dated in the future wait in the outbox until their date; the sweeper hands them to
      * delivery then. No message now: nothing is published before its time.
      */
-    private int park(Connection c, TriggerRow t, String url, List<KeyedEntry> entries) throws SQLException {
-        return outbox.insertAll(c, t.triggerId(), t.userId(), url, items(entries, true), null).size();
+    private int park(Connection c, TriggerRow t, String url, EntryShaping shaping, List<KeyedEntry> entries)
+            throws SQLException {
+        return outbox.insertAll(c, t.triggerId(), t.userId(), url, items(entries, shaping, true), null).size();
     }
 
-    private static List<OutboxRepository.NewItem> items(List<KeyedEntry> entries, boolean untilPublished) {
+    private static List<OutboxRepository.NewItem> items(List<KeyedEntry> entries, EntryShaping shaping,
+                                                        boolean untilPublished) {
         List<OutboxRepository.NewItem> items = new ArrayList<>(entries.size());
         for (KeyedEntry k : entries) {
             FeedEntry e = k.entry();
-            items.add(new OutboxRepository.NewItem(k.ledgerKey(), e.guid(), e.link(), e.title(), e.contentHtml(),
-                    e.published(), untilPublished ? e.published() : null));
+            items.add(new OutboxRepository.NewItem(k.ledgerKey(), e.guid(), e.link(), shaping.title(e),
+                    e.contentHtml(), e.published(), untilPublished ? e.published() : null));
         }
         return items;
     }

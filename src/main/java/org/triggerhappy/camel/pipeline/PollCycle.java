@@ -19,6 +19,8 @@ public final class PollCycle {
     private final AtomicInteger failed = new AtomicInteger();
     private final AtomicInteger newEntries = new AtomicInteger();
     private final AtomicInteger queued = new AtomicInteger();
+    private final AtomicInteger filtered = new AtomicInteger();
+    private final AtomicInteger duplicates = new AtomicInteger();
     private final AtomicLong startedNanos = new AtomicLong();
     private volatile java.time.Instant startedAt = java.time.Instant.EPOCH;
     private final AtomicLong cycles = new AtomicLong();
@@ -30,8 +32,12 @@ public final class PollCycle {
     private final AtomicLong progressNanos = new AtomicLong(-1);
 
     /** The figures of a finished cycle. */
+    /**
+     * The figures of a finished cycle; {@code filtered}: new entries the triggers' keep/block rules removed;
+     * {@code crossFeedDuplicates}: new entries not queued because another trigger delivers the same article.
+     */
     public record Summary(long cycle, int polled, int notModified, int failed, int newEntries, int queued,
-                          Duration duration) {
+                          Duration duration, int filtered, int crossFeedDuplicates) {
     }
 
     public void begin() {
@@ -40,6 +46,8 @@ public final class PollCycle {
         failed.set(0);
         newEntries.set(0);
         queued.set(0);
+        filtered.set(0);
+        duplicates.set(0);
         startedNanos.set(System.nanoTime());
         startedAt = java.time.Instant.now();
         progressNanos.set(System.nanoTime());
@@ -63,15 +71,17 @@ public final class PollCycle {
     public void end() {
         progressNanos.set(-1);
         Summary s = new Summary(cycles.incrementAndGet(), polled.get(), notModified.get(), failed.get(),
-                newEntries.get(), queued.get(), Duration.ofNanos(System.nanoTime() - startedNanos.get()));
+                newEntries.get(), queued.get(), Duration.ofNanos(System.nanoTime() - startedNanos.get()),
+                filtered.get(), duplicates.get());
         last = s;
         onEnd.accept(s);
         int writtenNow = notesWritten.getAsInt();
         // Deliveries run beside the polls, so this counts notes written since the previous summary line.
         int writtenSince = writtenNow - writtenAtLastEnd.getAndSet(writtenNow);
         LOG.info("poll cycle done cycle={} triggers_polled={} not_modified={} failures={} new_entries={} queued_notes={}"
-                        + " notes_written={} duration_ms={}", s.cycle(), s.polled(), s.notModified(), s.failed(),
-                s.newEntries(), s.queued(), writtenSince, s.duration().toMillis());
+                        + " filtered={} cross_feed_duplicates={} notes_written={} duration_ms={}", s.cycle(), s.polled(),
+                s.notModified(), s.failed(), s.newEntries(), s.queued(), s.filtered(), s.crossFeedDuplicates(),
+                writtenSince, s.duration().toMillis());
     }
 
     /** Called with each finished cycle's figures (the metrics use it). */
@@ -101,6 +111,11 @@ public final class PollCycle {
     void failed() {
         failed.incrementAndGet();
         progressed();
+    }
+
+    void filtered(int byRules, int crossFeed) {
+        filtered.addAndGet(byRules);
+        duplicates.addAndGet(crossFeed);
     }
 
     void found(int entries, int queuedNotes) {

@@ -102,6 +102,7 @@ public final class ServiceRuntime implements AutoCloseable {
         FeedRefresher refresher = new FeedRefresher(db.dataSource(), fetcher, hosts, new FeedParser(),
                 new PollSchedule(settings.pollInterval()), settings.timeZone(), cycle, inFlight, clock, owner, lease,
                 batch, articlePolicy, settings.ledger());
+        refresher.dedupAcrossFeeds(settings.content().crossFeedDedup());
         this.pagePool = daemonPool(settings.fetchConcurrency(), "th-page-");
         FullArticles articles = new FullArticles(articlePolicy, new ArticlePages(
                 new FeedFetcher(fetchSettings.forPages()), hosts, new ArticleExtractor(), pagePool), outbox);
@@ -245,7 +246,8 @@ public final class ServiceRuntime implements AutoCloseable {
             PollCycle.Summary s = cycle.last();
             return new OnceSummary(s == null ? 0 : s.polled(), s == null ? 0 : s.failed(),
                     s == null ? 0 : s.newEntries(), delivery.written(), delivery.deferred(), delivery.parked(),
-                    outbox.pendingCount(), Duration.ofNanos(System.nanoTime() - t0));
+                    outbox.pendingCount(), Duration.ofNanos(System.nanoTime() - t0), s == null ? 0 : s.filtered(),
+                    s == null ? 0 : s.crossFeedDuplicates());
         } finally {
             main.stop();
         }

@@ -140,7 +140,7 @@ class TriggersCommandTest {
         List<String> lines = table.out().lines().toList();
         assertThat(lines).hasSize(3);
         assertThat(lines.get(0)).containsSubsequence("ID", "USER", "STATUS", "URL", "NOTEBOOK", "TAGS", "INTERVAL",
-                "CONTENT", "IMAGES", "LAST CHECK", "NEXT CHECK", "RESULT");
+                "CONTENT", "IMAGES", "RULES", "LAST CHECK", "NEXT CHECK", "RESULT");
         assertThat(lines.get(1)).containsSubsequence(Integer.toString(a), "alice", "on", FEED, "News", "java, camel",
                 "90m", "2026-01-02 03:04Z", "2026-01-02 04:34Z", "-");
         assertThat(lines.get(2)).containsSubsequence(Integer.toString(b), "alice", "off", "http://example.org/other.rss",
@@ -153,7 +153,7 @@ class TriggersCommandTest {
         assertThat(root).hasSize(2);
         JsonNode first = root.get(0);
         assertThat(first.fieldNames()).toIterable().containsExactly("id", "user", "status", "description", "url",
-                "notebook", "tags", "interval", "fullContent", "selector", "images", "lastCheck", "nextCheck", "result");
+                "notebook", "tags", "interval", "fullContent", "selector", "images", "keep", "block", "titleTemplate", "lastCheck", "nextCheck", "result");
         assertThat(first.get("id").asInt()).isEqualTo(a);
         assertThat(first.get("user").asText()).isEqualTo("alice");
         assertThat(first.get("status").asText()).isEqualTo("on");

@@ -205,7 +205,9 @@ class FeedParserTest {
                 .startsWith("XML error at line 4: ")
                 .doesNotContain("\n");
         assertThat(failure(bytes(" {\"version\": \"https://jsonfeed.org/version/1\"}")))
-                .isEqualTo("not a feed: JSON document (JSON Feed is not supported)");
+                .isEqualTo("JSON Feed error: \"items\" is missing");
+        assertThat(failure(bytes("{\"error\": \"rate limited\"}")))
+                .isEqualTo("not a feed: JSON document without a jsonfeed.org version");
         assertThat(failure(bytes("Service temporarily unavailable")))
                 .isEqualTo("XML error at line 1: Content is not allowed in prolog.");
     }
