@@ -1,6 +1,7 @@
 package org.triggerhappy.camel.persistence;
 
 import org.triggerhappy.camel.config.ImageMode;
+import org.triggerhappy.camel.config.Masked;
 
 /**
  * Where and how one trigger's notes are written, read fresh from django-th's tables for each delivery so that a
@@ -9,14 +10,20 @@ import org.triggerhappy.camel.config.ImageMode;
  * @param token    the Evernote token of the trigger's consumer UserService row; never log it
  * @param notebook django_th_evernote.notebook ('' = default notebook)
  * @param tags     django_th_evernote.tag, comma separated ('' = none)
- * @param images   the trigger's own image mode (thc_trigger_settings), null for TH_IMAGES
+ * @param images    the trigger's own image mode (thc_trigger_settings), null for TH_IMAGES
+ * @param feedTitle the feed's title as last read (thc_feed_state), null when it has none
  */
 public record DeliveryTarget(int triggerId, int userId, int consumerServiceId, String token, String notebook,
-                             String tags, String description, ImageMode images) {
+                             String tags, String description, ImageMode images, String feedTitle) {
 
     public DeliveryTarget(int triggerId, int userId, int consumerServiceId, String token, String notebook,
                           String tags, String description) {
-        this(triggerId, userId, consumerServiceId, token, notebook, tags, description, null);
+        this(triggerId, userId, consumerServiceId, token, notebook, tags, description, null, null);
+    }
+
+    /** How a note's footer names the feed: its title, else its URL with any secret masked. */
+    public String feedLabel(String feedUrl) {
+        return feedTitle != null && !feedTitle.isBlank() ? feedTitle.strip() : Masked.url(feedUrl);
     }
 
     @Override

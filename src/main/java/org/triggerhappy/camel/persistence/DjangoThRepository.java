@@ -24,18 +24,20 @@ public final class DjangoThRepository {
 
     /**
      * Where one trigger's notes go: its row, its consumer UserService (the token) and its first django_th_evernote
-     * row (notebook, tags), as the seven columns {@link #target(ResultSet, int)} reads. Callers add the WHERE on
+     * row (notebook, tags), its own settings and the feed's title as last read, as the columns
+     * {@link #target(ResultSet, int)} reads. Callers add the WHERE on
      * {@code t.id}; the delivery claim uses it as a lateral subquery, so both read the target the same way.
      */
     static final String TARGET_SELECT = "SELECT t.id, t.user_id, c.id, c.token, coalesce(e.notebook, ''),"
-            + " coalesce(e.tag, ''), t.description, ts.images"
+            + " coalesce(e.tag, ''), t.description, ts.images, fs.feed_title"
             + " FROM django_th_triggerservice t"
             + " JOIN django_th_userservice c ON c.id = t.consumer_id"
             + " LEFT JOIN LATERAL (SELECT notebook, tag FROM django_th_evernote"
             + "   WHERE trigger_id = t.id ORDER BY id LIMIT 1) e ON true"
-            + " LEFT JOIN thc_trigger_settings ts ON ts.trigger_id = t.id";
+            + " LEFT JOIN thc_trigger_settings ts ON ts.trigger_id = t.id"
+            + " LEFT JOIN thc_feed_state fs ON fs.trigger_id = t.id";
     /** Columns of {@link #TARGET_SELECT}. */
-    static final int TARGET_COLUMNS = 8;
+    static final int TARGET_COLUMNS = 9;
 
     public Optional<DeliveryTarget> target(int triggerId) {
         return Jdbc.withConnection(ds, c -> {
@@ -56,7 +58,7 @@ public final class DjangoThRepository {
         }
         return Optional.of(new DeliveryTarget(triggerId, rs.getInt(first + 1), rs.getInt(first + 2),
                 rs.getString(first + 3), rs.getString(first + 4), rs.getString(first + 5), rs.getString(first + 6),
-                TriggerSettings.images(rs.getString(first + 7))));
+                TriggerSettings.images(rs.getString(first + 7)), rs.getString(first + 8)));
     }
 
     /** A poll succeeded: the trigger ran now; a feed error shown before is cleared. */

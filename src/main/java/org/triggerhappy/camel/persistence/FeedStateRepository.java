@@ -122,12 +122,12 @@ public final class FeedStateRepository {
      * makes the next poll read the feed in full again: this reading left new entries for it.
      */
     public void recordSuccess(Connection c, int triggerId, String url, boolean firstPoll, Instant now, Instant nextCheck,
-                              String etag, String lastModified, String bodyHash, String status, int newEntries)
-            throws SQLException {
+                              String etag, String lastModified, String bodyHash, String status, int newEntries,
+                              String feedTitle) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO thc_feed_state (trigger_id, url, first_polled_at, last_checked_at, last_success_at,"
                         + " next_check_at, etag, last_modified, body_hash, last_status, consecutive_failures, last_error,"
-                        + " entries_total, last_parsed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, NULL, ?, ?)"
+                        + " entries_total, last_parsed_at, feed_title) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, NULL, ?, ?, ?)"
                         + " ON CONFLICT (trigger_id) DO UPDATE SET url = EXCLUDED.url,"
                         + " first_polled_at = CASE WHEN ? THEN EXCLUDED.first_polled_at ELSE thc_feed_state.first_polled_at END,"
                         + " last_checked_at = EXCLUDED.last_checked_at, last_success_at = EXCLUDED.last_success_at,"
@@ -135,7 +135,7 @@ public final class FeedStateRepository {
                         + " last_modified = EXCLUDED.last_modified, body_hash = EXCLUDED.body_hash,"
                         + " last_status = EXCLUDED.last_status, consecutive_failures = 0, last_error = NULL,"
                         + " entries_total = thc_feed_state.entries_total + EXCLUDED.entries_total,"
-                        + " last_parsed_at = EXCLUDED.last_parsed_at,"
+                        + " last_parsed_at = EXCLUDED.last_parsed_at, feed_title = EXCLUDED.feed_title,"
                         + " claimed_until = NULL, last_polled_by = thc_feed_state.claimed_by, claimed_by = NULL")) {
             int i = 1;
             ps.setInt(i++, triggerId);
@@ -150,6 +150,7 @@ public final class FeedStateRepository {
             ps.setString(i++, status);
             ps.setLong(i++, newEntries);
             ps.setTimestamp(i++, Jdbc.ts(now));
+            ps.setString(i++, feedTitle == null || feedTitle.isBlank() ? null : clip(feedTitle.strip(), 255));
             ps.setBoolean(i, firstPoll);
             ps.executeUpdate();
         }
@@ -177,5 +178,9 @@ public final class FeedStateRepository {
             ps.setString(7, error);
             ps.executeUpdate();
         }
+    }
+
+    private static String clip(String s, int max) {
+        return s.codePointCount(0, s.length()) <= max ? s : s.substring(0, s.offsetByCodePoints(0, max));
     }
 }

@@ -35,7 +35,7 @@ public final class EnexArchiveFlow {
         NoteDraft draft = composer.compose(new NoteSource((String) entry.get("title"), (String) entry.get("link"),
                 (String) entry.get("content"), published == null ? null : Instant.parse(published),
                 target.map(DeliveryTarget::notebook).orElse(""), target.map(DeliveryTarget::tags).orElse(""),
-                target.map(DeliveryTarget::description).orElse(null)));
+                target.map(t -> t.feedLabel((String) entry.get("feedUrl"))).orElse(null)));
         return writer().append(draft).toString();
     }
 

@@ -291,7 +291,7 @@ public final class FeedRefresher {
             boolean whole = later[0] == 0;
             states.recordSuccess(c, t.triggerId(), url, firstPoll, now,
                     schedule.afterSuccess(now, feed.ttl(), r.maxAge(), t.interval()), whole ? r.etag() : null,
-                    whole ? r.lastModified() : null, whole ? bodyHash : null, "200", newCount[0]);
+                    whole ? r.lastModified() : null, whole ? bodyHash : null, "200", newCount[0], feed.title());
             djangoTh.pollSucceeded(c, t.triggerId(), now);
             return out;
         });

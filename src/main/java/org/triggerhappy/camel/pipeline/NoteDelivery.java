@@ -154,7 +154,7 @@ public final class NoteDelivery {
             }
         }
         NoteSource source = new NoteSource(item.title(), item.link(), item.content(), item.published(), t.notebook(),
-                t.tags(), t.description());
+                t.tags(), t.feedLabel(item.feedUrl()));
         NoteDraft draft = compose(source, t, now);
         NoteAttempt attempt = new NoteAttempt(NoteAttempt.marker(item.id(), item.entryKey()), item.ambiguous(),
                 claimed.syncBaseline().orElse(null), startByNanos);

@@ -80,6 +80,7 @@ class FullArticlesPipelineTest {
             assertThat(one).as("boilerplate '%s' stays out of the note", b).doesNotContain(b);
         }
         assertThat(titled(notes, "Story two").content()).contains(ArticlePage.sentence("two", 5));
+        assertThat(one).as("the footer names the feed by its title").contains("Provided by <em>Test feed</em>");
         assertThat(f.feeds.requests("/news/1")).isEqualTo(1);
         // The outbox row held the article until the note was written; a delivered row keeps no content.
         assertThat(one).contains(ArticlePage.sentence("one", 3));
