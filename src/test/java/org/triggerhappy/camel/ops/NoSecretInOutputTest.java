@@ -95,8 +95,9 @@ class NoSecretInOutputTest {
         for (FakeEvernote.StoredNote n : notes) {
             outputs.add(n.title() + "\n" + n.content() + "\n" + n.sourceUrl());
         }
+        // The footer names the feed by its title, not by the secret-bearing URL.
         assertThat(String.join("\n", outputs.subList(outputs.size() - notes.size(), outputs.size())))
-                .contains("/keyed?apikey=…&amp;token=…");
+                .contains("Provided by <em>Test feed</em>");
         outputs.add(f.queryString("SELECT string_agg(coalesce(result, ''), '\n') FROM django_th_triggerservice"));
         outputs.add(f.queryString("SELECT string_agg(coalesce(last_error, ''), '\n') FROM thc_feed_state"));
 
