@@ -67,6 +67,9 @@ class LogOutputTest {
         pb.environment().put("TH_SINK", "enex");
         pb.environment().put("TH_ALLOW_PRIVATE_NETWORKS", f.feeds.hostPort());
         pb.environment().put("TH_FETCH_TIMEOUT", "5s");
+        // The feed links to example.org: no page or image fetch may leave loopback.
+        pb.environment().put("TH_FULL_CONTENT", "never");
+        pb.environment().put("TH_IMAGES", "link");
         if (format != null) {
             pb.environment().put("TH_LOG_FORMAT", format);
         }

@@ -44,6 +44,9 @@ final class ServiceProcess implements AutoCloseable {
         env.put("TH_ALLOW_PRIVATE_NETWORKS", f.feeds.hostPort());
         env.put("TH_FETCH_TIMEOUT", "5s");
         env.put("TH_POLL_INTERVAL", "1s");
+        // Fixture feeds link to example.org: no page or image fetch may leave loopback.
+        env.put("TH_FULL_CONTENT", "never");
+        env.put("TH_IMAGES", "link");
         return env;
     }
 

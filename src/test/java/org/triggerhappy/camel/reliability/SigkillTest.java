@@ -68,9 +68,6 @@ class SigkillTest {
     private Map<String, String> env() {
         Map<String, String> env = ServiceProcess.envFor(f, dataDir);
         env.put("TH_FETCH_CONCURRENCY", "4");
-        // The fixture feeds link to example.org: no page or image fetch may leave loopback.
-        env.put("TH_FULL_CONTENT", "never");
-        env.put("TH_IMAGES", "link");
         env.put("TH_SINK", "evernote");
         return env;
     }
