@@ -42,18 +42,22 @@ public final class FullArticles {
         if (mode == FullContentMode.NEVER) {
             return entries;
         }
-        Map<Map<String, Object>, CompletableFuture<ArticlePages.Outcome>> asked = new HashMap<>();
+        Map<Map<String, Object>, Asked> asked = new HashMap<>();
         for (Map<String, Object> m : entries) {
             String link = (String) m.get("link");
-            if (isWebLink(link) && FullContentPolicy.wants(mode, (String) m.get("content"))) {
-                asked.put(m, pages.article(link, t.selector()));
+            if (!isWebLink(link) || mode == FullContentMode.NEVER) {
+                continue;
+            }
+            int feedText = FullContentPolicy.textLength((String) m.get("content"));
+            if (FullContentPolicy.wants(mode, feedText)) {
+                asked.put(m, new Asked(pages.article(link, t.selector()), feedText));
             }
         }
         Map<Long, String> replaced = new HashMap<>();
         for (Map<String, Object> m : entries) {
-            CompletableFuture<ArticlePages.Outcome> f = asked.get(m);
-            if (f != null) {
-                use(t, m, f.join()).ifPresent(html -> {
+            Asked a = asked.get(m);
+            if (a != null) {
+                use(t, m, a.page().join(), a.feedText()).ifPresent(html -> {
                     m.put("content", html);
                     replaced.put(EntryMessage.outboxId(m), html);
                 });
@@ -80,7 +84,12 @@ public final class FullArticles {
         pages.forget();
     }
 
-    private java.util.Optional<String> use(TriggerRow t, Map<String, Object> m, ArticlePages.Outcome outcome) {
+    /** A page asked for, and the text length of the feed's content it has to beat. */
+    private record Asked(CompletableFuture<ArticlePages.Outcome> page, int feedText) {
+    }
+
+    private java.util.Optional<String> use(TriggerRow t, Map<String, Object> m, ArticlePages.Outcome outcome,
+                                           int feedText) {
         Object outboxId = m.get(EntryMessage.OUTBOX_ID);
         if (outcome.found().isEmpty()) {
             LOG.info("full article not used, the note keeps the feed's content trigger_id={} outbox_id={} link={}"
@@ -89,7 +98,6 @@ public final class FullArticles {
             return java.util.Optional.empty();
         }
         Article a = outcome.article();
-        int feedText = FullContentPolicy.textLength((String) m.get("content"));
         if (a.textLength() <= feedText) {
             LOG.info("full article not used, the note keeps the feed's content trigger_id={} outbox_id={} link={}"
                     + " reason=\"the page's article has less text than the feed ({} < {} characters)\"",

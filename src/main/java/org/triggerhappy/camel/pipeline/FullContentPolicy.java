@@ -25,12 +25,12 @@ public record FullContentPolicy(FullContentMode defaultMode, Duration hold) {
         return modeFor(t) == FullContentMode.NEVER ? null : now.plus(hold);
     }
 
-    /** Whether this entry's link is worth fetching under the mode. */
-    public static boolean wants(FullContentMode mode, String contentHtml) {
+    /** Whether an entry whose feed content has this much text is worth a page fetch under the mode. */
+    public static boolean wants(FullContentMode mode, int feedTextLength) {
         return switch (mode) {
             case ALWAYS -> true;
             case NEVER -> false;
-            case AUTO -> textLength(contentHtml) < FullContentMode.TEASER_CHARS;
+            case AUTO -> feedTextLength < FullContentMode.TEASER_CHARS;
         };
     }
 
