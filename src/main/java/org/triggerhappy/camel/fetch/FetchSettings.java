@@ -2,6 +2,8 @@ package org.triggerhappy.camel.fetch;
 
 import java.time.Duration;
 import java.util.Objects;
+import org.triggerhappy.camel.config.ConfigException;
+import org.triggerhappy.camel.config.Settings;
 
 /**
  * Limits and identity for {@link FeedFetcher}.
@@ -28,6 +30,7 @@ public record FetchSettings(Duration connectTimeout, Duration totalTimeout, long
             "TriggerHappyCamel/0.1 (+https://github.com/triggerhappy/triggerhappy-camel)";
     /** Same cap as Miniflux's HTTP_CLIENT_MAX_BODY_SIZE. */
     public static final long DEFAULT_MAX_BODY_BYTES = 15L * 1024 * 1024;
+    public static final int DEFAULT_MAX_REDIRECTS = 10;
 
     public FetchSettings {
         requirePositive(connectTimeout, "connectTimeout");
@@ -66,8 +69,25 @@ public record FetchSettings(Duration connectTimeout, Duration totalTimeout, long
 
     /** 10 s connect, 30 s total, 15 MiB, 10 redirects, the project's User-Agent. */
     public static FetchSettings defaults(AddressPolicy addressPolicy) {
-        return new FetchSettings(Duration.ofSeconds(10), Duration.ofSeconds(30), DEFAULT_MAX_BODY_BYTES, 10,
-                DEFAULT_USER_AGENT, addressPolicy);
+        return new FetchSettings(Duration.ofSeconds(10), Duration.ofSeconds(30), DEFAULT_MAX_BODY_BYTES,
+                DEFAULT_MAX_REDIRECTS, DEFAULT_USER_AGENT, addressPolicy);
+    }
+
+    /**
+     * The configured guards (TH_FETCH_CONNECT_TIMEOUT, TH_FETCH_TIMEOUT, TH_FETCH_MAX_BYTES,
+     * TH_ALLOW_PRIVATE_NETWORKS): the service and the CLI fetch under the same ones.
+     *
+     * @throws ConfigException when TH_ALLOW_PRIVATE_NETWORKS cannot be read
+     */
+    public static FetchSettings from(Settings settings) {
+        AddressPolicy policy;
+        try {
+            policy = AddressPolicy.parse(settings.allowPrivateNetworks());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage(), e);
+        }
+        return new FetchSettings(settings.fetchConnectTimeout(), settings.fetchTimeout(), settings.fetchMaxBytes(),
+                DEFAULT_MAX_REDIRECTS, DEFAULT_USER_AGENT, policy);
     }
 
     private static void requirePositive(Duration d, String name) {

@@ -15,7 +15,6 @@ import org.triggerhappy.camel.config.Settings;
 import org.triggerhappy.camel.entries.FeedParser;
 import org.triggerhappy.camel.evernote.EvernoteClients;
 import org.triggerhappy.camel.evernote.EvernoteGateway;
-import org.triggerhappy.camel.fetch.AddressPolicy;
 import org.triggerhappy.camel.fetch.FeedFetcher;
 import org.triggerhappy.camel.fetch.FetchSettings;
 import org.triggerhappy.camel.fetch.HostLimiter;
@@ -86,9 +85,7 @@ public final class ServiceRuntime implements AutoCloseable {
         // Names this runtime in trigger and outbox leases; a restart can tell that a holder's process ended.
         LeaseHolder holder = LeaseHolder.forThisProcess();
         String owner = holder.toString();
-        FetchSettings fetchSettings = new FetchSettings(settings.fetchConnectTimeout(), settings.fetchTimeout(),
-                settings.fetchMaxBytes(), 10, FetchSettings.DEFAULT_USER_AGENT,
-                AddressPolicy.parse(settings.allowPrivateNetworks()));
+        FetchSettings fetchSettings = FetchSettings.from(settings);
         FeedFetcher fetcher = new FeedFetcher(fetchSettings);
         HostLimiter hosts = new HostLimiter(settings.fetchPerHost());
         // A refresh holds its trigger at most for one fetch plus parsing and storing; then others may take it.
