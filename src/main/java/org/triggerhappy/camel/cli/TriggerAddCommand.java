@@ -7,10 +7,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.triggerhappy.camel.config.Settings;
+import org.triggerhappy.camel.entries.FeedParser;
+import org.triggerhappy.camel.fetch.FeedFetcher;
+import org.triggerhappy.camel.fetch.FetchSettings;
 import org.triggerhappy.camel.persistence.Database;
 import org.triggerhappy.camel.persistence.DjangoThAdmin;
 import org.triggerhappy.camel.persistence.TriggerLookup;
 import org.triggerhappy.camel.persistence.TriggerSettingsRepository;
+import org.triggerhappy.camel.pipeline.FeedDiscovery;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -19,6 +23,10 @@ import org.triggerhappy.camel.config.Masked;
 @Command(name = "add", mixinStandardHelpOptions = true,
         description = {"Creates an active RSS → Evernote trigger for the user, as django-th's wizard would, and prints"
                 + " its id.",
+                "The URL is fetched (unless --no-discover): a feed is stored as given; a web page is searched for"
+                        + " its feed (its <link rel=\"alternate\"> feeds, then /feed, /rss, /atom.xml, /index.xml,"
+                        + " /feed.json), which is stored instead; a page without one exits 2, naming what was tried."
+                        + " A URL that cannot be fetched is added as given, with a warning.",
                 "Its first poll delivers the entries published since the start of today (TH_TIME_ZONE) and records"
                         + " the older ones as seen."})
 final class TriggerAddCommand implements Callable<Integer> {
@@ -34,8 +42,14 @@ final class TriggerAddCommand implements Callable<Integer> {
     String user;
 
     @Option(names = "--url", required = true, paramLabel = "URL",
-            description = "The RSS, Atom or JSON Feed: http:// or https://, at most 255 characters.")
+            description = "The RSS, Atom or JSON Feed, or a web page that links to one: http:// or https://, at"
+                    + " most 255 characters.")
     String url;
+
+    @Option(names = "--no-discover",
+            description = "Stores the URL as given without fetching it: no check that it is a feed, no search for"
+                    + " the feed of a page.")
+    boolean noDiscover;
 
     @Option(names = "--notebook", paramLabel = "NB", defaultValue = "",
             description = "Evernote notebook (created when missing; at most 80 characters). Default: the account's"
@@ -50,7 +64,8 @@ final class TriggerAddCommand implements Callable<Integer> {
     TriggerSettingsOptions own = new TriggerSettingsOptions();
 
     @Option(names = "--description", paramLabel = "D",
-            description = "What the trigger is, as django-th shows it (at most 200 characters). Default: the URL, masked.")
+            description = "What the trigger is, as django-th shows it (at most 200 characters). Default: the stored"
+                    + " URL, masked.")
     String description;
 
     TriggerAddCommand(CliContext ctx) {
@@ -59,30 +74,42 @@ final class TriggerAddCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String feedUrl = feedUrl(url);
+        String given = feedUrl(url);
         String nb = limited("--notebook", notebook.strip(), NOTEBOOK_MAX);
         String tagList = limited("--tags", tags.strip(), TAGS_MAX);
-        // django-th shows the description to anyone who sees the trigger, and it ends up in every note's footer.
-        String desc = description == null ? clip(Masked.url(feedUrl), DESCRIPTION_MAX)
+        String givenDesc = description == null ? null
                 : limited("--description", description.strip(), DESCRIPTION_MAX);
         Map<TriggerSettingsRepository.Column, Object> settingsOfTrigger = own.changes();
         Settings settings = ctx.settings();
         int id;
         boolean hasToken;
+        FeedChoice feed;
         try (Database db = ctx.database(settings)) {
             DjangoThAdmin admin = new DjangoThAdmin(db.dataSource());
             int userId = admin.userId(user).orElseThrow(() -> UserError.unknownUser(user));
+            // Every other mistake is reported before the network is touched.
+            feed = noDiscover ? FeedChoice.asGiven(given) : FeedChoice.of(given, discovery(settings).discover(given));
+            // django-th shows the description to anyone who sees the trigger, and it ends up in every note's footer.
+            String desc = givenDesc != null ? givenDesc : clip(Masked.url(feed.url()), DESCRIPTION_MAX);
             // Created "today" as Django's auto_now_add would, in the zone the first-poll window is read in.
-            id = admin.addTrigger(userId, desc, feedUrl, nb, tagList, LocalDate.now(settings.timeZone()),
+            id = admin.addTrigger(userId, desc, feed.url(), nb, tagList, LocalDate.now(settings.timeZone()),
                     settingsOfTrigger);
             hasToken = new TriggerLookup(db.dataSource()).hasEvernoteToken(userId);
         }
-        ctx.out().println("trigger " + id + " added for " + user);
+        if (feed.warning() != null) {
+            ctx.err().println(feed.warning());
+        }
+        ctx.out().println("trigger " + id + " added for " + user + feed.found());
         if (!hasToken) {
             ctx.err().println("note: " + user + " has no Evernote token yet; its notes wait until one is stored:"
                     + " tokens set --user " + user);
         }
         return 0;
+    }
+
+    /** Discovery with the service's feed guards, so that the CLI reaches exactly what the poll may reach. */
+    private static FeedDiscovery discovery(Settings settings) {
+        return new FeedDiscovery(new FeedFetcher(FetchSettings.from(settings)), new FeedParser(), URL_MAX);
     }
 
     static String feedUrl(String raw) {

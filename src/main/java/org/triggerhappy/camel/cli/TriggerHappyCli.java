@@ -22,7 +22,10 @@ public final class TriggerHappyCli implements Callable<Integer> {
     public static final int CONFIG_ERROR = 2;
     /** Exit code for a wrong request: unknown user or trigger, bad URL, bad option, a failed check. */
     public static final int USER_ERROR = 1;
-    /** Exit code for a keep/block rule, title template or OPML file that cannot be used (nothing is written). */
+    /**
+     * Exit code for a keep/block rule, title template, OPML file or feed URL (a page without a feed) that cannot be
+     * used (nothing is written).
+     */
     public static final int INVALID_INPUT = 2;
 
 

@@ -2,7 +2,8 @@ package org.triggerhappy.camel.cli;
 
 /**
  * A mistake in what the user asked for (unknown user, bad URL …): shown as one line, exit code 1; a rule, title
- * template or OPML file that cannot be read exits 2 ({@link #invalid}), as issue 13 asks, nothing written.
+ * template or OPML file that cannot be read, or a page without a feed, exits 2 ({@link #invalid}), as issue 13
+ * asks, nothing written.
  */
 final class UserError extends RuntimeException {
     private final int exitCode;
@@ -16,7 +17,7 @@ final class UserError extends RuntimeException {
         this.exitCode = exitCode;
     }
 
-    /** Input the command cannot use at all: a keep/block rule, a title template, an OPML file. */
+    /** Input the command cannot use at all: a keep/block rule, a title template, an OPML file, a page without a feed. */
     static UserError invalid(String message) {
         return new UserError(message, TriggerHappyCli.INVALID_INPUT);
     }

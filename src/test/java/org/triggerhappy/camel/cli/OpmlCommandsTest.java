@@ -59,9 +59,9 @@ class OpmlCommandsTest {
 
     @Test
     void import_adds_nested_feeds_with_folder_and_category_tags_and_skips_and_reports_the_rest() throws Exception {
-        cli.run("triggers", "add", "--user", "alice", "--url", "https://example.org/feed.xml");
+        cli.run("triggers", "add", "--no-discover", "--user", "alice", "--url", "https://example.org/feed.xml");
         // bob's subscription does not count as alice's
-        cli.run("triggers", "add", "--user", "bob", "--url", "https://example.org/java.xml");
+        cli.run("triggers", "add", "--no-discover", "--user", "bob", "--url", "https://example.org/java.xml");
 
         Result r = cli.run("triggers", "import", "--user", "alice", "--notebook", "Feeds", "--tags", "opml",
                 file("feeds.opml", OPML2).toString());
@@ -110,10 +110,10 @@ class OpmlCommandsTest {
 
     @Test
     void export_writes_opml_2_that_import_reads_back_with_notebook_and_tags() throws Exception {
-        cli.run("triggers", "add", "--user", "alice", "--url", "https://example.org/a.xml", "--notebook", "Tech",
-                "--tags", "java, camel", "--description", "Feed A & more");
-        cli.run("triggers", "add", "--user", "alice", "--url", "https://example.org/b.xml?x=1&y=2");
-        cli.run("triggers", "add", "--user", "bob", "--url", "https://example.org/bob.xml");
+        cli.run("triggers", "add", "--no-discover", "--user", "alice", "--url", "https://example.org/a.xml",
+                "--notebook", "Tech", "--tags", "java, camel", "--description", "Feed A & more");
+        cli.run("triggers", "add", "--no-discover", "--user", "alice", "--url", "https://example.org/b.xml?x=1&y=2");
+        cli.run("triggers", "add", "--no-discover", "--user", "bob", "--url", "https://example.org/bob.xml");
 
         Result export = cli.run("triggers", "export", "--user", "alice");
 

@@ -24,9 +24,9 @@ class OutboxCommandTest {
         cli = new CliHarness(TestDatabase.fresh(), dataDir);
         assertThat(cli.run("users", "add", "--username", "alice").exit()).isZero();
         assertThat(cli.run("users", "add", "--username", "bob").exit()).isZero();
-        aliceTrigger = CliHarness.addedTriggerId(cli.run("triggers", "add", "--user", "alice", "--url",
+        aliceTrigger = CliHarness.addedTriggerId(cli.run("triggers", "add", "--no-discover", "--user", "alice", "--url",
                 "https://example.org/a.xml"));
-        bobTrigger = CliHarness.addedTriggerId(cli.run("triggers", "add", "--user", "bob", "--url",
+        bobTrigger = CliHarness.addedTriggerId(cli.run("triggers", "add", "--no-discover", "--user", "bob", "--url",
                 "https://example.org/b.xml"));
         // alice: one parked, one deferred after an error, one due; bob: one parked, one delivered
         queue(aliceTrigger, "alice", "k1", "Rejected note", "parked", "note rejected by Evernote: PERMANENT: invalid note", "0");

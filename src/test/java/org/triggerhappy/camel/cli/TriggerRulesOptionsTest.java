@@ -32,8 +32,9 @@ class TriggerRulesOptionsTest {
 
     @Test
     void add_stores_rules_in_order_and_the_template_and_set_appends_replaces_and_clears() throws Exception {
-        Result added = cli.run("triggers", "add", "--user", "alice", "--url", FEED, "--keep", "title=(?i)camel",
-                "--keep", "category=Java", "--block", "any=Sponsored", "--title-template", "[{{feed}}] {{title}}");
+        Result added = cli.run("triggers", "add", "--no-discover", "--user", "alice", "--url", FEED,
+                "--keep", "title=(?i)camel", "--keep", "category=Java", "--block", "any=Sponsored",
+                "--title-template", "[{{feed}}] {{title}}");
         assertThat(added.exit()).as(added.toString()).isZero();
         int id = CliHarness.addedTriggerId(added);
         assertThat(rules(id)).isEqualTo("title=(?i)camel,category=Java | any=Sponsored | [{{feed}}] {{title}}");
@@ -68,8 +69,8 @@ class TriggerRulesOptionsTest {
         assertThat(field.exit()).isEqualTo(2);
         assertThat(field.err()).contains("rule 'body=x': unknown field 'body'");
 
-        int id = CliHarness.addedTriggerId(cli.run("triggers", "add", "--user", "alice", "--url", FEED,
-                "--keep", "title=a"));
+        int id = CliHarness.addedTriggerId(cli.run("triggers", "add", "--no-discover", "--user", "alice", "--url",
+                FEED, "--keep", "title=a"));
         Result set = cli.run("triggers", "set", Integer.toString(id), "--keep", "title=b", "--keep", "nofield");
         assertThat(set.exit()).isEqualTo(2);
         assertThat(set.err()).contains("rule 'nofield' has no '='");
@@ -78,7 +79,8 @@ class TriggerRulesOptionsTest {
 
     @Test
     void an_unknown_placeholder_exits_2_and_writes_nothing() throws Exception {
-        int id = CliHarness.addedTriggerId(cli.run("triggers", "add", "--user", "alice", "--url", FEED));
+        int id = CliHarness.addedTriggerId(cli.run("triggers", "add", "--no-discover", "--user", "alice", "--url",
+                FEED));
         Result r = cli.run("triggers", "set", Integer.toString(id), "--title-template", "{{title}} by {{writer}}",
                 "--interval", "2h");
         assertThat(r.exit()).isEqualTo(2);

@@ -19,6 +19,7 @@ public final class TestFeedServer implements AutoCloseable {
     private final Map<String, String> docs = new ConcurrentHashMap<>();
     private final Map<String, Raw> raws = new ConcurrentHashMap<>();
     private final Map<String, Integer> statuses = new ConcurrentHashMap<>();
+    private final Map<String, String> redirects = new ConcurrentHashMap<>();
     private final AtomicInteger requests = new AtomicInteger();
     private volatile long delayMillis;
     private final Map<String, AtomicInteger> perPath = new ConcurrentHashMap<>();
@@ -37,6 +38,13 @@ public final class TestFeedServer implements AutoCloseable {
             }
             String path = ex.getRequestURI().getPath();
             perPath.computeIfAbsent(path, k -> new AtomicInteger()).incrementAndGet();
+            String location = redirects.get(path);
+            if (location != null) {
+                ex.getResponseHeaders().set("Location", location);
+                ex.sendResponseHeaders(302, -1);
+                ex.close();
+                return;
+            }
             Integer status = statuses.get(path);
             Raw raw = raws.get(path);
             if (status == null && raw != null) {
@@ -102,6 +110,11 @@ public final class TestFeedServer implements AutoCloseable {
     /** Every answer waits this long first (a slow, latency-bound feed host). */
     public void delay(java.time.Duration d) {
         delayMillis = d.toMillis();
+    }
+
+    /** Answers {@code path} with a 302 to {@code location} (a path or a whole URL). */
+    public void redirect(String path, String location) {
+        redirects.put(path, location);
     }
 
     public void fail(String path, int status) {
