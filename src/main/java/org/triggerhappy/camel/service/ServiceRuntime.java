@@ -86,9 +86,7 @@ public final class ServiceRuntime implements AutoCloseable {
         // Names this runtime in trigger and outbox leases; a restart can tell that a holder's process ended.
         LeaseHolder holder = LeaseHolder.forThisProcess();
         String owner = holder.toString();
-        FetchSettings fetchSettings = new FetchSettings(settings.fetchConnectTimeout(), settings.fetchTimeout(),
-                settings.fetchMaxBytes(), 10, FetchSettings.DEFAULT_USER_AGENT,
-                AddressPolicy.parse(settings.allowPrivateNetworks()));
+        FetchSettings fetchSettings = fetchSettings(settings);
         FeedFetcher fetcher = new FeedFetcher(fetchSettings);
         HostLimiter hosts = new HostLimiter(settings.fetchPerHost());
         // A refresh holds its trigger at most for one fetch plus parsing and storing; then others may take it.
@@ -147,6 +145,12 @@ public final class ServiceRuntime implements AutoCloseable {
         if (!settings.routesDir().isEmpty()) {
             RouteFilesWatcher.install(main, java.nio.file.Path.of(settings.routesDir()));
         }
+    }
+
+    /** The guards of every fetch (feeds, pages, images) as the settings say; also a preview's. */
+    public static FetchSettings fetchSettings(Settings settings) {
+        return new FetchSettings(settings.fetchConnectTimeout(), settings.fetchTimeout(), settings.fetchMaxBytes(), 10,
+                FetchSettings.DEFAULT_USER_AGENT, AddressPolicy.parse(settings.allowPrivateNetworks()));
     }
 
     private static ExecutorService daemonPool(int threads, String prefix) {
