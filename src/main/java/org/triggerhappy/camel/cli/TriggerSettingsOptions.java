@@ -149,11 +149,11 @@ final class TriggerSettingsOptions {
         return css;
     }
 
-    private static boolean isDefault(String v) {
+    static boolean isDefault(String v) {
         return v.strip().equalsIgnoreCase(DEFAULT);
     }
 
-    private static <T> T option(java.util.function.Supplier<T> parse) {
+    static <T> T option(java.util.function.Supplier<T> parse) {
         try {
             return parse.get();
         } catch (ConfigException e) {

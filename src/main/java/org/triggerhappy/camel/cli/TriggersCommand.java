@@ -8,9 +8,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "triggers", mixinStandardHelpOptions = true,
-        description = "Adds, lists, switches on/off and removes RSS → Evernote triggers in django-th's tables.",
+        description = "Adds, lists, previews, switches on/off and removes RSS → Evernote triggers in django-th's tables.",
         subcommands = {TriggerAddCommand.class, TriggerSetCommand.class, TriggerListCommand.class,
-                TriggerImportCommand.class, TriggerExportCommand.class})
+                TriggerImportCommand.class, TriggerExportCommand.class, TriggerPreviewCommand.class})
 final class TriggersCommand {
     private final CliContext ctx;
 

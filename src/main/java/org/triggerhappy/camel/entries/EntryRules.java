@@ -26,7 +26,7 @@ public final class EntryRules {
      * @param timedOut the entry was kept because {@code rule} ran out of time
      */
     public record Verdict(boolean kept, EntryRule rule, boolean timedOut) {
-        static final Verdict KEPT = new Verdict(true, null, false);
+        public static final Verdict KEPT = new Verdict(true, null, false);
 
         /** Why a keep rule list removed an entry that matched none of them. */
         public String reason() {

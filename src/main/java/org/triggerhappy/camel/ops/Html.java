@@ -1,11 +1,11 @@
 package org.triggerhappy.camel.ops;
 
-/** Escaping for text and attribute values in HTML: everything shown on the status page comes from outside. */
-final class Html {
+/** Escaping for text and attribute values in HTML: everything shown on the status page (or a preview) comes from outside. */
+public final class Html {
     private Html() {
     }
 
-    static String escape(String s) {
+    public static String escape(String s) {
         if (s == null) {
             return "";
         }

@@ -21,6 +21,12 @@ public record DeliveryTarget(int triggerId, int userId, int consumerServiceId, S
         this(triggerId, userId, consumerServiceId, token, notebook, tags, description, null, null);
     }
 
+    /** The same target with the feed's title as just read (a preview reads the feed itself). */
+    public DeliveryTarget withFeedTitle(String title) {
+        return new DeliveryTarget(triggerId, userId, consumerServiceId, token, notebook, tags, description, images,
+                title);
+    }
+
     /** How a note's footer names the feed: its title, else its URL with any secret masked. */
     public String feedLabel(String feedUrl) {
         return feedTitle != null && !feedTitle.isBlank() ? feedTitle.strip() : Masked.url(feedUrl);

@@ -2,11 +2,15 @@ package org.triggerhappy.camel.persistence;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import javax.sql.DataSource;
 
@@ -156,6 +160,40 @@ public final class TriggerLookup {
                             Jdbc.instant(rs.getTimestamp(9)), Jdbc.instant(rs.getTimestamp(10)), rs.getString(11)));
                 }
                 return triggers;
+            }
+        });
+    }
+
+    /**
+     * One trigger as a poll reads it (its feed URL, own settings, rules and title template), whether it is on or off;
+     * empty when there is no such trigger. The feed URL is '' when the trigger has no django_th_rss row.
+     */
+    public Optional<TriggerRow> triggerRow(int triggerId) {
+        return Jdbc.withConnection(ds, c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT t.id AS trigger_id, t.user_id AS user_id, t.description AS description,"
+                            + " t.date_created AS date_created, t.date_triggered AS date_triggered,"
+                            + " coalesce(r.url, '') AS feed_url, ts.poll_interval_seconds AS poll_interval_seconds,"
+                            + " ts.full_content AS full_content, ts.article_selector AS article_selector,"
+                            + " to_json(ts.keep_rules)::text AS keep_rules, to_json(ts.block_rules)::text AS block_rules,"
+                            + " ts.title_template AS title_template"
+                            + " FROM django_th_triggerservice t"
+                            + " LEFT JOIN LATERAL (SELECT url FROM django_th_rss WHERE trigger_id = t.id"
+                            + "   ORDER BY id LIMIT 1) r ON true"
+                            + " LEFT JOIN thc_trigger_settings ts ON ts.trigger_id = t.id"
+                            + " WHERE t.id = ?")) {
+                ps.setInt(1, triggerId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                    Map<String, Object> row = new HashMap<>();
+                    ResultSetMetaData md = rs.getMetaData();
+                    for (int i = 1; i <= md.getColumnCount(); i++) {
+                        row.put(md.getColumnLabel(i), rs.getObject(i));
+                    }
+                    return Optional.of(TriggerRow.from(row));
+                }
             }
         });
     }

@@ -57,8 +57,13 @@ final class EntryShaping {
 
     /** The trigger's keep/block rules let the entry through; a rule that ran out of time lets it through too. */
     boolean keeps(FeedEntry e) {
+        return judge(e).kept();
+    }
+
+    /** What the trigger's rules say of the entry, with the rule that removed it (or ran out of time). */
+    EntryRules.Verdict judge(FeedEntry e) {
         if (timeouts >= TIMEOUTS_PER_POLL) {
-            return true;
+            return EntryRules.Verdict.KEPT;
         }
         EntryRules.Verdict v = rules.judge(e);
         if (v.timedOut()) {
@@ -67,7 +72,7 @@ final class EntryShaping {
                     Masked.text(v.rule().text()), Masked.url(String.valueOf(e.link())),
                     timeouts == TIMEOUTS_PER_POLL ? " (rules skipped for the rest of this poll: entries kept)" : "");
         }
-        return v.kept();
+        return v;
     }
 
     /** The title stored for the entry's note: the template's, else the feed's own. */

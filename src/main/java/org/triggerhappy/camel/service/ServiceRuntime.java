@@ -146,6 +146,8 @@ public final class ServiceRuntime implements AutoCloseable {
         }
     }
 
+    /** The guards of every fetch (feeds, pages, images) as the settings say; also a preview's. */
+
     private static ExecutorService daemonPool(int threads, String prefix) {
         AtomicInteger n = new AtomicInteger();
         return Executors.newFixedThreadPool(threads, r -> {

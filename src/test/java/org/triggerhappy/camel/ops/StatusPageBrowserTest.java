@@ -21,6 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.triggerhappy.camel.testsupport.HeadlessChromium;
 import org.triggerhappy.camel.testsupport.Rss;
 import org.triggerhappy.camel.testsupport.ServiceFixture;
 

@@ -285,6 +285,11 @@ public final class FakeEvernote implements AutoCloseable {
         return count == null ? 0 : count.get();
     }
 
+    /** How many requests arrived in all, for any method. */
+    public int totalCalls() {
+        return calls.values().stream().mapToInt(AtomicInteger::get).sum();
+    }
+
     @Override
     public void close() {
         server.stop(0);

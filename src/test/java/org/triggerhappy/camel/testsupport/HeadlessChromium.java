@@ -1,4 +1,4 @@
-package org.triggerhappy.camel.ops;
+package org.triggerhappy.camel.testsupport;
 
 import java.io.File;
 import java.io.IOException;
@@ -13,11 +13,11 @@ import java.util.concurrent.TimeUnit;
  * Debian's chromium driven from the command line in headless mode: the DOM after the page loaded
  * ({@code --dump-dom}) and a screenshot. Missing chromium is a failure, not a skip: .ci/run installs it.
  */
-final class HeadlessChromium {
+public final class HeadlessChromium {
     private final Path binary;
     private final Path work;
 
-    HeadlessChromium(Path work) {
+    public HeadlessChromium(Path work) {
         this.binary = find();
         this.work = work;
     }
@@ -35,12 +35,17 @@ final class HeadlessChromium {
                 + " (bash .ci/run installs it, or: apt-get install -y chromium chromium-driver)");
     }
 
-    String dumpDom(String url) throws IOException, InterruptedException {
+    public String dumpDom(String url) throws IOException, InterruptedException {
         return new String(run(List.of("--dump-dom", url)), StandardCharsets.UTF_8);
     }
 
-    Path screenshot(String url, int width, int height) throws IOException, InterruptedException {
-        Path png = work.resolve("status-page.png");
+    public Path screenshot(String url, int width, int height) throws IOException, InterruptedException {
+        return screenshot(url, width, height, "status-page.png");
+    }
+
+    /** A PNG of the page in a window of this size, written to {@code name} in the work folder. */
+    public Path screenshot(String url, int width, int height, String name) throws IOException, InterruptedException {
+        Path png = work.resolve(name);
         run(List.of("--screenshot=" + png, "--window-size=" + width + "," + height, "--hide-scrollbars", url));
         return png;
     }
