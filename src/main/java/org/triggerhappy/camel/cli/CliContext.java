@@ -58,6 +58,11 @@ public final class CliContext {
         return err;
     }
 
+    /** Standard input, for commands that read more than one secret line (tokens login waits for a pasted address). */
+    InputStream in() {
+        return in;
+    }
+
     /** An environment variable, null when unset or empty. */
     public String env(String name) {
         String v = env.get(name);

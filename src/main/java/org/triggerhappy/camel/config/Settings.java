@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * The service's effective configuration, validated once at start so that bad values fail with one clear message.
- * Secrets (the database and HTTP passwords) are kept out of {@link #describe()}.
+ * Secrets (the database and HTTP passwords, the Evernote consumer secret) are kept out of {@link #describe()}.
  */
 public record Settings(
         String dbUrl,
@@ -20,6 +20,7 @@ public record Settings(
         String evernoteUrl,
         Duration evernoteConnectTimeout,
         Duration evernoteReadTimeout,
+        EvernoteApiKey evernoteApiKey,
         Duration pollInterval,
         Duration pollTick,
         Sink sink,
@@ -80,6 +81,7 @@ public record Settings(
                 evernoteUrl.replaceAll("/+$", ""),
                 duration(c, "th.evernote.connect.timeout", "10s"),
                 duration(c, "th.evernote.timeout", "30s"),
+                EvernoteApiKey.load(c),
                 duration(c, "th.poll.interval", "15m"),
                 pollTick(c),
                 sink,
@@ -167,7 +169,7 @@ public record Settings(
         return (int) p;
     }
 
-    /** Effective configuration for the startup log; the password is masked. */
+    /** Effective configuration for the startup log; the passwords and the consumer secret are masked. */
     public Map<String, String> describe() {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("TH_DB_URL", embeddedDatabase() ? "(embedded PostgreSQL in " + dataDir.resolve("pg") + ")" : Masked.url(dbUrl));
@@ -176,6 +178,7 @@ public record Settings(
         m.put("TH_DB_POOL_SIZE", dbPoolSize > 0 ? Integer.toString(dbPoolSize) : "(per command)");
         m.put("TH_DATA_DIR", dataDir.toString());
         m.put("TH_EVERNOTE_URL", Masked.url(evernoteUrl));
+        m.putAll(evernoteApiKey.describe());
         m.put("TH_POLL_INTERVAL", pollInterval.toString());
         m.put("TH_POLL_TICK", pollTick.toString());
         m.put("TH_SINK", sink.name().toLowerCase(Locale.ROOT));

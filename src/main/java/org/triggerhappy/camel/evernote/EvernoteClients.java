@@ -112,7 +112,7 @@ public final class EvernoteClients {
     }
 
     /** Tokens travel in the request body, so anything but loopback must be https (Evernote also requires it). */
-    private static String checkedUrl(String url) {
+    static String checkedUrl(String url) {
         URI uri;
         try {
             uri = new URI(url);

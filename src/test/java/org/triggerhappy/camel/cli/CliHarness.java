@@ -62,6 +62,59 @@ final class CliHarness {
         return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
+    /** A command running on its own thread (for commands that wait): its output can be read while it runs. */
+    final class Running {
+        private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+        private final java.util.concurrent.CompletableFuture<Integer> exit;
+
+        private Running(java.io.InputStream stdin, String... args) {
+            CliContext ctx = new CliContext(ConfigSource.of(config), env, stdin,
+                    new PrintStream(out, true, StandardCharsets.UTF_8),
+                    new PrintStream(err, true, StandardCharsets.UTF_8));
+            exit = java.util.concurrent.CompletableFuture.supplyAsync(() -> TriggerHappyCli.execute(ctx, args),
+                    runnable -> {
+                        Thread t = new Thread(runnable, "cli-under-test");
+                        t.setDaemon(true);
+                        t.start();
+                    });
+        }
+
+        String out() {
+            return out.toString(StandardCharsets.UTF_8);
+        }
+
+        String err() {
+            return err.toString(StandardCharsets.UTF_8);
+        }
+
+        /** The first line of standard output matching {@code regex} (group 1 if it has one), waiting for it. */
+        String awaitOutput(String regex, java.time.Duration within) throws InterruptedException {
+            java.util.regex.Pattern p = java.util.regex.Pattern.compile(regex);
+            long end = System.nanoTime() + within.toNanos();
+            while (System.nanoTime() < end) {
+                java.util.regex.Matcher m = p.matcher(out());
+                if (m.find()) {
+                    return m.groupCount() > 0 ? m.group(1) : m.group();
+                }
+                if (exit.isDone()) {
+                    break;
+                }
+                Thread.sleep(20);
+            }
+            throw new AssertionError("no output matching " + regex + " in: " + out() + " / " + err());
+        }
+
+        Result await(java.time.Duration within) throws Exception {
+            int code = exit.get(within.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            return new Result(code, out(), err());
+        }
+    }
+
+    Running start(java.io.InputStream stdin, String... args) {
+        return new Running(stdin, args);
+    }
+
     int queryInt(String sql) throws SQLException {
         try (Connection c = connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             rs.next();

@@ -81,4 +81,20 @@ class SettingsTest {
                 "th.db.url", "jdbc:postgresql://127.0.0.1:5432/x")));
         assertThat(s.describe().toString()).doesNotContain("s3cret-pass").contains("TH_DB_PASSWORD=****");
     }
+
+    @Test
+    void the_evernote_consumer_secret_is_masked_and_the_key_pair_is_both_or_neither() {
+        Settings s = Settings.load(ConfigSource.of(Map.of("th.evernote.consumer.key", "th-camel",
+                "th.evernote.consumer.secret", "consumer-s3cret")));
+        assertThat(s.evernoteApiKey().configured()).isTrue();
+        assertThat(s.evernoteApiKey().consumerSecret()).isEqualTo("consumer-s3cret");
+        assertThat(s.describe()).containsEntry("TH_EVERNOTE_CONSUMER_KEY", "th-camel")
+                .containsEntry("TH_EVERNOTE_CONSUMER_SECRET", "****");
+        assertThat(s.toString()).doesNotContain("consumer-s3cret");
+        assertThat(s.evernoteApiKey().toString()).doesNotContain("consumer-s3cret");
+
+        assertThat(Settings.load(ConfigSource.of(Map.of())).evernoteApiKey().configured()).isFalse();
+        assertThatThrownBy(() -> Settings.load(ConfigSource.of(Map.of("th.evernote.consumer.secret", "x"))))
+                .hasMessageContaining("TH_EVERNOTE_CONSUMER_KEY is empty").hasMessageNotContaining("=x");
+    }
 }

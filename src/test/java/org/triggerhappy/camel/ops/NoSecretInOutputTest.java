@@ -29,7 +29,8 @@ import org.triggerhappy.camel.testsupport.ServiceFixture;
 class NoSecretInOutputTest {
     private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     private static final List<String> SECRETS = List.of("FEEDPASS-SECRET", "APIKEY-SECRET", "TOKEN-SECRET",
-            "BROKENKEY-SECRET", "USERINFO-SECRET", "JDBCAPP-SECRET", "EVERNOTE-TOKEN-SECRET", "HTTP-PASSWORD-SECRET");
+            "BROKENKEY-SECRET", "USERINFO-SECRET", "JDBCAPP-SECRET", "EVERNOTE-TOKEN-SECRET", "HTTP-PASSWORD-SECRET",
+            "CONSUMER-SECRET-PLANTED");
 
     @TempDir
     Path dataDir;
@@ -58,6 +59,8 @@ class NoSecretInOutputTest {
         f.admin.addTrigger(alice, "Bad", "http://u:USERINFO-SECRET@[bad/feed", "", "", created);
         f.set("th.db.url", f.db.url() + (f.db.url().contains("?") ? "&" : "?") + "ApplicationName=JDBCAPP-SECRET");
         f.set("th.http.user", "ops").set("th.http.password", "HTTP-PASSWORD-SECRET");
+        // The application's Evernote API key, which only tokens login uses: its secret is in the start line masked.
+        f.set("th.evernote.consumer.key", "th-camel").set("th.evernote.consumer.secret", "CONSUMER-SECRET-PLANTED");
     }
 
     @AfterEach
@@ -87,7 +90,8 @@ class NoSecretInOutputTest {
                 outputs.add(RunningService.get(s.managementPort, "/observe/health?exposureLevel=full", auth).body());
             }
             outputs.add(log.text());
-            assertThat(log.text()).contains("feed polled").contains("feed failed").contains("database connected");
+            assertThat(log.text()).contains("feed polled").contains("feed failed").contains("database connected")
+                    .contains("TH_EVERNOTE_CONSUMER_SECRET=****");
         } finally {
             service.setLevel(level);
         }

@@ -39,13 +39,16 @@ import static org.triggerhappy.camel.testsupport.FakeEvernoteAccount.userExcepti
 
 /**
  * A wire-compatible Evernote service on 127.0.0.1 for tests: the real SDK talks Thrift binary over HTTP to it exactly
- * as it would to www.evernote.com. UserStore at {@code /edam/user}, NoteStore at {@code /shard/s1/notestore}.
+ * as it would to www.evernote.com. UserStore at {@code /edam/user}, NoteStore at {@code /shard/s1/notestore}; after
+ * {@link #enableOAuth}, Evernote's OAuth 1.0a sign-in at {@code /oauth} and {@code /OAuth.action} ({@link FakeEvernoteOAuth}).
  * Accounts are keyed by token; faults can be queued per method ({@link #failNext}). Thread-safe.
  */
 public final class FakeEvernote implements AutoCloseable {
 
     public static final String USER_STORE_PATH = "/edam/user";
     public static final String NOTE_STORE_PATH = "/shard/s1/notestore";
+    public static final String OAUTH_PATH = "/oauth";
+    public static final String AUTHORISE_PATH = "/OAuth.action";
 
     private static final Set<String> USER_STORE_METHODS = Set.of("checkVersion", "getNoteStoreUrl", "getUser");
 
@@ -152,6 +155,7 @@ public final class FakeEvernote implements AutoCloseable {
     private final Set<String> userAgents = ConcurrentHashMap.newKeySet();
     private final AtomicInteger userIds = new AtomicInteger(1000);
     private final long latencyNanos;
+    private final FakeEvernoteOAuth oauth;
     private volatile long searchLagMillis;
 
     public FakeEvernote() {
@@ -178,8 +182,73 @@ public final class FakeEvernote implements AutoCloseable {
         server.setExecutor(executor);
         server.createContext(USER_STORE_PATH, exchange -> handle(exchange, true));
         server.createContext(NOTE_STORE_PATH, exchange -> handle(exchange, false));
-        server.start();
         baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
+        oauth = new FakeEvernoteOAuth(baseUrl, this);
+        // Exact paths: the HttpServer matches contexts by prefix, and /OAuth.action must not fall under /oauth.
+        server.createContext(OAUTH_PATH, exchange -> {
+            if (exchange.getRequestURI().getPath().equals(OAUTH_PATH)) {
+                oauth.handleOAuth(exchange);
+            } else {
+                notFound(exchange);
+            }
+        });
+        server.createContext(AUTHORISE_PATH, exchange -> {
+            if (exchange.getRequestURI().getPath().equals(AUTHORISE_PATH)) {
+                oauth.handleAuthorise(exchange);
+            } else {
+                notFound(exchange);
+            }
+        });
+        server.start();
+    }
+
+    /**
+     * Turns on Evernote's OAuth 1.0a endpoints ({@code /oauth}, {@code /OAuth.action}) for an application with this
+     * API key: requests signed otherwise get 401. Each sign-in is allowed at once and issues a new token for the
+     * account named by {@link #signInAs} (default {@code oauth-user}).
+     */
+    public void enableOAuth(String consumerKey, String consumerSecret) {
+        oauth.enable(consumerKey, consumerSecret);
+    }
+
+    /** Later OAuth sign-ins reach the account of this Evernote user name: an existing one, else a new one. */
+    public void signInAs(String evernoteUsername) {
+        oauth.signInAs(evernoteUsername);
+    }
+
+    /** The next OAuth authorisation is declined: the browser goes back to the callback without a verifier. */
+    public void denyNextAuthorisation() {
+        oauth.denyNext();
+    }
+
+    /** The tokens OAuth sign-ins have issued, oldest first. */
+    public List<String> oauthTokens() {
+        return oauth.issuedTokens();
+    }
+
+    /** The account of this Evernote user name, or a new one (reachable once {@link #link} gives it a token). */
+    synchronized FakeEvernoteAccount accountNamed(String username) {
+        for (FakeEvernoteAccount account : accounts.values()) {
+            if (account.username().equals(username)) {
+                return account;
+            }
+        }
+        return newAccount(username);
+    }
+
+    /** {@code token} now reaches {@code account}, as a new OAuth token does. */
+    synchronized void link(String token, FakeEvernoteAccount account) {
+        accounts.put(token, account);
+    }
+
+    private FakeEvernoteAccount newAccount(String username) {
+        return new FakeEvernoteAccount(userIds.incrementAndGet(), username, enml, () -> searchLagMillis);
+    }
+
+    private static void notFound(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            exchange.sendResponseHeaders(404, -1);
+        }
     }
 
     /** e.g. {@code http://127.0.0.1:43123}; the UserStore is at {@code baseUrl() + "/edam/user"}. */
@@ -188,8 +257,7 @@ public final class FakeEvernote implements AutoCloseable {
     }
 
     public void addAccount(String token, String username) {
-        if (accounts.putIfAbsent(token, new FakeEvernoteAccount(userIds.incrementAndGet(), username, enml,
-                () -> searchLagMillis)) != null) {
+        if (accounts.putIfAbsent(token, newAccount(username)) != null) {
             throw new IllegalArgumentException("account exists for this token");
         }
     }

@@ -75,6 +75,14 @@ final class FakeEvernoteAccount {
         first.setDefaultNotebook(true);
     }
 
+    int userId() {
+        return userId;
+    }
+
+    String username() {
+        return username;
+    }
+
     synchronized void denySearch() {
         searchDenied = true;
     }
