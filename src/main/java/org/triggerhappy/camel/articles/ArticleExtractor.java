@@ -1,6 +1,7 @@
 package org.triggerhappy.camel.articles;
 
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 
@@ -29,29 +30,34 @@ public final class ArticleExtractor {
         if (html == null || html.isBlank()) {
             return Optional.empty();
         }
+        Document page = prepare(html, pageUrl);
+        String base = LazyImages.effectiveBase(page.body(), pageUrl);
         if (selector != null && !selector.isBlank()) {
-            return SelectorPick.pick(prepare(html, pageUrl), selector).flatMap(p -> Fragment.of(p, pageUrl));
+            return SelectorPick.pick(page, selector).flatMap(p -> Fragment.of(p, base));
         }
-        Document doc = prepare(html, pageUrl);
-        Boilerplate.strip(doc.body());
-        Optional<Article> cleaned = ReadabilityPass.run(doc).flatMap(p -> Fragment.of(p, pageUrl));
+        Boilerplate.strip(page.body());
+        Supplier<Document> cleanPage = () -> {
+            Document d = prepare(html, pageUrl);
+            Boilerplate.strip(d.body());
+            return d;
+        };
+        Optional<Article> cleaned = ReadabilityPass.run(page, cleanPage).flatMap(p -> Fragment.of(p, base));
         if (cleaned.isPresent() && cleaned.get().textLength() >= SHORT_TEXT) {
             return cleaned;
         }
         // the cleaning may have taken the article for boilerplate: Readability alone gets the last word
-        Optional<Article> plain = ReadabilityPass.run(prepare(html, pageUrl)).flatMap(p -> Fragment.of(p, pageUrl));
+        Optional<Article> plain = ReadabilityPass.run(prepare(html, pageUrl), () -> prepare(html, pageUrl))
+                .flatMap(p -> Fragment.of(p, base));
         return plain.isPresent() && plain.get().textLength() > cleaned.map(Article::textLength).orElse(0)
                 ? plain : cleaned;
     }
 
+    /** The parsed page within its budget, lazy images real; links stay as written until the article is picked. */
     private static Document prepare(String html, String pageUrl) {
-        Document doc = parse(html, pageUrl);
+        Document doc = Jsoup.parse(html, pageUrl == null ? "" : pageUrl, PageBudget.parser());
+        doc.outputSettings().prettyPrint(false);
         PageBudget.trim(doc);
-        LazyImages.normalize(doc.body(), pageUrl);
+        LazyImages.revealImages(doc.body(), LazyImages.effectiveBase(doc.body(), pageUrl));
         return doc;
-    }
-
-    private static Document parse(String html, String pageUrl) {
-        return Jsoup.parse(html, pageUrl == null ? "" : pageUrl, PageBudget.parser());
     }
 }

@@ -4,6 +4,8 @@ import java.util.Locale;
 import java.util.Set;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Elements;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /**
  * Trims what Readability keeps around an article body although it is not the body: the headline (the note
@@ -20,7 +22,11 @@ final class ArticleTrim {
      * Photo captions and credits: the hand-made article bodies extraction is judged against leave them out,
      * and in a note the image shows without them (its alt text stays).
      */
-    private static final String CAPTIONS = "figcaption, [class~=(?i)(^|[-_ ])(caption|credit|credits)($|[-_ ])]";
+    private static final Evaluator CAPTIONS =
+            QueryParser.parse("figcaption, [class~=(?i)(^|[-_ ])(caption|credit|credits)($|[-_ ])]");
+    private static final Evaluator HEADINGS = QueryParser.parse("h1, h2, h3");
+    private static final Evaluator MAYBE_META = QueryParser.parse("time, [class], [id]");
+    private static final Evaluator MEDIA = QueryParser.parse("img, picture, video, iframe");
 
     /** Most of the text gone means the trim misread the page: the untrimmed article is better then. */
     private static final double MIN_KEPT = 0.5;
@@ -30,30 +36,30 @@ final class ArticleTrim {
 
     /** The trimmed article, or {@code content} itself when trimming would have removed most of its text. */
     static Element trimmed(Element content, String title) {
-        int before = content.text().length();
+        int before = Texts.length(content);
         Element copy = content.clone();
         trim(copy, title);
-        return copy.text().length() >= before * MIN_KEPT ? copy : content;
+        return Texts.length(copy) >= before * MIN_KEPT ? copy : content;
     }
 
     static void trim(Element content, String title) {
         String normalizedTitle = normalize(title);
-        Element firstH1 = content.selectFirst("h1");
-        for (Element h : content.select("h1, h2, h3")) {
+        Element firstH1 = content.getElementsByTag("h1").first();
+        for (Element h : content.select(HEADINGS)) {
             String text = normalize(h.text());
             // the headline: the first h1, or a heading repeating the page title
             if (h == firstH1 || !text.isEmpty() && !normalizedTitle.isEmpty() && normalizedTitle.startsWith(text)) {
                 h.remove();
             }
         }
-        for (Element e : content.select("time, [class], [id]")) {
-            if (e.parent() != null && isMeta(e) && e.text().length() <= MAX_META_TEXT) {
+        for (Element e : content.select(MAYBE_META)) {
+            if (e.parent() != null && isMeta(e) && Texts.prefix(e, MAX_META_TEXT).length() <= MAX_META_TEXT) {
                 e.remove();
             }
         }
         for (Element caption : content.select(CAPTIONS)) {
             // a wrapper named "image-caption" may hold the image itself: only its text goes then
-            if (caption.selectFirst("img, picture, video, iframe") == null) {
+            if (caption.selectFirst(MEDIA) == null) {
                 caption.remove();
             } else {
                 caption.textNodes().forEach(org.jsoup.nodes.Node::remove);
@@ -69,7 +75,7 @@ final class ArticleTrim {
      * smaller ones after it are "more stories" teasers.
      */
     private static void dropTeaserArticles(Element content) {
-        Elements articles = content.select("article");
+        Elements articles = content.getElementsByTag("article");
         if (articles.size() < 2) {
             return;
         }
@@ -93,7 +99,7 @@ final class ArticleTrim {
 
     private static int ownArticleText(Element article) {
         int nested = 0;
-        for (Element inner : article.select("article")) {
+        for (Element inner : article.getElementsByTag("article")) {
             if (inner != article && inner.parent() != null && inner.parents().stream()
                     .filter(p -> p.normalName().equals("article")).findFirst().orElse(null) == article) {
                 nested += Boilerplate.unlinkedText(inner);

@@ -50,10 +50,10 @@ final class Boilerplate {
     /** Characters of text under {@code e} outside links: what a menu or a list of headlines lacks. */
     static int unlinkedText(Element e) {
         int links = 0;
-        for (Element a : e.select("a")) {
-            links += a.text().length();
+        for (Element a : e.getElementsByTag("a")) {
+            links += Texts.length(a);
         }
-        return Math.max(0, e.text().length() - links);
+        return Math.max(0, Texts.length(e) - links);
     }
 
     static boolean isBoilerplate(Element e) {

@@ -6,6 +6,8 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
 import org.jsoup.select.Elements;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /**
  * Turns lazy-loaded images into real ones and makes image and link URLs absolute.
@@ -19,6 +21,11 @@ public final class LazyImages {
     private static final List<String> LAZY_SRC = List.of("data-src", "data-original", "data-lazy-src",
             "data-lazy", "data-url", "data-hi-res-src", "data-full-src");
     private static final List<String> LAZY_SRCSET = List.of("data-srcset", "data-lazy-srcset", "srcset");
+    // parsed once: jsoup parses a string query on every call
+    private static final Evaluator LINKS = QueryParser.parse("a[href]");
+    private static final Evaluator IMG = QueryParser.parse("img");
+    private static final Evaluator SOURCES = QueryParser.parse("source[srcset], source[data-srcset]");
+    private static final Evaluator BASE = QueryParser.parse("base[href]");
     /** Width asked of a srcset: a note is read on a phone or a laptop, not printed. */
     static final int PREFERRED_WIDTH = 1024;
 
@@ -31,20 +38,35 @@ public final class LazyImages {
      * pixels and images left with only a data: placeholder.
      */
     public static void normalize(Element root, String baseUrl) {
-        String base = effectiveBase(root, baseUrl);
-        for (Element noscript : root.select("noscript")) {
+        normalizeAgainst(root, effectiveBase(root, baseUrl));
+    }
+
+    /** As {@link #normalize}, with {@code base} already the effective base (see {@link #effectiveBase}). */
+    static void normalizeAgainst(Element root, String base) {
+        revealImages(root, base);
+        for (Element a : root.select(LINKS)) {
+            String absolute = Urls.absoluteAny(base, a.attr("href"));
+            if (absolute != null) {
+                a.attr("href", absolute);
+            }
+        }
+    }
+
+    /** The image half of {@link #normalize}: lazy images made real and absolute, pixels and placeholders gone. */
+    static void revealImages(Element root, String base) {
+        for (Element noscript : root.getElementsByTag("noscript")) {
             revealNoscript(noscript);
         }
-        for (Element picture : root.select("picture")) {
-            Element img = picture.selectFirst("img");
+        for (Element picture : root.getElementsByTag("picture")) {
+            Element img = picture.selectFirst(IMG);
             if (img != null && realSrc(img) == null) {
-                Element source = picture.selectFirst("source[srcset], source[data-srcset]");
+                Element source = picture.selectFirst(SOURCES);
                 if (source != null) {
                     img.attr("srcset", source.hasAttr("srcset") ? source.attr("srcset") : source.attr("data-srcset"));
                 }
             }
         }
-        for (Element img : root.select("img")) {
+        for (Element img : root.getElementsByTag("img")) {
             String src = realSrc(img);
             String absolute = src == null ? null : Urls.absolute(base, src);
             if (absolute == null || isTrackingPixel(img)) {
@@ -59,12 +81,6 @@ public final class LazyImages {
                 img.removeAttr(attr);
             }
             img.removeAttr("sizes").removeAttr("loading");
-        }
-        for (Element a : root.select("a[href]")) {
-            String absolute = Urls.absoluteAny(base, a.attr("href"));
-            if (absolute != null) {
-                a.attr("href", absolute);
-            }
         }
     }
 
@@ -96,14 +112,14 @@ public final class LazyImages {
         if (!inner.toLowerCase(Locale.ROOT).contains("<img")) {
             return;
         }
-        Elements images = Parser.parseBodyFragment(inner, noscript.baseUri()).select("img");
+        Elements images = Parser.parseBodyFragment(inner, noscript.baseUri()).getElementsByTag("img");
         if (images.size() != 1) {
             return;
         }
         Element real = images.first();
         Element previous = noscript.previousElementSibling();
         Element placeholder = previous == null ? null
-                : previous.tagName().equals("img") ? previous : previous.selectFirst("img");
+                : previous.tagName().equals("img") ? previous : previous.selectFirst(IMG);
         if (placeholder != null && (realSrc(placeholder) == null || isTrackingPixel(placeholder))) {
             placeholder.remove();
         }
@@ -123,10 +139,11 @@ public final class LazyImages {
         return value.regionMatches(true, 0, "data:", 0, 5);
     }
 
-    private static String effectiveBase(Element root, String baseUrl) {
+    /** The page's {@code <base href>} resolved against {@code baseUrl} when {@code root}'s document has one. */
+    static String effectiveBase(Element root, String baseUrl) {
         Document doc = root.ownerDocument();
         if (doc != null) {
-            Element baseTag = doc.selectFirst("base[href]");
+            Element baseTag = doc.selectFirst(BASE);
             if (baseTag != null) {
                 String resolved = Urls.absolute(baseUrl, baseTag.attr("href"));
                 if (resolved != null) {

@@ -12,6 +12,8 @@ import org.jsoup.nodes.Node;
 import org.jsoup.parser.Parser;
 import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeFilter;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /**
  * Bounds the work on one page. Readability computes the text of many subtrees and edits the tree as it goes,
@@ -27,7 +29,7 @@ final class PageBudget {
     static final int MAX_CHILDREN = 1_000;
     static final int MAX_DEPTH = 100;
 
-    private static final String NEVER_CONTENT = "script, style, template, svg, link[rel=stylesheet]";
+    private static final Evaluator NEVER_CONTENT = QueryParser.parse("script, style, template, svg, link[rel=stylesheet]");
 
     private PageBudget() {
     }

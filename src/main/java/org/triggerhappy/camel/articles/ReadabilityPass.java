@@ -1,6 +1,7 @@
 package org.triggerhappy.camel.articles;
 
 import java.util.Optional;
+import java.util.function.Supplier;
 import net.dankito.readability4j.extended.Readability4JExtended;
 import net.dankito.readability4j.extended.processor.ArticleGrabberExtended;
 import net.dankito.readability4j.extended.util.RegExUtilExtended;
@@ -21,17 +22,27 @@ final class ReadabilityPass extends Readability4JExtended {
         super(uri, doc);
     }
 
-    /** Runs Readability on {@code doc}, which it changes. */
-    static Optional<Picked> run(Document doc) {
-        return new ReadabilityPass(doc.location(), doc).grab();
+    /**
+     * Runs Readability on {@code doc}, which it changes.
+     *
+     * @param freshPage {@code doc} as it was before this run (a new copy each call): the page a retry with fewer
+     *     flags starts from
+     */
+    static Optional<Picked> run(Document doc, Supplier<Document> freshPage) {
+        return new ReadabilityPass(doc.location(), doc).grab(freshPage);
     }
 
-    private Optional<Picked> grab() {
+    private Optional<Picked> grab(Supplier<Document> freshPage) {
         Document doc = getDocument();
         new FormKeepingPreprocessor().prepareDocument(doc);
         ArticleMetadata metadata = getMetadataParser().getArticleMetadata(doc);
         // a grabber keeps per-run state: a fresh one each time
-        ArticleGrabberExtended grabber = new ArticleGrabberExtended(getOptions(), (RegExUtilExtended) getRegEx());
+        ArticleGrabberExtended grabber = new ArticleGrabbing(getOptions(), (RegExUtilExtended) getRegEx(),
+                () -> {
+                    Document fresh = freshPage.get();
+                    new FormKeepingPreprocessor().prepareDocument(fresh);
+                    return fresh;
+                });
         Element content = grabber.grabArticle(doc, metadata, new ArticleGrabberOptions(), null);
         if (content == null) {
             return Optional.empty();
@@ -47,7 +58,7 @@ final class ReadabilityPass extends Readability4JExtended {
     private static final class FormKeepingPreprocessor extends Preprocessor {
         @Override
         protected void removeForms(Document document) {
-            document.select("form").unwrap();
+            document.getElementsByTag("form").unwrap();
         }
     }
 }

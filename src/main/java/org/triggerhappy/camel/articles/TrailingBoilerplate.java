@@ -7,6 +7,8 @@ import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /**
  * Cuts the tail sites append to an article body inside the same container: "Related coverage", "You may also
@@ -25,19 +27,24 @@ final class TrailingBoilerplate {
     private static final double TAIL_START = 0.6;
     /** A tail this short (share of the text) goes whatever it holds. */
     private static final double SHORT_TAIL = 0.15;
-    private static final String BLOCKS = "h2, h3, h4, h5, h6, p, div, section, strong, b, span, li";
+    private static final Evaluator BLOCKS = QueryParser.parse("h2, h3, h4, h5, h6, p, div, section, strong, b, span, li");
+    private static final Evaluator LINES = QueryParser.parse("p, li, h2, h3, h4, h5, h6");
+    private static final Evaluator LINK = QueryParser.parse("a");
 
     private TrailingBoilerplate() {
     }
 
     static void cut(Element content) {
-        int total = content.text().length();
+        int total = Texts.length(content);
         if (total == 0) {
             return;
         }
         for (Element cue : content.select(BLOCKS)) {
-            String text = cue.text();
-            if (cue.parent() == null || text.isEmpty() || text.length() > MAX_CUE_TEXT || !CUE.matcher(text).find()) {
+            if (cue.parent() == null) {
+                continue;
+            }
+            String text = Texts.prefix(cue, MAX_CUE_TEXT);
+            if (text.isEmpty() || text.length() > MAX_CUE_TEXT || !CUE.matcher(text).find()) {
                 continue;
             }
             Split split = Split.at(content, cue);
@@ -46,8 +53,8 @@ final class TrailingBoilerplate {
                 removeFrom(content, cue);
                 return;
             }
-            Element line = cue.closest("p, li, h2, h3, h4, h5, h6");
-            if (line != null && line != content && Boilerplate.unlinkedText(line) * 2 < line.text().length()) {
+            Element line = cue.closest(LINES);
+            if (line != null && line != content && Boilerplate.unlinkedText(line) * 2 < Texts.length(line)) {
                 line.remove();
             }
         }
@@ -82,7 +89,7 @@ final class TrailingBoilerplate {
                             counts[0] += length;
                         } else {
                             counts[1] += length;
-                            if (t.parent() != null && t.parent().closest("a") != null) {
+                            if (t.parent() != null && t.parent().closest(LINK) != null) {
                                 counts[2] += length;
                             }
                         }

@@ -27,7 +27,7 @@ final class Urls {
             return null;
         }
         String trimmed = ref.strip();
-        if (trimmed.startsWith("#")) {
+        if (trimmed.startsWith("#") || isPlainAbsolute(trimmed)) {
             return trimmed;
         }
         String resolved = StringUtil.resolve(base == null ? "" : base, trimmed);
@@ -35,6 +35,48 @@ final class Urls {
             return null;
         }
         return normalizeDots(resolved);
+    }
+
+    /**
+     * An absolute http(s) URL that resolution would return unchanged: no control characters or spaces, no dot
+     * segments, a plain host[:port]. Most links of an article are such; they skip URL parsing.
+     */
+    static boolean isPlainAbsolute(String ref) {
+        int start = ref.startsWith("https://") ? 8 : ref.startsWith("http://") ? 7 : -1;
+        if (start < 0 || ref.contains("/.")) {
+            return false;
+        }
+        int colon = -1;
+        int hostEnd = ref.length();
+        for (int i = start; i < ref.length(); i++) {
+            char c = ref.charAt(i);
+            if (c <= 0x20 || c == 0x7f || c == '\\') {
+                return false;
+            }
+            if (hostEnd == ref.length()) {
+                if (c == '/' || c == '?' || c == '#') {
+                    hostEnd = i;
+                } else if (c == ':') {
+                    colon = i;
+                } else if (c == '@') {
+                    return false;
+                }
+            }
+        }
+        if (hostEnd == start) {
+            return false;
+        }
+        if (colon >= 0) {
+            if (colon == hostEnd - 1) {
+                return false;
+            }
+            for (int i = colon + 1; i < hostEnd; i++) {
+                if (!Character.isDigit(ref.charAt(i))) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** java.net.URL resolution may leave {@code ../} above the root ("http://h/../a"): browsers drop those. */

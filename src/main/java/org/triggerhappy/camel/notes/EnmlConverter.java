@@ -54,6 +54,17 @@ public final class EnmlConverter {
 
     /** As {@link #toEnml(String, String, String, String)}, with {@code images} deciding which images are en-media. */
     String toEnml(String html, String baseUrl, String footerLabel, String link, InlineImages images) {
+        return write(parse(html, baseUrl), footerLabel, link, images);
+    }
+
+    /**
+     * Entry HTML parsed once, ready to be written as ENML any number of times (with remote images, then with the
+     * images that were downloaded): lazy images made real, embeds turned into links.
+     */
+    record Parsed(Element body, String baseUrl, boolean inputCut) {
+    }
+
+    Parsed parse(String html, String baseUrl) {
         String input = html == null ? "" : html;
         boolean inputCut = input.length() > INPUT_MAX_CHARS;
         if (inputCut) {
@@ -63,7 +74,13 @@ public final class EnmlConverter {
         // Lazy images of feed content get their real source (an extracted article already has them).
         LazyImages.normalize(body, baseUrl);
         EmbedLinks.replace(body, baseUrl);
-        return document(link, footerLabel, writer -> new HtmlToEnml(writer, baseUrl, images).write(body), inputCut);
+        return new Parsed(body, baseUrl, inputCut);
+    }
+
+    /** The ENML document of {@code parsed}; writing does not change it. */
+    String write(Parsed parsed, String footerLabel, String link, InlineImages images) {
+        return document(link, footerLabel, writer -> new HtmlToEnml(writer, parsed.baseUrl(), images)
+                .write(parsed.body()), parsed.inputCut());
     }
 
     /** ENML whose body is {@code text} escaped: paragraphs at blank lines, {@code <br/>} at single line breaks. */

@@ -58,10 +58,11 @@ final class ImageEmbedder {
      * @param remoteEnml the note with every image remote (the first pass), already valid
      * @param urls       the images that pass found, in document order
      * @param rewrite    writes the ENML again with the given images as en-media
-     * @param validator  ENML → problems
+     * @return the note with the images that fit as resources; its ENML is not validated yet (the caller does,
+     *     once, and falls back to {@code remoteEnml} when it is not valid)
      */
     Embedded embed(String remoteEnml, List<String> urls, long maxTotalBytes, Function<InlineImages, String> rewrite,
-                   Function<String, List<String>> validator, String sourceUrl) {
+                   String sourceUrl) {
         Embedded remote = new Embedded(remoteEnml, List.of(), false);
         long remoteBytes = XmlText.utf8Length(remoteEnml);
         if (urls.isEmpty()) {
@@ -90,12 +91,6 @@ final class ImageEmbedder {
         if (total > noteSizeMax || !resources.keySet().equals(shown)) {
             LOG.warn("images not embedded: the note came out {} bytes, {} of {} images referenced source_url={}",
                     total, resources.size(), shown.size(), sourceUrl);
-            return remote;
-        }
-        List<String> problems = validator.apply(enml);
-        if (!problems.isEmpty()) {
-            LOG.warn("images not embedded: ENML with en-media is not valid source_url={} error={}", sourceUrl,
-                    problems.get(0));
             return remote;
         }
         LOG.debug("images embedded={} found={} source_url={}", resources.size(), urls.size(), sourceUrl);

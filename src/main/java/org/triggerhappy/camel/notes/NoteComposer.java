@@ -53,21 +53,38 @@ public final class NoteComposer {
     /**
      * The note; with {@code options.embed()} every http(s) image the ENML shows is downloaded and, when it is a GIF,
      * JPEG or PNG that fits the note, stored as a resource shown by an en-media. Images that fail stay remote.
+     * The entry's HTML is parsed once and the ENML validated once (again only when it has to fall back).
      */
     public NoteDraft compose(NoteSource src, ImageOptions options) {
+        EnmlConverter.Parsed parsed = converter.parse(src.html(), src.link());
         ImageCandidates found = new ImageCandidates(ImageEmbedder.MAX_PER_NOTE);
-        String enml = toEnml(src, options.embed() ? found : InlineImages.REMOTE);
-        List<String> problems = validator.apply(enml);
+        String remote = write(src, parsed, options.embed() ? found : InlineImages.REMOTE);
+        if (options.embed()) {
+            ImageEmbedder.Embedded embedded = images.embed(remote, found.urls(), options.maxTotalBytes(),
+                    media -> write(src, parsed, media), src.link());
+            if (!embedded.resources().isEmpty()) {
+                List<String> problems = validator.apply(embedded.enml());
+                if (problems.isEmpty()) {
+                    return draft(src, embedded);
+                }
+                LOG.warn("images not embedded: ENML with en-media is not valid source_url={} error={}",
+                        Masked.url(src.link()), problems.get(0));
+            } else if (embedded.overBudget()) {
+                return validated(src, remote, true);
+            }
+        }
+        return validated(src, remote, false);
+    }
+
+    /** The note with remote images when its ENML is valid, else with the entry's plain text. */
+    private NoteDraft validated(NoteSource src, String remote, boolean overBudget) {
+        List<String> problems = validator.apply(remote);
         if (!problems.isEmpty()) {
             LOG.warn("Converted HTML is not valid ENML, using plain text: source_url={} error={}",
                     Masked.url(src.link()), problems.get(0));
             return draft(src, new ImageEmbedder.Embedded(plainText(src), List.of(), false));
         }
-        ImageEmbedder.Embedded embedded = options.embed()
-                ? images.embed(enml, found.urls(), options.maxTotalBytes(), media -> toEnml(src, media), validator,
-                        src.link())
-                : new ImageEmbedder.Embedded(enml, List.of(), false);
-        return draft(src, embedded);
+        return draft(src, new ImageEmbedder.Embedded(remote, List.of(), overBudget));
     }
 
     /** The same note with a plain-text body and no resources, for when Evernote rejected the ENML (ENML_VALIDATION). */
@@ -76,8 +93,8 @@ public final class NoteComposer {
                 original.notebook(), original.tags());
     }
 
-    private String toEnml(NoteSource src, InlineImages media) {
-        return converter.toEnml(src.html(), src.link(), src.footerLabel(), src.link(), media);
+    private String write(NoteSource src, EnmlConverter.Parsed parsed, InlineImages media) {
+        return converter.write(parsed, src.footerLabel(), src.link(), media);
     }
 
     private static NoteDraft draft(NoteSource src, ImageEmbedder.Embedded body) {

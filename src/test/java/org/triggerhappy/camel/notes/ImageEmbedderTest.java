@@ -129,8 +129,9 @@ class ImageEmbedderTest {
 
     @Test
     void invalid_html_falls_back_to_plain_text_without_resources() {
+        // refused with its images stored and with them remote: only the plain text is left
         NoteComposer strict = new NoteComposer(new EnmlConverter(),
-                enml -> enml.contains("<img") ? List.of("rejected") : List.of(),
+                enml -> enml.contains("<img") || enml.contains("<en-media") ? List.of("rejected") : List.of(),
                 new ImageEmbedder(new ImageDownloads(serving(distinctPngs(1)), 1, Duration.ofSeconds(5)),
                         Long.MAX_VALUE, Long.MAX_VALUE));
 
@@ -138,5 +139,19 @@ class ImageEmbedderTest {
 
         assertThat(draft.resources()).isEmpty();
         assertThat(draft.enml()).doesNotContain("<img", "<en-media").contains("text");
+    }
+
+    @Test
+    void note_whose_en_media_is_refused_keeps_remote_images() {
+        NoteComposer strict = new NoteComposer(new EnmlConverter(),
+                enml -> enml.contains("<en-media") ? List.of("rejected") : List.of(),
+                new ImageEmbedder(new ImageDownloads(serving(distinctPngs(1)), 1, Duration.ofSeconds(5)),
+                        Long.MAX_VALUE, Long.MAX_VALUE));
+
+        NoteDraft draft = strict.compose(source(1), ImageOptions.embed(Long.MAX_VALUE));
+
+        assertThat(draft.resources()).isEmpty();
+        assertThat(draft.enml()).contains("<p>text</p>", "<img src=\"https://example.org/i/0.png\"/>")
+                .doesNotContain("<en-media");
     }
 }
