@@ -42,6 +42,11 @@ public final class EnmlConverter {
         this.contentMax = contentMaxBytes;
     }
 
+    /** The size limit of the documents this converter writes, in UTF-8 bytes. */
+    long contentMax() {
+        return contentMax;
+    }
+
     /**
      * @param html        entry HTML; may be null, a fragment, or a whole page
      * @param baseUrl     URL relative links and images are resolved against (usually the entry link); may be null

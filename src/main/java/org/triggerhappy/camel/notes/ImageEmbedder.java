@@ -34,6 +34,7 @@ final class ImageEmbedder {
     static final Duration NOTE_DEADLINE = Duration.ofSeconds(60);
     /** The larger of an en-media tag over the img tag it replaces, per image, reserved while choosing images. */
     private static final int EN_MEDIA_GROWTH = 64;
+    private static final String IMG_SRC = "<img src=\"";
     private static final Pattern EN_MEDIA_HASH = Pattern.compile("<en-media type=\"[^\"]*\" hash=\"([0-9a-f]{32})\"");
 
     /** What the note gets: its ENML, its resources, whether the allowance forced remote images. */
@@ -57,12 +58,13 @@ final class ImageEmbedder {
     /**
      * @param remoteEnml the note with every image remote (the first pass), already valid
      * @param urls       the images that pass found, in document order
-     * @param rewrite    writes the ENML again with the given images as en-media
+     * @param rewrite    writes the ENML again with the given images as en-media (needed only near the size limit)
+     * @param contentMax the size limit of the ENML the converter writes, in UTF-8 bytes
      * @return the note with the images that fit as resources; its ENML is not validated yet (the caller does,
      *     once, and falls back to {@code remoteEnml} when it is not valid)
      */
     Embedded embed(String remoteEnml, List<String> urls, long maxTotalBytes, Function<InlineImages, String> rewrite,
-                   String sourceUrl) {
+                   long contentMax, String sourceUrl) {
         Embedded remote = new Embedded(remoteEnml, List.of(), false);
         long remoteBytes = XmlText.utf8Length(remoteEnml);
         if (urls.isEmpty()) {
@@ -75,7 +77,9 @@ final class ImageEmbedder {
         if (byUrl.isEmpty()) {
             return remote;
         }
-        String enml = rewrite.apply((src, attributes) -> byUrl.get(src));
+        // Far from the limit, writing again would only swap each img's src for type and hash: do just that.
+        String enml = remoteBytes + (long) EN_MEDIA_GROWTH * urls.size() < contentMax
+                ? swapInMedia(remoteEnml, byUrl) : rewrite.apply((src, attributes) -> byUrl.get(src));
         Set<String> shown = shownHashes(enml);
         Map<String, NoteResource> resources = new LinkedHashMap<>();
         for (String url : urls) { // document order
@@ -126,6 +130,30 @@ final class ImageEmbedder {
             used += cost;
         }
         return byUrl;
+    }
+
+    /**
+     * {@code enml} with {@code <img src="URL"} turned into {@code <en-media type="…" hash="…"} for every URL that has
+     * a resource: what the converter writes for such an image, whose other attributes come after src.
+     */
+    static String swapInMedia(String enml, Map<String, NoteResource> byUrl) {
+        Map<String, NoteResource> byWrittenSrc = new HashMap<>();
+        byUrl.forEach((url, r) -> byWrittenSrc.put(XmlText.escapeAttribute(url), r));
+        StringBuilder out = new StringBuilder(enml.length() + byUrl.size() * EN_MEDIA_GROWTH);
+        int from = 0;
+        for (int at = enml.indexOf(IMG_SRC); at >= 0; at = enml.indexOf(IMG_SRC, from)) {
+            int valueStart = at + IMG_SRC.length();
+            int valueEnd = enml.indexOf('"', valueStart);
+            NoteResource r = byWrittenSrc.get(enml.substring(valueStart, valueEnd));
+            out.append(enml, from, at);
+            if (r == null) {
+                out.append(enml, at, valueEnd + 1);
+            } else {
+                out.append("<en-media type=\"").append(r.mime()).append("\" hash=\"").append(r.md5Hex()).append('"');
+            }
+            from = valueEnd + 1;
+        }
+        return out.append(enml, from, enml.length()).toString();
     }
 
     static Set<String> shownHashes(String enml) {

@@ -61,7 +61,7 @@ public final class NoteComposer {
         String remote = write(src, parsed, options.embed() ? found : InlineImages.REMOTE);
         if (options.embed()) {
             ImageEmbedder.Embedded embedded = images.embed(remote, found.urls(), options.maxTotalBytes(),
-                    media -> write(src, parsed, media), src.link());
+                    media -> write(src, parsed, media), converter.contentMax(), src.link());
             if (!embedded.resources().isEmpty()) {
                 List<String> problems = validator.apply(embedded.enml());
                 if (problems.isEmpty()) {

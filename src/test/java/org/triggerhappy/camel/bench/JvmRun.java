@@ -142,6 +142,10 @@ final class JvmRun {
         }
     }
 
+    long pid() {
+        return process.pid();
+    }
+
     /** utime + stime of the process (fields 14 and 15 of /proc/PID/stat), in clock ticks. */
     private void readCpu(Path stat) {
         try {

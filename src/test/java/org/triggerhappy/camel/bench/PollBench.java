@@ -363,8 +363,9 @@ public final class PollBench {
         return String.format(Locale.ROOT, "%.2f×", floor / service);
     }
 
+    /** @param threadCpu the last batch's service CPU per note by thread group (ms), largest first */
     private record NotesRun(JvmRun.Result run, double[] rates, double[] seconds, double[] cpuPerNote,
-                            double[] pgPerNote, int[] pages, int[] images, int notes, int calls) {
+                            double[] pgPerNote, int[] pages, int[] images, int notes, int calls, String threadCpu) {
     }
 
     /**
@@ -397,12 +398,14 @@ public final class PollBench {
         int[] pages = new int[batches];
         int[] images = new int[batches];
         int calls = 0;
+        String threadCpu = "";
         JvmRun.Result result;
         Instant lastFrom = null;
         Instant lastTo = null;
         try {
             for (int b = 0; b < batches; b++) {
                 long cpu0 = run.cpuMsNow();
+                ThreadCpu threads0 = ThreadCpu.read(run.pid());
                 long pg0 = JvmRun.postgresTicks();
                 if (articles != null) {
                     articles.resetCounters();
@@ -426,6 +429,8 @@ public final class PollBench {
                     log(String.format(Locale.ROOT, "%s: batch %d %.0f notes/s over %.2f s, CPU per note: service"
                             + " %.2f ms, PostgreSQL %.2f ms", label, b + 1, rates[b], seconds[b], cpuPerNote[b],
                             pgPerNote[b]));
+                    threadCpu = ThreadCpu.summary(ThreadCpu.read(run.pid()).since(threads0), perBatch);
+                    log(label + ": batch " + (b + 1) + " CPU per note by thread, ms: " + threadCpu);
                 }
             }
         } finally {
@@ -440,7 +445,8 @@ public final class PollBench {
             System.out.println(report);
             notes.add("profile: " + out.resolve("profile-notes.txt"));
         }
-        return new NotesRun(result, rates, seconds, cpuPerNote, pgPerNote, pages, images, batches * perBatch, calls);
+        return new NotesRun(result, rates, seconds, cpuPerNote, pgPerNote, pages, images, batches * perBatch, calls,
+                threadCpu);
     }
 
     private long lastFloorCpuMs;
@@ -529,6 +535,7 @@ public final class PollBench {
             table.info("  CPU per note, ms: service / its PostgreSQL, batch " + batches + "; floor: whole run",
                     BenchTable.num(main.cpuPerNote[last], 2) + " / " + BenchTable.num(main.pgPerNote[last], 2),
                     BenchTable.num(lastFloorCpuMs / (double) (batches * perBatch), 2));
+            table.info("  service CPU per note by thread, ms, batch " + batches, main.threadCpu, "");
             table.info("  pages / images fetched, batch " + batches + " (floor: 1 + 3 per article)",
                     main.pages[last] + " / " + main.images[last], perBatch + " / " + 3 * perBatch);
             table.info("  notes: with the whole article / en-media per note", articleNotes(evernote, label, users), "");

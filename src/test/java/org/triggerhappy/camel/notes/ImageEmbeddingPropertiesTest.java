@@ -118,7 +118,30 @@ class ImageEmbeddingPropertiesTest {
         });
     }
 
+    @Property(tries = 200)
+    void swapping_media_into_the_written_note_is_writing_it_again(@ForAll("images") List<Img> images,
+                                                                  @ForAll long seed) {
+        EnmlConverter converter = new EnmlConverter();
+        EnmlConverter.Parsed parsed = converter.parse(html(images, seed), LINK);
+        ImageCandidates found = new ImageCandidates(ImageEmbedder.MAX_PER_NOTE);
+        String remote = converter.write(parsed, "label", LINK, found);
+        Map<String, NoteResource> byUrl = new java.util.HashMap<>();
+        List<String> urls = found.urls();
+        for (int i = 0; i < urls.size(); i += 2) { // every other image gets a resource
+            byte[] png = TestImages.png(3 + i, 2, i);
+            byUrl.put(urls.get(i), NoteResource.image(png, ImageType.detect(png).orElseThrow(), urls.get(i)));
+        }
+
+        assertThat(ImageEmbedder.swapInMedia(remote, byUrl))
+                .isEqualTo(converter.write(parsed, "label", LINK, (src, attributes) -> byUrl.get(src)));
+    }
+
     private NoteDraft compose(List<Img> images, long seed, long budget) {
+        return composer.compose(new NoteSource("t", LINK, html(images, seed), null, null, null, "label"),
+                ImageOptions.embed(budget));
+    }
+
+    private String html(List<Img> images, long seed) {
         served.clear();
         // Soup before an image can swallow it (an open comment, a script): only some images get soup around them.
         StringBuilder html = new StringBuilder(seed % 3 == 0 ? new RandomHtml(seed).html() : "<p>");
@@ -131,8 +154,7 @@ class ImageEmbeddingPropertiesTest {
                 html.append(new RandomHtml(img.soupSeed()).html());
             }
         }
-        return composer.compose(new NoteSource("t", LINK, html.toString(), null, null, null, "label"),
-                ImageOptions.embed(budget));
+        return html.toString();
     }
 
     private static Set<String> hashes(String enml) {
