@@ -1,5 +1,6 @@
 package org.triggerhappy.camel.notes;
 
+import com.evernote.edam.limits.Constants;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -11,16 +12,14 @@ import java.util.regex.Pattern;
 /** Tag names, notebook names and source URLs cleaned to what EDAM accepts (lengths and regexes of the 1.25 SDK). */
 public final class EdamNames {
 
-    public static final int TAG_MAX_CODE_POINTS = 100;
-    public static final int TAGS_PER_NOTE_MAX = 100;
-    public static final int NOTEBOOK_MAX_CODE_POINTS = 100;
-    public static final int ATTRIBUTE_MAX_CHARS = 4096;
+    public static final int TAG_MAX_CODE_POINTS = Constants.EDAM_TAG_NAME_LEN_MAX;
+    public static final int TAGS_PER_NOTE_MAX = Constants.EDAM_NOTE_TAGS_MAX;
+    public static final int NOTEBOOK_MAX_CODE_POINTS = Constants.EDAM_NOTEBOOK_NAME_LEN_MAX;
+    public static final int ATTRIBUTE_MAX_CHARS = Constants.EDAM_ATTRIBUTE_LEN_MAX;
 
-    public static final Pattern EDAM_TAG_NAME_REGEX =
-            Pattern.compile("^[^,\\p{Cc}\\p{Z}]([^,\\p{Cc}\\p{Zl}\\p{Zp}]{0,98}[^,\\p{Cc}\\p{Z}])?$");
-    public static final Pattern EDAM_NOTEBOOK_NAME_REGEX =
-            Pattern.compile("^[^\\p{Cc}\\p{Z}]([^\\p{Cc}\\p{Zl}\\p{Zp}]{0,98}[^\\p{Cc}\\p{Z}])?$");
-    public static final Pattern EDAM_ATTRIBUTE_REGEX = Pattern.compile("^[^\\p{Cc}\\p{Zl}\\p{Zp}]{1,4096}$");
+    public static final Pattern EDAM_TAG_NAME_REGEX = Pattern.compile(Constants.EDAM_TAG_NAME_REGEX);
+    public static final Pattern EDAM_NOTEBOOK_NAME_REGEX = Pattern.compile(Constants.EDAM_NOTEBOOK_NAME_REGEX);
+    public static final Pattern EDAM_ATTRIBUTE_REGEX = Pattern.compile(Constants.EDAM_ATTRIBUTE_REGEX);
 
     private EdamNames() {
     }

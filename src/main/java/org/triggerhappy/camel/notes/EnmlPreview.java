@@ -14,6 +14,8 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
 import org.jsoup.parser.Parser;
 
 /**
@@ -45,24 +47,40 @@ public final class EnmlPreview {
         Element note = doc.selectFirst("en-note");
         StringBuilder out = new StringBuilder("<div class=\"en-note\">");
         if (note != null) {
-            TreeWalk.children(note, new Writer(out, byHash));
+            NodeTraversor.filter(new Writer(note, out, byHash), note);
         }
         return out.append("</div>").toString();
     }
 
-    private static final class Writer implements TreeWalk.Visitor {
+    private static final class Writer implements NodeFilter {
+        private final Node root;
         private final StringBuilder out;
         private final Map<String, NoteResource> resources;
         /** Per element descended into: the end tag to write when leaving it ('' = unwrapped). */
         private final Deque<String> ends = new ArrayDeque<>();
 
-        Writer(StringBuilder out, Map<String, NoteResource> resources) {
+        Writer(Node root, StringBuilder out, Map<String, NoteResource> resources) {
+            this.root = root;
             this.out = out;
             this.resources = resources;
         }
 
         @Override
-        public boolean enter(Node node) {
+        public FilterResult head(Node node, int depth) {
+            return node == root ? FilterResult.CONTINUE
+                    : enter(node) ? FilterResult.CONTINUE : FilterResult.SKIP_ENTIRELY;
+        }
+
+        @Override
+        public FilterResult tail(Node node, int depth) {
+            if (node != root) {
+                out.append(ends.pop());
+            }
+            return FilterResult.CONTINUE;
+        }
+
+        /** Writes the start of {@code node}; true when its children follow (and its end, from {@link #ends}). */
+        private boolean enter(Node node) {
             if (node instanceof TextNode text) {
                 out.append(XmlText.escapeText(text.getWholeText()));
                 return false;
@@ -97,11 +115,6 @@ public final class EnmlPreview {
                     return element(e, name);
                 }
             }
-        }
-
-        @Override
-        public void leave(Node node) {
-            out.append(ends.pop());
         }
 
         private boolean element(Element e, String name) {

@@ -1,5 +1,6 @@
 package org.triggerhappy.camel.notes;
 
+import com.evernote.edam.limits.Constants;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.ArrayList;
@@ -27,8 +28,7 @@ public final class EnmlValidator {
 
     public static final String ENML_SYSTEM_ID = "http://xml.evernote.com/pub/enml2.dtd";
 
-    /** EDAM_NOTE_CONTENT_LEN_MAX. */
-    public static final int CONTENT_LEN_MAX = 5_242_880;
+    public static final int CONTENT_LEN_MAX = Constants.EDAM_NOTE_CONTENT_LEN_MAX;
 
     private static final EnmlValidator SHARED = new EnmlValidator();
 

@@ -13,9 +13,11 @@ import org.jsoup.nodes.DataNode;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
 
 /** One conversion: walks the parsed HTML and writes the ENML body allowed by {@link EnmlPolicy}. */
-final class HtmlToEnml implements TreeWalk.Visitor {
+final class HtmlToEnml implements NodeFilter {
 
     private final XmlBudgetWriter out;
     private final String baseUrl;
@@ -33,45 +35,51 @@ final class HtmlToEnml implements TreeWalk.Visitor {
         this.images = images;
     }
 
+    /** Writes the children of {@code body} (jsoup's traversal is iterative: deep nesting cannot overflow). */
     void write(Element body) {
-        TreeWalk.children(body, this);
+        root = body;
+        NodeTraversor.filter(this, body);
     }
 
-    @Override
-    public boolean stopped() {
-        return out.exhausted();
-    }
+    private Node root;
 
     @Override
-    public boolean enter(Node node) {
+    public FilterResult head(Node node, int depth) {
+        if (node == root) {
+            return FilterResult.CONTINUE;
+        }
+        if (out.exhausted()) {
+            return FilterResult.STOP;
+        }
         if (node instanceof TextNode text) { // includes CDataNode
             out.text(text.getWholeText());
-            return false;
+            return FilterResult.SKIP_ENTIRELY;
         }
         if (node instanceof DataNode data) { // raw text of an unwrapped xmp/plaintext/noembed
             out.text(data.getWholeData());
-            return false;
+            return FilterResult.SKIP_ENTIRELY;
         }
         if (!(node instanceof Element element)) {
-            return false; // comments, doctype, XML declarations
+            return FilterResult.SKIP_ENTIRELY; // comments, doctype, XML declarations
         }
         String name = element.normalName();
         switch (EnmlPolicy.actionFor(name)) {
             case DROP:
-                return false;
+                return FilterResult.SKIP_ENTIRELY;
             case UNWRAP:
                 written.push(false);
-                return true;
+                return FilterResult.CONTINUE;
             default:
-                return keep(element, name);
+                return keep(element, name) ? FilterResult.CONTINUE : FilterResult.SKIP_ENTIRELY;
         }
     }
 
     @Override
-    public void leave(Node node) {
-        if (written.pop()) {
+    public FilterResult tail(Node node, int depth) {
+        if (node != root && written.pop()) {
             out.end();
         }
+        return FilterResult.CONTINUE;
     }
 
     private boolean keep(Element element, String name) {

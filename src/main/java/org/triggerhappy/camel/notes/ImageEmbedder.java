@@ -1,5 +1,6 @@
 package org.triggerhappy.camel.notes;
 
+import com.evernote.edam.limits.Constants;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -24,10 +25,9 @@ final class ImageEmbedder {
 
     private static final Logger LOG = LoggerFactory.getLogger(ImageEmbedder.class);
 
-    /** EDAM_NOTE_SIZE_MAX_FREE: ENML plus resources of one note (a test checks it against the SDK). */
-    static final long NOTE_SIZE_MAX = 26_214_400;
-    /** EDAM_RESOURCE_SIZE_MAX_FREE. */
-    static final long RESOURCE_SIZE_MAX = 26_214_400;
+    /** ENML plus resources of one note, on Evernote Free (the smallest). */
+    static final long NOTE_SIZE_MAX = Constants.EDAM_NOTE_SIZE_MAX_FREE;
+    static final long RESOURCE_SIZE_MAX = Constants.EDAM_RESOURCE_SIZE_MAX_FREE;
     /** Images downloaded and stored per note, at most. */
     static final int MAX_PER_NOTE = 100;
     static final int DOWNLOADS_PER_NOTE = 4;

@@ -1,5 +1,6 @@
 package org.triggerhappy.camel.notes;
 
+import com.evernote.edam.limits.Constants;
 import java.util.regex.Pattern;
 
 import org.jsoup.Jsoup;
@@ -7,9 +8,8 @@ import org.jsoup.Jsoup;
 /** Note titles Evernote accepts (EDAM_NOTE_TITLE_LEN_MAX, EDAM_NOTE_TITLE_REGEX), from raw feed titles. */
 public final class NoteTitles {
 
-    public static final int MAX_CODE_POINTS = 255;
-    public static final Pattern EDAM_NOTE_TITLE_REGEX =
-            Pattern.compile("^[^\\p{Cc}\\p{Z}]([^\\p{Cc}\\p{Zl}\\p{Zp}]{0,253}[^\\p{Cc}\\p{Z}])?$");
+    public static final int MAX_CODE_POINTS = Constants.EDAM_NOTE_TITLE_LEN_MAX;
+    public static final Pattern EDAM_NOTE_TITLE_REGEX = Pattern.compile(Constants.EDAM_NOTE_TITLE_REGEX);
     public static final String UNTITLED = "Untitled";
 
     private NoteTitles() {

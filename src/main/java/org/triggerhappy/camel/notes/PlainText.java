@@ -6,9 +6,11 @@ import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
 
 /** The readable text of parsed HTML, with blank lines between blocks so the plain-text note keeps paragraphs. */
-final class PlainText implements TreeWalk.Visitor {
+final class PlainText implements NodeFilter {
 
     private static final Set<String> BLOCKS = Set.of("p", "div", "li", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6",
             "tr", "blockquote", "pre", "table", "ul", "ol", "dl", "hr", "address", "center", "caption", "section",
@@ -20,24 +22,30 @@ final class PlainText implements TreeWalk.Visitor {
     private final StringBuilder text = new StringBuilder();
     private int preDepth;
 
-    private PlainText() {
+    private final Node root;
+
+    private PlainText(Node root) {
+        this.root = root;
     }
 
     static String of(Element root) {
-        PlainText visitor = new PlainText();
-        TreeWalk.children(root, visitor);
+        PlainText visitor = new PlainText(root);
+        NodeTraversor.filter(visitor, root);
         String s = BLANK_LINES.matcher(visitor.text).replaceAll("\n\n");
         return LINE_EDGES.matcher(s).replaceAll("\n").strip();
     }
 
     @Override
-    public boolean enter(Node node) {
+    public FilterResult head(Node node, int depth) {
+        if (node == root) {
+            return FilterResult.CONTINUE;
+        }
         if (node instanceof TextNode t) {
             text.append(preDepth > 0 ? t.getWholeText() : SPACES.matcher(t.getWholeText()).replaceAll(" "));
-            return false;
+            return FilterResult.SKIP_ENTIRELY;
         }
         if (!(node instanceof Element e) || EnmlPolicy.actionFor(e.normalName()) == EnmlPolicy.Action.DROP) {
-            return false; // comments, scripts, styles, forms…
+            return FilterResult.SKIP_ENTIRELY; // comments, scripts, styles, forms…
         }
         String name = e.normalName();
         if (name.equals("br")) {
@@ -50,11 +58,14 @@ final class PlainText implements TreeWalk.Visitor {
         if (name.equals("pre")) {
             preDepth++;
         }
-        return true;
+        return FilterResult.CONTINUE;
     }
 
     @Override
-    public void leave(Node node) {
+    public FilterResult tail(Node node, int depth) {
+        if (node == root) {
+            return FilterResult.CONTINUE;
+        }
         String name = ((Element) node).normalName();
         if (name.equals("pre")) {
             preDepth--;
@@ -62,5 +73,6 @@ final class PlainText implements TreeWalk.Visitor {
         if (BLOCKS.contains(name)) {
             text.append("\n\n");
         }
+        return FilterResult.CONTINUE;
     }
 }
