@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.triggerhappy.camel.config.ConfigException;
 import org.triggerhappy.camel.persistence.StorageException;
+import org.triggerhappy.camel.service.Phases;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -39,6 +40,7 @@ public final class TriggerHappyCli implements Callable<Integer> {
     String configFile;
 
     public static void main(String[] given) {
+        Phases.mainStarted();
         // Before the first logger is created (logback reads the levels once; EvernoteClients has a logger).
         LogLevels.forCommand(given).forEach((k, v) -> {
             if (System.getProperty(k) == null) {

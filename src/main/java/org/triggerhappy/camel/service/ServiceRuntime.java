@@ -7,7 +7,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
+import org.apache.camel.main.MainListenerSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.triggerhappy.camel.articles.ArticleExtractor;
@@ -75,10 +77,13 @@ public final class ServiceRuntime implements AutoCloseable {
     private final NoteDelivery delivery;
     private final Heartbeat heartbeat;
     private final Main main;
+    private final Phases phases;
+    private volatile boolean once;
 
-    private ServiceRuntime(Settings settings, Database db, boolean timer) {
+    private ServiceRuntime(Settings settings, Database db, boolean timer, Phases phases) {
         this.settings = settings;
         this.db = db;
+        this.phases = phases;
         this.outbox = new OutboxRepository(db.dataSource());
         this.fetchPool = daemonPool(settings.fetchConcurrency(), "th-fetch-");
         Clock clock = Clock.systemUTC();
@@ -144,6 +149,20 @@ public final class ServiceRuntime implements AutoCloseable {
         if (!settings.routesDir().isEmpty()) {
             RouteFilesWatcher.install(main, java.nio.file.Path.of(settings.routesDir()));
         }
+        main.addMainListener(new MainListenerSupport() {
+            @Override
+            public void afterConfigure(BaseMainSupport m) {
+                phases.end("camel");
+            }
+
+            @Override
+            public void afterStart(BaseMainSupport m) {
+                // Called by run(), not by start() (runOnce times its own start).
+                phases.end("routes");
+                LOG.info("service started phases {}", phases.line());
+            }
+        });
+        phases.end("wiring");
     }
 
     /** The guards of every fetch (feeds, pages, images) as the settings say; also a preview's. */
@@ -159,11 +178,18 @@ public final class ServiceRuntime implements AutoCloseable {
 
     /** Opens the database (migrating it) and prepares the routes; nothing runs until a run method is called. */
     public static ServiceRuntime create(Settings settings, boolean timer) {
+        return create(settings, timer, Phases.sinceMain());
+    }
+
+    /** As {@link #create(Settings, boolean)}, timing its phases (database, migrations, wiring, Camel) in {@code phases}. */
+    public static ServiceRuntime create(Settings settings, boolean timer, Phases phases) {
         LOG.info("starting TriggerHappy Camel with {}", settings.describe());
         Database db = openDatabase(settings, timer);
+        phases.end("db");
         try {
             Migrations.migrate(db.dataSource());
-            return new ServiceRuntime(settings, db, timer);
+            phases.end("flyway");
+            return new ServiceRuntime(settings, db, timer, phases);
         } catch (RuntimeException e) {
             db.close();
             throw e;
@@ -182,7 +208,7 @@ public final class ServiceRuntime implements AutoCloseable {
 
     /** On an open, migrated database; closing the runtime closes it. */
     public static ServiceRuntime create(Settings settings, Database db, boolean timer) {
-        return new ServiceRuntime(settings, db, timer);
+        return new ServiceRuntime(settings, db, timer, Phases.sinceMain());
     }
 
     private static NoteSink sink(Settings s) {
@@ -196,9 +222,8 @@ public final class ServiceRuntime implements AutoCloseable {
 
     private Map<String, String> camelProperties(boolean timer) {
         Duration tick = settings.pollTick();
-        String routes = "classpath:routes/*.xml";
         Map<String, String> p = new java.util.LinkedHashMap<>();
-        p.put("camel.main.routes-include-pattern", routes);
+        p.put("camel.main.routes-include-pattern", "classpath:routes/*.xml");
         // The context name also names the Quartz scheduler, which is a JVM-wide singleton per name: two runtimes
         // in one JVM (tests, benchmarks) need their own.
         int n = RUNTIMES_IN_JVM.getAndIncrement();
@@ -231,7 +256,9 @@ public final class ServiceRuntime implements AutoCloseable {
     /** Polls every active trigger now, waits until every note that can be written now is written, then stops. */
     public OnceSummary runOnce(Duration timeout) throws Exception {
         long t0 = System.nanoTime();
+        once = true;
         main.start();
+        phases.end("routes");
         try {
             main.getCamelTemplate().sendBodyAndHeader("direct:poll-cycle", null, "force", true);
             long deadline = System.nanoTime() + timeout.toNanos();
@@ -243,6 +270,7 @@ public final class ServiceRuntime implements AutoCloseable {
                 Thread.sleep(100);
             }
             PollCycle.Summary s = cycle.last();
+            phases.end("cycle");
             return new OnceSummary(s == null ? 0 : s.polled(), s == null ? 0 : s.failed(),
                     s == null ? 0 : s.newEntries(), delivery.written(), delivery.deferred(), delivery.parked(),
                     outbox.pendingCount(), Duration.ofNanos(System.nanoTime() - t0), s == null ? 0 : s.filtered(),
@@ -271,5 +299,9 @@ public final class ServiceRuntime implements AutoCloseable {
         }
         heartbeat.stopped();
         db.close();
+        phases.end("stop");
+        if (once) {
+            LOG.info("run --once phases {}", phases.line());
+        }
     }
 }
