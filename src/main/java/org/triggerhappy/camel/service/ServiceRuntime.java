@@ -2,14 +2,18 @@ package org.triggerhappy.camel.service;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.camel.CamelContext;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
+import org.apache.camel.model.Model;
+import org.apache.camel.model.RouteDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.triggerhappy.camel.articles.ArticleExtractor;
@@ -66,6 +70,14 @@ public final class ServiceRuntime implements AutoCloseable {
     public static final int SERVICE_POOL = 40;
     /** Default pool of {@code run --once}. */
     public static final int ONCE_POOL = 10;
+    /** How long an idle queue consumer of a single run waits for work before looking whether to stop. */
+    static final Duration ONCE_QUEUE_POLL = Duration.ofMillis(50);
+    /**
+     * The built-in route files, named: a pattern such as {@code routes/*.xml} makes Camel scan the whole jar for
+     * matches, twice, at every start.
+     */
+    static final List<String> ROUTE_FILES = List.of("poll.xml", "evernote.xml", "flows.xml", "flow-enex-archive.xml",
+            "flow-webhook.xml", "housekeeping.xml", "instances.xml", "status.xml");
 
     private final Settings settings;
     private final Database db;
@@ -151,6 +163,18 @@ public final class ServiceRuntime implements AutoCloseable {
         }
         main.addMainListener(new MainListenerSupport() {
             @Override
+            public void beforeConfigure(BaseMainSupport m) {
+                if (!timer) {
+                    // Nothing starts a route by hand in a single run (no JMX, no management port): a route that
+                    // does not start with the context (the timer, the status page, flows turned off) is not even
+                    // built, nor the components it names (Quartz, Vert.x, Jackson).
+                    CamelContext context = m.getCamelContext();
+                    context.getCamelContextExtension().getContextPlugin(Model.class)
+                            .setRouteFilter(route -> startsWithContext(context, route));
+                }
+            }
+
+            @Override
             public void afterConfigure(BaseMainSupport m) {
                 phases.end("camel");
             }
@@ -165,7 +189,12 @@ public final class ServiceRuntime implements AutoCloseable {
         phases.end("wiring");
     }
 
-    /** The guards of every fetch (feeds, pages, images) as the settings say; also a preview's. */
+    /** Whether the route starts when the context does ({@code autoStartup}, after placeholders). */
+    static boolean startsWithContext(CamelContext context, RouteDefinition route) {
+        String autoStartup = route.getAutoStartup();
+        return autoStartup == null
+                || !"false".equalsIgnoreCase(context.resolvePropertyPlaceholders(autoStartup).trim());
+    }
 
     private static ExecutorService daemonPool(int threads, String prefix) {
         AtomicInteger n = new AtomicInteger();
@@ -203,7 +232,9 @@ public final class ServiceRuntime implements AutoCloseable {
      */
     public static Database openDatabase(Settings settings, boolean service) {
         int byConcurrency = settings.fetchConcurrency() + settings.deliveryConcurrency() + 4;
-        return Database.open(settings, settings.dbPoolSize(Math.min(byConcurrency, service ? SERVICE_POOL : ONCE_POOL)));
+        int size = settings.dbPoolSize(Math.min(byConcurrency, service ? SERVICE_POOL : ONCE_POOL));
+        // The service keeps its pool full; a single run opens connections as its work needs them.
+        return Database.open(settings, size, service ? size : 1);
     }
 
     /** On an open, migrated database; closing the runtime closes it. */
@@ -223,7 +254,8 @@ public final class ServiceRuntime implements AutoCloseable {
     private Map<String, String> camelProperties(boolean timer) {
         Duration tick = settings.pollTick();
         Map<String, String> p = new java.util.LinkedHashMap<>();
-        p.put("camel.main.routes-include-pattern", "classpath:routes/*.xml");
+        p.put("camel.main.routes-include-pattern",
+                String.join(",", ROUTE_FILES.stream().map(f -> "classpath:routes/" + f).toList()));
         // The context name also names the Quartz scheduler, which is a JVM-wide singleton per name: two runtimes
         // in one JVM (tests, benchmarks) need their own.
         int n = RUNTIMES_IN_JVM.getAndIncrement();
@@ -237,6 +269,11 @@ public final class ServiceRuntime implements AutoCloseable {
         p.put("th.delivery.concurrency", Integer.toString(settings.deliveryConcurrency()));
         p.put("th.prune.period.ms", Long.toString(Duration.ofHours(1).toMillis()));
         p.put("th.heartbeat.period.ms", Long.toString(Heartbeat.EVERY.toMillis()));
+        if (!timer) {
+            // Stopping waits for every queue consumer's poll to time out (Camel's default: 1 s per queue); a single
+            // run stops once, right after its work, and would spend most of its stop waiting.
+            p.put("camel.component.seda.default-poll-timeout", Long.toString(ONCE_QUEUE_POLL.toMillis()));
+        }
         p.putAll(settings.flowOverrides());
         p.putAll(Operations.camelProperties(timer, settings.httpAccess().host(), settings.httpPort(),
                 settings.managementPort()));
@@ -277,6 +314,7 @@ public final class ServiceRuntime implements AutoCloseable {
                     s == null ? 0 : s.crossFeedDuplicates());
         } finally {
             main.stop();
+            phases.end("stop");
         }
     }
 
@@ -299,7 +337,7 @@ public final class ServiceRuntime implements AutoCloseable {
         }
         heartbeat.stopped();
         db.close();
-        phases.end("stop");
+        phases.end("close");
         if (once) {
             LOG.info("run --once phases {}", phases.line());
         }

@@ -8,8 +8,10 @@ import java.util.List;
 
 /**
  * The service's AppCDS archive in the benchmark, made as a user's first run makes it (dist/triggerhappy-camel):
- * one run with {@code -XX:ArchiveClassesAtExit}, every later one with {@code -XX:SharedArchiveFile}. Java 17 keeps
- * classes of jars only in such an archive, so it exists only when the service runs from its jar.
+ * one run with {@code -XX:ArchiveClassesAtExit}, every later one with {@code -XX:SharedArchiveFile}, both with the
+ * archive's checksums. Java 17 keeps classes of jars only in such an archive, so it exists only when the service
+ * runs from its jar; and it is left out under a flight recording started with the JVM (OpenJDK 17 can crash
+ * loading an archived class then).
  */
 final class AppCds {
     private final Path archive;
@@ -41,7 +43,7 @@ final class AppCds {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return List.of("-XX:ArchiveClassesAtExit=" + archive);
+        return List.of("-XX:+VerifySharedSpaces", "-XX:ArchiveClassesAtExit=" + archive);
     }
 
     void trained() {
@@ -50,7 +52,7 @@ final class AppCds {
 
     /** For every other service run: the archive, when there is one. */
     List<String> jvmArgs() {
-        return ready() ? List.of("-XX:SharedArchiveFile=" + archive) : List.of();
+        return ready() ? List.of("-XX:+VerifySharedSpaces", "-XX:SharedArchiveFile=" + archive) : List.of();
     }
 
     String describe() {

@@ -750,6 +750,7 @@ public final class PollBench {
     private JvmRun startService(String label, TestDatabase.Db db, FeedFarm farm, FakeEvernote evernote, int conc,
                                 List<String> jvmArgs, Map<String, String> extraEnv, List<String> command,
                                 boolean withCds) {
+        withCds &= jvmArgs.stream().noneMatch(a -> a.startsWith("-XX:StartFlightRecording"));
         if (withCds && cds.enabled() && !cds.ready()) {
             trainCds();
         }

@@ -35,7 +35,8 @@ final class StartupBench {
         m.put("camel", "Camel context, route files");
         m.put("routes", "Camel start, routes started");
         m.put("cycle", "poll cycle and deliveries");
-        m.put("stop", "Camel stop, pools closed");
+        m.put("stop", "Camel stop");
+        m.put("close", "threads and connection pool closed");
         return m;
     }
 
