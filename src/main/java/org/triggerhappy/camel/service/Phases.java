@@ -40,6 +40,11 @@ public final class Phases {
         return new Phases(main < 0 ? System.nanoTime() : main);
     }
 
+    /** From now on (no {@code jvm} phase): for a runtime made on a database someone else opened. */
+    public static Phases fromNow() {
+        return new Phases(System.nanoTime());
+    }
+
     /** Ends the running phase under {@code name} (a phase ended twice adds up) and starts the next. */
     public synchronized void end(String name) {
         long now = System.nanoTime();

@@ -239,7 +239,7 @@ public final class ServiceRuntime implements AutoCloseable {
 
     /** On an open, migrated database; closing the runtime closes it. */
     public static ServiceRuntime create(Settings settings, Database db, boolean timer) {
-        return new ServiceRuntime(settings, db, timer, Phases.sinceMain());
+        return new ServiceRuntime(settings, db, timer, Phases.fromNow());
     }
 
     private static NoteSink sink(Settings s) {
