@@ -7,8 +7,8 @@ import org.triggerhappy.camel.ops.LogSetup;
 
 /**
  * Log levels per command, for {@link LogSetup}: the service ({@code run}) logs at INFO for operators; {@code run
- * --once} and {@code demo} print their own summary, so only this service's INFO lines (the cycle summary) and the
- * libraries' warnings show; management commands print only what they report. {@code --verbose} shows everything,
+ * --once} and {@code demo} print their own summary, so only this service's INFO lines (the cycle summary, the phase
+ * timings) and the libraries' warnings show; management commands print only what they report. {@code --verbose} shows everything,
  * this service's per-trigger DEBUG lines included.
  */
 final class LogLevels {

@@ -7,6 +7,7 @@ import org.triggerhappy.camel.config.ConfigSource;
 import org.triggerhappy.camel.config.DurationParser;
 import org.triggerhappy.camel.config.Settings;
 import org.triggerhappy.camel.service.OnceSummary;
+import org.triggerhappy.camel.service.Phases;
 import org.triggerhappy.camel.service.ServiceRuntime;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -30,9 +31,12 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Phases phases = Phases.sinceMain();
+        phases.end("cli");
         Settings settings = Settings.load(ConfigSource.standard(Map.of()));
         Duration wait = DurationParser.parse("--timeout", timeout);
-        try (ServiceRuntime runtime = ServiceRuntime.create(settings, !once)) {
+        phases.end("settings");
+        try (ServiceRuntime runtime = ServiceRuntime.create(settings, !once, phases)) {
             if (once) {
                 OnceSummary s = runtime.runOnce(wait);
                 System.out.println(s.line());

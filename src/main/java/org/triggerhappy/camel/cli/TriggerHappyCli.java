@@ -1,9 +1,11 @@
 package org.triggerhappy.camel.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.triggerhappy.camel.config.ConfigException;
 import org.triggerhappy.camel.persistence.StorageException;
+import org.triggerhappy.camel.service.Phases;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -12,11 +14,16 @@ import picocli.CommandLine.Spec;
 
 /** The jar's entry point: {@code java -jar triggerhappy-camel.jar <command>}. */
 @Command(name = "triggerhappy-camel", mixinStandardHelpOptions = true, versionProvider = TriggerHappyCli.Version.class,
-        description = "Turns new RSS/Atom entries of django-th triggers into Evernote notes.",
-        subcommands = {RunCommand.class, DemoCommand.class, UsersCommand.class, TokensCommand.class,
-                TriggersCommand.class, OutboxCommand.class, CheckCommand.class, EnexCommand.class,
-                CommandLine.HelpCommand.class})
+        description = "Turns new RSS/Atom entries of django-th triggers into Evernote notes.")
 public final class TriggerHappyCli implements Callable<Integer> {
+    /**
+     * The commands, in the order the usage lists them. Added in {@link #commandLine(CliContext, String)}: picocli
+     * reads every annotation of a command, and of its subcommands, when it is added, which took a good part of a
+     * {@code run --once}; a command line that names its command gets that one only.
+     */
+    static final List<Class<?>> COMMANDS = List.of(RunCommand.class, DemoCommand.class, UsersCommand.class,
+            TokensCommand.class, TriggersCommand.class, OutboxCommand.class, CheckCommand.class, EnexCommand.class,
+            CommandLine.HelpCommand.class);
 
     /** Exit code for configuration and database errors (one feed or user failing never exits non-zero). */
     public static final int CONFIG_ERROR = 2;
@@ -39,6 +46,7 @@ public final class TriggerHappyCli implements Callable<Integer> {
     String configFile;
 
     public static void main(String[] given) {
+        Phases.mainStarted();
         // Before the first logger is created (logback reads the levels once; EvernoteClients has a logger).
         LogLevels.forCommand(given).forEach((k, v) -> {
             if (System.getProperty(k) == null) {
@@ -64,11 +72,27 @@ public final class TriggerHappyCli implements Callable<Integer> {
 
     /** Runs one command with the given configuration and streams (tests pass their own). */
     public static int execute(CliContext ctx, String... args) {
-        return commandLine(ctx).execute(args);
+        return commandLine(ctx, args.length == 0 ? null : args[0]).execute(args);
     }
 
+    /** The whole command tree. */
     static CommandLine commandLine(CliContext ctx) {
+        return commandLine(ctx, null);
+    }
+
+    /**
+     * The root command with the command named {@code first} (the first argument) under it, or with every command
+     * when {@code first} names none of them or is {@code help} (usage, help, an unknown command's message).
+     */
+    static CommandLine commandLine(CliContext ctx, String first) {
         CommandLine cli = new CommandLine(new TriggerHappyCli(), new CliFactory(ctx));
+        boolean named = first != null && !first.equals("help")
+                && COMMANDS.stream().anyMatch(c -> nameOf(c).equals(first));
+        for (Class<?> command : COMMANDS) {
+            if (!named || nameOf(command).equals(first)) {
+                cli.addSubcommand(command);
+            }
+        }
         cli.setOut(new PrintWriter(ctx.out(), true));
         cli.setErr(new PrintWriter(ctx.err(), true));
         CommandLine.IParameterExceptionHandler usage = cli.getParameterExceptionHandler();
@@ -88,6 +112,10 @@ public final class TriggerHappyCli implements Callable<Integer> {
             throw e;
         });
         return cli;
+    }
+
+    private static String nameOf(Class<?> command) {
+        return command.getAnnotation(Command.class).name();
     }
 
     @Override

@@ -35,20 +35,14 @@ import javax.net.ssl.SSLException;
 public final class FeedFetcher {
 
     private final FetchSettings settings;
-    private final HttpClient client;
+    /** Made at the first fetch: making one loads the JDK's TLS set-up, which a run that fetches nothing never needs. */
+    private volatile HttpClient client;
     private final ExecutorService dnsExecutor;
     private final RecentlyResolved recentlyResolved = new RecentlyResolved();
     private final BodyReader bodyReader;
 
     public FeedFetcher(FetchSettings settings) {
         this.settings = settings;
-        int threads = Math.max(2, Math.min(8, Runtime.getRuntime().availableProcessors()));
-        this.client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(settings.connectTimeout())
-                .executor(idleTimingOutPool(threads))
-                .build();
         // DNS lookups block without a JDK timeout; they run here so the caller can stop waiting at the deadline.
         // When all threads hang (DNS outage) the caller resolves itself, bounded by the system resolver timeout.
         this.dnsExecutor = new ThreadPoolExecutor(0, 16, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
@@ -150,7 +144,7 @@ public final class FeedFetcher {
         }
         String where = uri.getHost() + (uri.getPort() == -1 ? "" : ":" + uri.getPort());
         try {
-            return client.send(request.build(), info -> new DeadlineBodySubscriber(deadline));
+            return client().send(request.build(), info -> new DeadlineBodySubscriber(deadline));
         } catch (HttpConnectTimeoutException e) {
             throw new FetchException(FetchException.Kind.TIMEOUT,
                     "connect to " + where + " timed out after " + settings.connectTimeout().toSeconds() + " s", e);
@@ -246,6 +240,26 @@ public final class FeedFetcher {
 
     private static String header(HttpResponse<?> response, String name) {
         return response.headers().firstValue(name).orElse(null);
+    }
+
+    private HttpClient client() {
+        HttpClient c = client;
+        if (c == null) {
+            synchronized (this) {
+                c = client;
+                if (c == null) {
+                    int threads = Math.max(2, Math.min(8, Runtime.getRuntime().availableProcessors()));
+                    c = HttpClient.newBuilder()
+                            .version(HttpClient.Version.HTTP_1_1)
+                            .followRedirects(HttpClient.Redirect.NEVER)
+                            .connectTimeout(settings.connectTimeout())
+                            .executor(idleTimingOutPool(threads))
+                            .build();
+                    client = c;
+                }
+            }
+        }
+        return c;
     }
 
     /** A small pool for the client's internal completion tasks; idle threads end so an idle service holds none. */

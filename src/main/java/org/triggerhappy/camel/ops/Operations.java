@@ -49,7 +49,9 @@ public final class Operations {
     /**
      * Camel properties for the two HTTP servers: the status page on {@code httpPort} and health/metrics on
      * {@code managementPort}, both only when {@code serve} (the long-running service; a single run or the demo
-     * opens no port, so it never clashes with a running service).
+     * opens no port, so it never clashes with a running service). What only they show (JMX, Camel's metrics and
+     * health checks) is off too when not serving: nobody could look at it, and setting it up is a good part of a
+     * single run's start.
      */
     public static Map<String, String> camelProperties(boolean serve, String host, int httpPort, int managementPort) {
         Map<String, String> p = new LinkedHashMap<>();
@@ -60,6 +62,11 @@ public final class Operations {
         p.put("camel.management.enabled", Boolean.toString(serve));
         p.put("camel.management.host", host);
         p.put("camel.management.port", Integer.toString(managementPort));
+        if (!serve) {
+            p.put("camel.main.jmx-enabled", "false");
+            p.put("camel.metrics.enabled", "false");
+            p.put("camel.health.enabled", "false");
+        }
         return p;
     }
 

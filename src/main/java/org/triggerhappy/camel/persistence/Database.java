@@ -37,7 +37,16 @@ public final class Database implements AutoCloseable {
         this.embedded = embedded;
     }
 
+    /** A pool that keeps all {@code poolSize} connections open. */
     public static Database open(Settings s, int poolSize) {
+        return open(s, poolSize, poolSize);
+    }
+
+    /**
+     * A pool of at most {@code poolSize} connections that keeps {@code minimumIdle} open when idle: a short run opens
+     * only what it uses (each connection is a server process and, often, a TLS handshake).
+     */
+    public static Database open(Settings s, int poolSize, int minimumIdle) {
         EmbeddedPostgres embedded = null;
         String url = s.dbUrl();
         String user = s.dbUser();
@@ -53,6 +62,7 @@ public final class Database implements AutoCloseable {
         cfg.setUsername(user);
         cfg.setPassword(password);
         cfg.setMaximumPoolSize(poolSize);
+        cfg.setMinimumIdle(Math.min(poolSize, minimumIdle));
         cfg.setPoolName("th-db");
         cfg.setConnectionTimeout(10_000);
         // Driver defaults that parameters of the URL override.

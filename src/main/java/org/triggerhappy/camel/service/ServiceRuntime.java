@@ -2,12 +2,18 @@ package org.triggerhappy.camel.service;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.camel.CamelContext;
+import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
+import org.apache.camel.main.MainListenerSupport;
+import org.apache.camel.model.Model;
+import org.apache.camel.model.RouteDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.triggerhappy.camel.articles.ArticleExtractor;
@@ -64,6 +70,14 @@ public final class ServiceRuntime implements AutoCloseable {
     public static final int SERVICE_POOL = 40;
     /** Default pool of {@code run --once}. */
     public static final int ONCE_POOL = 10;
+    /** How long an idle queue consumer of a single run waits for work before looking whether to stop. */
+    static final Duration ONCE_QUEUE_POLL = Duration.ofMillis(50);
+    /**
+     * The built-in route files, named: a pattern such as {@code routes/*.xml} makes Camel scan the whole jar for
+     * matches, twice, at every start.
+     */
+    static final List<String> ROUTE_FILES = List.of("poll.xml", "evernote.xml", "flows.xml", "flow-enex-archive.xml",
+            "flow-webhook.xml", "housekeeping.xml", "instances.xml", "status.xml");
 
     private final Settings settings;
     private final Database db;
@@ -75,10 +89,13 @@ public final class ServiceRuntime implements AutoCloseable {
     private final NoteDelivery delivery;
     private final Heartbeat heartbeat;
     private final Main main;
+    private final Phases phases;
+    private volatile boolean once;
 
-    private ServiceRuntime(Settings settings, Database db, boolean timer) {
+    private ServiceRuntime(Settings settings, Database db, boolean timer, Phases phases) {
         this.settings = settings;
         this.db = db;
+        this.phases = phases;
         this.outbox = new OutboxRepository(db.dataSource());
         this.fetchPool = daemonPool(settings.fetchConcurrency(), "th-fetch-");
         Clock clock = Clock.systemUTC();
@@ -144,9 +161,40 @@ public final class ServiceRuntime implements AutoCloseable {
         if (!settings.routesDir().isEmpty()) {
             RouteFilesWatcher.install(main, java.nio.file.Path.of(settings.routesDir()));
         }
+        main.addMainListener(new MainListenerSupport() {
+            @Override
+            public void beforeConfigure(BaseMainSupport m) {
+                if (!timer) {
+                    // Nothing starts a route by hand in a single run (no JMX, no management port): a route that
+                    // does not start with the context (the timer, the status page, flows turned off) is not even
+                    // built, nor the components it names (Quartz, Vert.x, Jackson).
+                    CamelContext context = m.getCamelContext();
+                    context.getCamelContextExtension().getContextPlugin(Model.class)
+                            .setRouteFilter(route -> startsWithContext(context, route));
+                }
+            }
+
+            @Override
+            public void afterConfigure(BaseMainSupport m) {
+                phases.end("camel");
+            }
+
+            @Override
+            public void afterStart(BaseMainSupport m) {
+                // Called by run(), not by start() (runOnce times its own start).
+                phases.end("routes");
+                LOG.info("service started phases {}", phases.line());
+            }
+        });
+        phases.end("wiring");
     }
 
-    /** The guards of every fetch (feeds, pages, images) as the settings say; also a preview's. */
+    /** Whether the route starts when the context does ({@code autoStartup}, after placeholders). */
+    static boolean startsWithContext(CamelContext context, RouteDefinition route) {
+        String autoStartup = route.getAutoStartup();
+        return autoStartup == null
+                || !"false".equalsIgnoreCase(context.resolvePropertyPlaceholders(autoStartup).trim());
+    }
 
     private static ExecutorService daemonPool(int threads, String prefix) {
         AtomicInteger n = new AtomicInteger();
@@ -159,11 +207,18 @@ public final class ServiceRuntime implements AutoCloseable {
 
     /** Opens the database (migrating it) and prepares the routes; nothing runs until a run method is called. */
     public static ServiceRuntime create(Settings settings, boolean timer) {
+        return create(settings, timer, Phases.sinceMain());
+    }
+
+    /** As {@link #create(Settings, boolean)}, timing its phases (database, migrations, wiring, Camel) in {@code phases}. */
+    public static ServiceRuntime create(Settings settings, boolean timer, Phases phases) {
         LOG.info("starting TriggerHappy Camel with {}", settings.describe());
         Database db = openDatabase(settings, timer);
+        phases.end("db");
         try {
             Migrations.migrate(db.dataSource());
-            return new ServiceRuntime(settings, db, timer);
+            phases.end("flyway");
+            return new ServiceRuntime(settings, db, timer, phases);
         } catch (RuntimeException e) {
             db.close();
             throw e;
@@ -177,12 +232,14 @@ public final class ServiceRuntime implements AutoCloseable {
      */
     public static Database openDatabase(Settings settings, boolean service) {
         int byConcurrency = settings.fetchConcurrency() + settings.deliveryConcurrency() + 4;
-        return Database.open(settings, settings.dbPoolSize(Math.min(byConcurrency, service ? SERVICE_POOL : ONCE_POOL)));
+        int size = settings.dbPoolSize(Math.min(byConcurrency, service ? SERVICE_POOL : ONCE_POOL));
+        // The service keeps its pool full; a single run opens connections as its work needs them.
+        return Database.open(settings, size, service ? size : 1);
     }
 
     /** On an open, migrated database; closing the runtime closes it. */
     public static ServiceRuntime create(Settings settings, Database db, boolean timer) {
-        return new ServiceRuntime(settings, db, timer);
+        return new ServiceRuntime(settings, db, timer, Phases.fromNow());
     }
 
     private static NoteSink sink(Settings s) {
@@ -196,9 +253,9 @@ public final class ServiceRuntime implements AutoCloseable {
 
     private Map<String, String> camelProperties(boolean timer) {
         Duration tick = settings.pollTick();
-        String routes = "classpath:routes/*.xml";
         Map<String, String> p = new java.util.LinkedHashMap<>();
-        p.put("camel.main.routes-include-pattern", routes);
+        p.put("camel.main.routes-include-pattern",
+                String.join(",", ROUTE_FILES.stream().map(f -> "classpath:routes/" + f).toList()));
         // The context name also names the Quartz scheduler, which is a JVM-wide singleton per name: two runtimes
         // in one JVM (tests, benchmarks) need their own.
         int n = RUNTIMES_IN_JVM.getAndIncrement();
@@ -212,6 +269,11 @@ public final class ServiceRuntime implements AutoCloseable {
         p.put("th.delivery.concurrency", Integer.toString(settings.deliveryConcurrency()));
         p.put("th.prune.period.ms", Long.toString(Duration.ofHours(1).toMillis()));
         p.put("th.heartbeat.period.ms", Long.toString(Heartbeat.EVERY.toMillis()));
+        if (!timer) {
+            // Stopping waits for every queue consumer's poll to time out (Camel's default: 1 s per queue); a single
+            // run stops once, right after its work, and would spend most of its stop waiting.
+            p.put("camel.component.seda.default-poll-timeout", Long.toString(ONCE_QUEUE_POLL.toMillis()));
+        }
         p.putAll(settings.flowOverrides());
         p.putAll(Operations.camelProperties(timer, settings.httpAccess().host(), settings.httpPort(),
                 settings.managementPort()));
@@ -231,7 +293,9 @@ public final class ServiceRuntime implements AutoCloseable {
     /** Polls every active trigger now, waits until every note that can be written now is written, then stops. */
     public OnceSummary runOnce(Duration timeout) throws Exception {
         long t0 = System.nanoTime();
+        once = true;
         main.start();
+        phases.end("routes");
         try {
             main.getCamelTemplate().sendBodyAndHeader("direct:poll-cycle", null, "force", true);
             long deadline = System.nanoTime() + timeout.toNanos();
@@ -243,12 +307,14 @@ public final class ServiceRuntime implements AutoCloseable {
                 Thread.sleep(100);
             }
             PollCycle.Summary s = cycle.last();
+            phases.end("cycle");
             return new OnceSummary(s == null ? 0 : s.polled(), s == null ? 0 : s.failed(),
                     s == null ? 0 : s.newEntries(), delivery.written(), delivery.deferred(), delivery.parked(),
                     outbox.pendingCount(), Duration.ofNanos(System.nanoTime() - t0), s == null ? 0 : s.filtered(),
                     s == null ? 0 : s.crossFeedDuplicates());
         } finally {
             main.stop();
+            phases.end("stop");
         }
     }
 
@@ -271,5 +337,9 @@ public final class ServiceRuntime implements AutoCloseable {
         }
         heartbeat.stopped();
         db.close();
+        phases.end("close");
+        if (once) {
+            LOG.info("run --once phases {}", phases.line());
+        }
     }
 }

@@ -13,7 +13,7 @@ import java.util.Set;
  */
 final class BenchOptions {
     static final String HELP = String.join("\n",
-            "usage: bench/run [--quick] [--scenarios main,notes,two,articles,profile,extraction,tables] [--name value]...",
+            "usage: bench/run [--quick] [--scenarios main,notes,two,articles,startup,profile,extraction,tables] [--name value]...",
             "  --feeds N               feeds = triggers in the main scenario (10000; quick 500)",
             "  --items K               items per feed document (10)",
             "  --users U               users owning the main scenario's triggers (100)",
@@ -44,6 +44,8 @@ final class BenchOptions {
             "  --tables-days D         tables: simulated days (365; quick 60)",
             "  --tables-retention R    tables: TH_LEDGER_RETENTION in days (180; quick 20)",
             "  --tables-window W       tables: entries in a feed document (30)",
+            "  --startup-repeat R      startup: runs of the floor, the service and the service without AppCDS; medians (5; quick 3)",
+            "  --cds 0|1               run the service with an AppCDS archive of its jar, made by a training run first (1)",
             "  --jvm-args \"OPTS\"       extra JVM options for the service and the floor JVMs alike (none)",
             "  --keep-db 0|1           keep the databases the benchmark made (0: dropped at the end)",
             "  --out DIR               logs, GC logs, JFR recordings, results.txt (target/bench)",
@@ -63,13 +65,14 @@ final class BenchOptions {
             Map.entry("articles-batches", "3"), Map.entry("articles-latency", "0"),
             Map.entry("tables-feeds", "1000"), Map.entry("tables-per-day", "10"), Map.entry("tables-days", "365"),
             Map.entry("tables-retention", "180"), Map.entry("tables-window", "30"),
-            Map.entry("scenarios", "main,notes,two,articles"));
+            Map.entry("startup-repeat", "5"), Map.entry("cds", "1"),
+            Map.entry("scenarios", "main,notes,two,articles,startup"));
     private static final Map<String, String> QUICK = Map.ofEntries(
             Map.entry("feeds", "500"), Map.entry("notes-per-user", "2"), Map.entry("two-feeds", "100"),
             Map.entry("floor-healer", "0"), Map.entry("notes-wide", "0"), Map.entry("new-items", "0"),
             Map.entry("articles-feeds", "10"), Map.entry("articles-per-feed", "3"),
             Map.entry("articles-batches", "2"), Map.entry("tables-feeds", "100"), Map.entry("tables-days", "60"),
-            Map.entry("tables-retention", "20"));
+            Map.entry("tables-retention", "20"), Map.entry("startup-repeat", "3"));
 
     private final Map<String, String> values;
     final boolean quick;

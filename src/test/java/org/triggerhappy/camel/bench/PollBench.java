@@ -34,7 +34,11 @@ import org.triggerhappy.camel.testsupport.TestDatabase;
  * <p>
  * Scenarios: {@code main} (cold, steady and new-items cycles of N triggers, vs the floor), {@code notes} (notes/s at
  * U users and an Evernote latency), {@code articles} (full content and embedded images vs a bare fetch loop), {@code two} (one vs two concurrent instances, latency-bound), {@code profile}
- * (a cold cycle under JFR, top CPU hot spots).
+ * (a cold cycle under JFR, top CPU hot spots), {@code startup} ({@code run --once} with nothing due vs a bare JVM that
+ * connects to the database, {@link StartupBench}).
+ * <p>
+ * The service runs from the jar {@code mvn package} built ({@code -Dbench.serviceJar}), with an AppCDS archive of it
+ * ({@link AppCds}, {@code --cds 1}) made by a short training run before the first measured one.
  */
 public final class PollBench {
     private static final Duration RUN_TIMEOUT = Duration.ofMinutes(40);
@@ -44,6 +48,7 @@ public final class PollBench {
     private final Path out;
     private final String serviceCp;
     private final String benchCp;
+    private final AppCds cds;
     private final BenchTable table = new BenchTable();
     private final List<String> notes = new ArrayList<>();
     private FeedFarm mainFarm;
@@ -53,7 +58,15 @@ public final class PollBench {
         this.out = Path.of(o.string("out")).toAbsolutePath();
         Files.createDirectories(out);
         this.benchCp = System.getProperty("java.class.path");
-        this.serviceCp = System.getProperty("bench.serviceClasspath", benchCp);
+        String jar = System.getProperty("bench.serviceJar", "");
+        boolean fromJar = !jar.isEmpty() && Files.isRegularFile(Path.of(jar));
+        this.serviceCp = fromJar ? Path.of(jar).toAbsolutePath().toString()
+                : System.getProperty("bench.serviceClasspath", benchCp);
+        // An archive holds classes from jars only (no class folders): without the jar there is none.
+        this.cds = new AppCds(out.resolve("service.jsa"), fromJar && o.integer("cds") == 1);
+        if (!fromJar) {
+            notes.add("the service ran from target/classes (no jar from `mvn package`), so without AppCDS");
+        }
     }
 
     public static void main(String[] args) throws Exception {
@@ -87,6 +100,7 @@ public final class PollBench {
                     case "articles" -> articlesScenario();
                     case "extraction" -> extractionScenario();
                     case "tables" -> tablesScenario();
+                    case "startup" -> startupScenario();
                     default -> throw new IllegalArgumentException("unknown scenario " + s);
                 }
             }
@@ -200,6 +214,8 @@ public final class PollBench {
                 notes.add(String.format(Locale.ROOT, "main: best of %d; all cold cycles (service/floor, s): %s;"
                         + " all steady cycles: %s", repeat, pairs(colds, floorColds), pairs(steadies, floorSteadies)));
             }
+            notes.add("main: phases of the cold run --once, ms: " + cold.phasesLine());
+            notes.add("main: phases of the steady run --once, ms: " + steady.phasesLine());
             ServiceOutcome fresh = null;
             double notesPerSecond = Double.NaN;
             if (newItems > 0) {
@@ -216,7 +232,12 @@ public final class PollBench {
             double coldRatio = ratio(cold.cycleMs, floorCold.loopMs);
             table.row("cold cycle, s (first poll of every feed)", sec(cold.cycleMs), sec(floorCold.loopMs),
                     BenchTable.ratio(coldRatio), "≤ 2× floor", coldRatio <= 2.0);
-            table.info("  cold: process wall time, s", sec(cold.run.wallMs()), sec(floorCold.run.wallMs()));
+            ServiceOutcome coldWall = best(colds, s -> s.run.wallMs());
+            FloorOutcome floorColdWall = best(floorColds, f -> f.run.wallMs());
+            double coldWallRatio = ratio(coldWall.run.wallMs(), floorColdWall.run.wallMs());
+            table.row("  cold: process wall time, s (whole run --once)", sec(coldWall.run.wallMs()),
+                    sec(floorColdWall.run.wallMs()), BenchTable.ratio(coldWallRatio), "≤ 2× floor",
+                    coldWallRatio <= 2.0);
             table.info("  cold: before / after the cycle, s", phases(cold), "");
             table.row("  cold: process CPU time, s", sec(cold.run.cpuMs()), sec(floorCold.run.cpuMs()),
                     BenchTable.ratio(ratio(cold.run.cpuMs(), floorCold.run.cpuMs())), "", null);
@@ -232,7 +253,12 @@ public final class PollBench {
             double steadyRatio = ratio(steady.cycleMs, floorSteady.loopMs);
             table.row("steady cycle, s (every feed 304)", sec(steady.cycleMs), sec(floorSteady.loopMs),
                     BenchTable.ratio(steadyRatio), "≤ 1.25× floor", steadyRatio <= 1.25);
-            table.info("  steady: process wall time, s", sec(steady.run.wallMs()), sec(floorSteady.run.wallMs()));
+            ServiceOutcome steadyWall = best(steadies, s -> s.run.wallMs());
+            FloorOutcome floorSteadyWall = best(floorSteadies, f -> f.run.wallMs());
+            double steadyWallRatio = ratio(steadyWall.run.wallMs(), floorSteadyWall.run.wallMs());
+            table.row("  steady: process wall time, s (whole run --once)", sec(steadyWall.run.wallMs()),
+                    sec(floorSteadyWall.run.wallMs()), BenchTable.ratio(steadyWallRatio), "≤ 1.5× floor",
+                    steadyWallRatio <= 1.5);
             table.info("  steady: before / after the cycle, s", phases(steady), "");
             table.row("  steady: process CPU time, s", sec(steady.run.cpuMs()), sec(floorSteady.run.cpuMs()),
                     BenchTable.ratio(ratio(steady.run.cpuMs(), floorSteady.run.cpuMs())), "", null);
@@ -592,6 +618,54 @@ public final class PollBench {
         return whole + " of " + notes + " / " + BenchTable.num(notes == 0 ? Double.NaN : media / (double) notes, 1);
     }
 
+    // ---------------------------------------------------------------- startup: run --once with nothing due
+
+    /**
+     * {@code run --once} on a migrated database without triggers, against a bare JVM that connects to the same
+     * database and runs {@code select 1} ({@link DbFloor}), taking turns; with the AppCDS archive and (when there is
+     * one) without. A first round warms the page cache and is not counted.
+     */
+    private void startupScenario() throws Exception {
+        int runs = o.integer("startup-repeat");
+        TestDatabase.Db db = BenchSeeder.fresh();
+        try (com.zaxxer.hikari.HikariDataSource ds = BenchSeeder.migrated(db)) {
+            new org.triggerhappy.camel.persistence.DjangoThAdmin(ds).ensureServices();
+        }
+        log("startup: " + runs + " rounds of the floor and run --once with nothing due");
+        String floorCp = StartupBench.floorClasspath(benchCp);
+        Map<String, String> dbEnv = Map.of("TH_DB_URL", db.url(), "TH_DB_USER", db.user(), "TH_DB_PASSWORD",
+                db.password());
+        List<JvmRun.Result> floors = new ArrayList<>();
+        List<ServiceOutcome> services = new ArrayList<>();
+        List<ServiceOutcome> plain = new ArrayList<>();
+        try (FakeEvernote evernote = new FakeEvernote(Duration.ZERO, 4)) {
+            for (int r = 0; r <= runs; r++) {
+                String suffix = r == 0 ? "-warm-up" : "-" + r;
+                JvmRun.Result f = JvmRun.start("startup-floor" + suffix, out, o.string("xmx"), serviceJvmArgs(),
+                        floorCp, DbFloor.class.getName(), List.of(), dbEnv).await(RUN_TIMEOUT);
+                log("startup-floor" + suffix + ": " + f.stdoutText().trim() + " wall_ms=" + f.wallMs() + " cpu_ms="
+                        + f.cpuMs());
+                ServiceOutcome s = service("startup-service" + suffix, db, null, evernote,
+                        o.integer("concurrency"), List.of(), Map.of());
+                ServiceOutcome p = null;
+                if (cds.enabled()) {
+                    p = ServiceOutcome.of(startService("startup-without-cds" + suffix, db, null, evernote,
+                            o.integer("concurrency"), List.of(), Map.of(), List.of("run", "--once"), false)
+                            .await(RUN_TIMEOUT));
+                    log("startup-without-cds" + suffix + ": " + p.summary());
+                }
+                if (r > 0) {
+                    floors.add(f);
+                    services.add(s);
+                    if (p != null) {
+                        plain.add(p);
+                    }
+                }
+            }
+        }
+        StartupBench.report(table, notes, runs, o.string("xmx"), floors, services, plain);
+    }
+
     // ---------------------------------------------------------------- one vs two instances, latency-bound
 
     private void twoInstancesScenario() throws Exception {
@@ -676,13 +750,26 @@ public final class PollBench {
 
     private JvmRun startService(String label, TestDatabase.Db db, FeedFarm farm, FakeEvernote evernote, int conc,
                                 List<String> jvmArgs, Map<String, String> extraEnv, List<String> command) {
+        return startService(label, db, farm, evernote, conc, jvmArgs, extraEnv, command, true);
+    }
+
+    /** {@code withCds}: with the AppCDS archive of the jar when there is one (made by a training run at first use). */
+    private JvmRun startService(String label, TestDatabase.Db db, FeedFarm farm, FakeEvernote evernote, int conc,
+                                List<String> jvmArgs, Map<String, String> extraEnv, List<String> command,
+                                boolean withCds) {
+        withCds &= jvmArgs.stream().noneMatch(a -> a.startsWith("-XX:StartFlightRecording"));
+        if (withCds && cds.enabled() && !cds.ready()) {
+            trainCds();
+        }
         Map<String, String> env = new HashMap<>();
         env.put("TH_DB_URL", db.url());
         env.put("TH_DB_USER", db.user());
         env.put("TH_DB_PASSWORD", db.password());
         env.put("TH_DATA_DIR", out.resolve("data-" + label).toString());
         env.put("TH_EVERNOTE_URL", evernote.baseUrl());
-        env.put("TH_ALLOW_PRIVATE_NETWORKS", farm.hostPort());
+        if (farm != null) {
+            env.put("TH_ALLOW_PRIVATE_NETWORKS", farm.hostPort());
+        }
         env.put("TH_FETCH_CONCURRENCY", Integer.toString(conc));
         // The farm's entries link to names under example.org: never follow them (the articles scenario sets its own).
         env.put("TH_FULL_CONTENT", "never");
@@ -700,8 +787,34 @@ public final class PollBench {
                 // (every log line starts with its ISO-8601 time: ops.LogSetup)
                 "--add-exports", "java.xml/com.sun.org.apache.xerces.internal.util=ALL-UNNAMED"));
         jvm.addAll(serviceJvmArgs());
+        if (withCds) {
+            jvm.addAll(cds.jvmArgs());
+        }
         jvm.addAll(jvmArgs);
         return JvmRun.start(label, out, o.string("xmx"), jvm, serviceCp, SERVICE_MAIN, command, env);
+    }
+
+    /**
+     * The AppCDS archive, made the way a user's first run makes it ({@code -XX:ArchiveClassesAtExit}): one {@code run
+     * --once} of 20 feeds that writes 40 notes, so that fetching, parsing and delivery are in it, on a database and
+     * farm of its own.
+     */
+    private void trainCds() {
+        log("AppCDS: training run for " + cds.archive());
+        try (FeedFarm farm = new FeedFarm(20, 10, Duration.ZERO, 8);
+             FakeEvernote evernote = new FakeEvernote(Duration.ZERO, 8)) {
+            Instant dateTriggered = farm.created().minus(Duration.ofSeconds(2 * 60L + 30));
+            TestDatabase.Db db = BenchSeeder.seed(2, 20, farm, 20, dateTriggered, evernote, "tok-cds-");
+            ServiceOutcome s = ServiceOutcome.of(startService("service-cds-training", db, farm, evernote, 4,
+                    cds.trainingArgs(), Map.of(), List.of("run", "--once"), false).await(RUN_TIMEOUT));
+            log("AppCDS: " + s.summary() + "; " + cds.describe());
+        } catch (Exception e) {
+            throw new IllegalStateException("AppCDS training run failed", e);
+        }
+        cds.trained();
+        if (!cds.ready()) {
+            notes.add("AppCDS: the training run left no archive; the service ran without one");
+        }
     }
 
     /** Extra JVM options for the service and the floors alike ({@code --jvm-args "-XX:… -XX:…"}). */
@@ -728,7 +841,7 @@ public final class PollBench {
      * timestamps place the cycle inside the process's life (startup before it, delivery drain and shutdown after).
      */
     record ServiceOutcome(JvmRun.Result run, long cycleMs, int polled, int notModified, int failures, int newEntries,
-                          int notesWritten, boolean outOfMemory, long cycleEndEpochMs) {
+                          int notesWritten, boolean outOfMemory, long cycleEndEpochMs, Map<String, Long> phases) {
         static ServiceOutcome of(JvmRun.Result r) {
             String err = r.stderrText();
             String cycleLine = "";
@@ -748,7 +861,13 @@ public final class PollBench {
             return new ServiceOutcome(r, value(cycleLine, "duration_ms=(\\d+)", -1),
                     (int) value(cycleLine, "triggers_polled=(\\d+)", -1),
                     (int) value(cycleLine, "not_modified=(\\d+)", -1), (int) value(cycleLine, "failures=(\\d+)", -1),
-                    (int) value(cycleLine, "new_entries=(\\d+)", -1), (int) value(once, "(\\d+) notes written", -1), oom, end);
+                    (int) value(cycleLine, "new_entries=(\\d+)", -1), (int) value(once, "(\\d+) notes written", -1), oom, end,
+                    StartupBench.phases(err));
+        }
+
+        /** The service's own phase timings ({@code run --once phases …}), "n/a" without them. */
+        String phasesLine() {
+            return phases.isEmpty() ? "n/a" : phases.toString().replaceAll("[{}]", "");
         }
 
         /** From the process start to the start of the poll cycle: JVM, Flyway, Camel. */

@@ -2,24 +2,36 @@ package org.triggerhappy.camel.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.flywaydb.core.api.FlywayException;
 import org.junit.jupiter.api.Test;
 import org.triggerhappy.camel.testsupport.TestDatabase;
 
 class MigrationsTest {
 
     private static HikariDataSource ds(TestDatabase.Db db) {
+        return ds(db, 2);
+    }
+
+    private static HikariDataSource ds(TestDatabase.Db db, int connections) {
         HikariDataSource ds = new HikariDataSource();
         ds.setJdbcUrl(db.url());
         ds.setUsername(db.user());
         ds.setPassword(db.password());
-        ds.setMaximumPoolSize(2);
+        ds.setMaximumPoolSize(connections);
         return ds;
     }
 
@@ -85,6 +97,62 @@ class MigrationsTest {
                 assertThat(after).anyMatch(s -> s.startsWith("auth_user.first_name:character varying:30"));
                 assertThat(shape(c, "thc_%")).isNotEmpty();
             }
+        }
+    }
+
+    @Test
+    void latest_is_the_newest_bundled_migration() throws Exception {
+        Path dir = Path.of(Migrations.class.getResource("/db/migration").toURI());
+        Pattern name = Pattern.compile("V(\\d+)__.*\\.sql");
+        int newest;
+        try (Stream<Path> files = Files.list(dir)) {
+            newest = files.map(f -> name.matcher(f.getFileName().toString())).filter(Matcher::matches)
+                    .mapToInt(m -> Integer.parseInt(m.group(1))).max().orElseThrow();
+        }
+        assertThat(Migrations.LATEST).isEqualTo(newest);
+    }
+
+    @Test
+    void flyway_runs_only_when_the_history_is_not_current() throws Exception {
+        // One connection for the test's statements, two for Flyway (its lock and its work).
+        try (HikariDataSource ds = ds(TestDatabase.fresh(), 3); Connection c = ds.getConnection();
+             Statement st = c.createStatement()) {
+            assertThat(Migrations.upToDate(ds)).as("no history yet").isFalse();
+            Migrations.migrate(ds);
+            assertThat(Migrations.upToDate(ds)).isTrue();
+            Migrations.migrate(ds); // current: nothing to do
+            assertThat(count(st, "SELECT count(*) FROM thc_schema_history")).isEqualTo(count(st,
+                    "SELECT count(*) FROM thc_schema_history WHERE success"));
+
+            // Behind (the newest migration undone, as on a database of the previous release): Flyway applies it.
+            st.execute("ALTER TABLE thc_feed_state DROP COLUMN feed_title");
+            st.execute("DELETE FROM thc_schema_history WHERE version = '" + Migrations.LATEST + "'");
+            assertThat(Migrations.upToDate(ds)).isFalse();
+            Migrations.migrate(ds);
+            assertThat(Migrations.upToDate(ds)).isTrue();
+            assertThat(count(st, "SELECT count(*) FROM information_schema.columns WHERE table_name = 'thc_feed_state'"
+                    + " AND column_name = 'feed_title'")).isEqualTo(1);
+
+            // A failed migration: Flyway's to judge, and it refuses as it always did.
+            st.execute("UPDATE thc_schema_history SET success = false WHERE version = '" + Migrations.LATEST + "'");
+            assertThat(Migrations.upToDate(ds)).isFalse();
+            assertThatThrownBy(() -> Migrations.migrate(ds)).isInstanceOf(FlywayException.class);
+            st.execute("UPDATE thc_schema_history SET success = true");
+
+            // Ahead (a newer release migrated it): Flyway's to judge too; it leaves a future migration alone.
+            st.execute("INSERT INTO thc_schema_history (installed_rank, version, description, type, script, checksum,"
+                    + " installed_by, execution_time, success) SELECT max(installed_rank) + 1, '"
+                    + (Migrations.LATEST + 1) + "', 'future', 'SQL', 'V" + (Migrations.LATEST + 1)
+                    + "__future.sql', 0, 'test', 0, true FROM thc_schema_history");
+            assertThat(Migrations.upToDate(ds)).isFalse();
+            Migrations.migrate(ds);
+        }
+    }
+
+    private static int count(Statement st, String sql) throws Exception {
+        try (ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getInt(1);
         }
     }
 }

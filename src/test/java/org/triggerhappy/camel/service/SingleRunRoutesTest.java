@@ -1,0 +1,80 @@
+package org.triggerhappy.camel.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.triggerhappy.camel.testsupport.ServiceFixture;
+
+/**
+ * What a single run builds: the built-in route files are named (no scan of the classpath), and {@code run --once}
+ * builds only the routes that start with the context — not the timer, not the status page, not a flow turned off —
+ * with a flow turned on through the environment, as an operator does it, still there. Its log ends with the phase
+ * timings.
+ */
+class SingleRunRoutesTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void every_route_file_is_named() throws Exception {
+        Path routes = Path.of(ServiceRuntime.class.getResource("/routes").toURI());
+        try (Stream<Path> files = Files.list(routes)) {
+            assertThat(files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".xml")))
+                    .containsExactlyInAnyOrderElementsOf(ServiceRuntime.ROUTE_FILES);
+        }
+    }
+
+    @Test
+    void run_once_builds_only_the_routes_that_start() throws Exception {
+        try (ServiceFixture f = new ServiceFixture(dir.resolve("data"), false)) {
+            String log = runOnceVerbose(f, Map.of("TH_FLOW_WEBHOOK_ENABLED", "true"));
+            List<String> started = new ArrayList<>();
+            for (String line : log.split("\n")) {
+                int at = line.indexOf(" Started ");
+                if (at >= 0 && line.contains("AbstractCamelContext")) {
+                    started.add(line.substring(at + 9).split(" ")[0]);
+                }
+            }
+            assertThat(started).containsExactlyInAnyOrder("poll-cycle", "evernote", "redeliver-sweep", "deliver",
+                    "ledger-prune", "heartbeat", "flow-webhook");
+            assertThat(log).contains("Routes startup (total:7)").doesNotContain("Disabled ")
+                    .doesNotContain("Quartz").containsPattern("run --once phases jvm_ms=\\d+ cli_ms=\\d+ .*db_ms=\\d+"
+                            + " flyway_ms=\\d+ .*camel_ms=\\d+ routes_ms=\\d+ cycle_ms=\\d+ stop_ms=\\d+ close_ms=\\d+"
+                            + " total_ms=\\d+");
+        }
+    }
+
+    /** {@code run --once --verbose} as its own process; its log (standard error). */
+    private String runOnceVerbose(ServiceFixture f, Map<String, String> env) throws Exception {
+        String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+                "-XX:TieredStopAtLevel=1", "-cp", cp, "org.triggerhappy.camel.cli.TriggerHappyCli", "run", "--once",
+                "--verbose");
+        Path out = Files.createTempFile(dir, "out", ".txt");
+        Path err = Files.createTempFile(dir, "err", ".txt");
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile());
+        pb.environment().keySet().removeIf(k -> k.startsWith("TH_"));
+        var s = f.settings();
+        pb.environment().put("TH_DB_URL", s.dbUrl());
+        pb.environment().put("TH_DB_USER", s.dbUser());
+        pb.environment().put("TH_DB_PASSWORD", s.dbPassword());
+        pb.environment().put("TH_DATA_DIR", s.dataDir().toString());
+        pb.environment().put("TH_SINK", "enex");
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("run --once finished").isTrue();
+        String log = Files.readString(err, StandardCharsets.UTF_8);
+        assertThat(p.exitValue()).as(log).isZero();
+        assertThat(Files.readString(out, StandardCharsets.UTF_8)).startsWith("run --once: 0 triggers polled");
+        return log;
+    }
+}
