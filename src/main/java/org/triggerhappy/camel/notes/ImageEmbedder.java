@@ -63,8 +63,8 @@ final class ImageEmbedder {
      * @return the note with the images that fit as resources; its ENML is not validated yet (the caller does,
      *     once, and falls back to {@code remoteEnml} when it is not valid)
      */
-    Embedded embed(String remoteEnml, List<String> urls, long maxTotalBytes, Function<InlineImages, String> rewrite,
-                   long contentMax, String sourceUrl) {
+    Embedded embed(String remoteEnml, List<String> urls, Map<String, FetchedImage> fetched, long maxTotalBytes,
+                   Function<InlineImages, String> rewrite, long contentMax, String sourceUrl) {
         Embedded remote = new Embedded(remoteEnml, List.of(), false);
         long remoteBytes = XmlText.utf8Length(remoteEnml);
         if (urls.isEmpty()) {
@@ -73,7 +73,7 @@ final class ImageEmbedder {
         if (remoteBytes >= maxTotalBytes) {
             return new Embedded(remoteEnml, List.of(), true);
         }
-        Map<String, NoteResource> byUrl = choose(urls, downloads.fetch(urls), remoteBytes);
+        Map<String, NoteResource> byUrl = choose(urls, fetched, remoteBytes);
         if (byUrl.isEmpty()) {
             return remote;
         }
@@ -99,6 +99,11 @@ final class ImageEmbedder {
         }
         LOG.debug("images embedded={} found={} source_url={}", resources.size(), urls.size(), sourceUrl);
         return new Embedded(enml, List.copyOf(resources.values()), false);
+    }
+
+    /** The images at {@code urls}, downloaded (a few at a time, within the note's deadline); failures are missing. */
+    Map<String, FetchedImage> download(List<String> urls) {
+        return urls.isEmpty() ? Map.of() : downloads.fetch(urls);
     }
 
     /** URL → resource for every downloaded image worth storing; identical bytes share one resource. */

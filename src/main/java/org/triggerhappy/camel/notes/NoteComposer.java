@@ -56,24 +56,36 @@ public final class NoteComposer {
      * The entry's HTML is parsed once and the ENML validated once (again only when it has to fall back).
      */
     public NoteDraft compose(NoteSource src, ImageOptions options) {
-        EnmlConverter.Parsed parsed = converter.parse(src.html(), src.link());
         ImageCandidates found = new ImageCandidates(ImageEmbedder.MAX_PER_NOTE);
-        String remote = write(src, parsed, options.embed() ? found : InlineImages.REMOTE);
-        if (options.embed()) {
-            ImageEmbedder.Embedded embedded = images.embed(remote, found.urls(), options.maxTotalBytes(),
-                    media -> write(src, parsed, media), converter.contentMax(), src.link());
-            if (!embedded.resources().isEmpty()) {
-                List<String> problems = validator.apply(embedded.enml());
-                if (problems.isEmpty()) {
-                    return draft(src, embedded);
-                }
-                LOG.warn("images not embedded: ENML with en-media is not valid source_url={} error={}",
-                        Masked.url(src.link()), problems.get(0));
-            } else if (embedded.overBudget()) {
-                return validated(src, remote, true);
-            }
+        record Written(EnmlConverter.Parsed parsed, String remote) {
         }
-        return validated(src, remote, false);
+        Written first = CpuSlots.shared().run(() -> {
+            EnmlConverter.Parsed parsed = converter.parse(src.html(), src.link());
+            return new Written(parsed, write(src, parsed, options.embed() ? found : InlineImages.REMOTE));
+        });
+        String remote = first.remote();
+        if (options.embed()) {
+            // the downloads wait on the network: no CPU slot held meanwhile
+            List<String> urls = found.urls();
+            java.util.Map<String, FetchedImage> fetched = XmlText.utf8Length(remote) >= options.maxTotalBytes()
+                    ? java.util.Map.of() : images.download(urls);
+            return CpuSlots.shared().run(() -> {
+                ImageEmbedder.Embedded embedded = images.embed(remote, urls, fetched, options.maxTotalBytes(),
+                        media -> write(src, first.parsed(), media), converter.contentMax(), src.link());
+                if (!embedded.resources().isEmpty()) {
+                    List<String> problems = validator.apply(embedded.enml());
+                    if (problems.isEmpty()) {
+                        return draft(src, embedded);
+                    }
+                    LOG.warn("images not embedded: ENML with en-media is not valid source_url={} error={}",
+                            Masked.url(src.link()), problems.get(0));
+                } else if (embedded.overBudget()) {
+                    return validated(src, remote, true);
+                }
+                return validated(src, remote, false);
+            });
+        }
+        return CpuSlots.shared().run(() -> validated(src, remote, false));
     }
 
     /** The note with remote images when its ENML is valid, else with the entry's plain text. */

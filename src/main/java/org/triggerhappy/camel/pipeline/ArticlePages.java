@@ -13,6 +13,7 @@ import org.triggerhappy.camel.fetch.FeedFetcher;
 import org.triggerhappy.camel.fetch.FetchException;
 import org.triggerhappy.camel.fetch.FetchResult;
 import org.triggerhappy.camel.fetch.HostLimiter;
+import org.triggerhappy.camel.notes.CpuSlots;
 
 /**
  * Fetches an entry's linked page with the feed fetcher's guards and extracts its article. A link asked for by several
@@ -81,8 +82,9 @@ public final class ArticlePages {
             return Outcome.failed("the link is not an HTML page (" + page.contentType() + ")");
         }
         try {
-            String html = PageDecoder.decode(page.body(), page.contentType());
-            return extractor.extract(html, page.finalUrl(), selector).map(a -> new Outcome(a, null))
+            return CpuSlots.shared().run(() -> extractor.extract(
+                            PageDecoder.decode(page.body(), page.contentType()), page.finalUrl(), selector))
+                    .map(a -> new Outcome(a, null))
                     .orElseGet(() -> Outcome.failed(selector == null ? "no article found on the page"
                             : "the selector matched nothing on the page"));
         } catch (RuntimeException e) {
