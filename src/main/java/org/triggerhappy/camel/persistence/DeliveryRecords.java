@@ -4,16 +4,19 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.triggerhappy.camel.persistence.UserPauseRepository.Kind;
 import org.triggerhappy.camel.persistence.UserPauseRepository.Pause;
 
 /**
- * The two statements of a delivery that goes well: the claim, which also brings back where the note goes and whether
- * its user is paused, and the record of the written note, which also counts it on django-th's trigger and service.
- * One round trip each instead of seven: at hundreds of notes a second the database's per-statement cost is what
- * limits a small machine.
+ * The statements of deliveries that go well: the claim, which also brings back the entry's content, where the note
+ * goes and whether its user is paused; and the record of written notes, a lane's batch at a time, which also counts
+ * them on django-th's triggers and services. At hundreds of notes a second the database's per-statement cost is what
+ * limits a small machine, so each is one round trip.
  */
 public final class DeliveryRecords {
     private static final String CLAIM = "WITH o AS (UPDATE thc_outbox SET claimed_until = now() + make_interval(secs => ?),"
@@ -23,21 +26,34 @@ public final class DeliveryRecords {
             + " ELSE coalesce(sync_usn, ?) END"
             + " WHERE id = ? AND state = 'pending' AND not_before <= now()"
             + " AND (claimed_until IS NULL OR claimed_until < now())"
-            + " RETURNING id, trigger_id, user_id, entry_key, feed_url, guid, link, title, content, published, attempts,"
+            + " RETURNING id, trigger_id, user_id, entry_key, feed_url, guid, link, title, published, attempts,"
             + " ambiguous, claim_no, sync_usn)"
-            + " SELECT o.id, o.trigger_id, o.user_id, o.entry_key, o.feed_url, o.guid, o.link, o.title, o.content,"
+            + " SELECT o.id, o.trigger_id, o.user_id, o.entry_key, o.feed_url, o.guid, o.link, o.title, b.content,"
             + " o.published, o.attempts, o.ambiguous, o.claim_no, o.sync_usn,"
             + " tg.*, p.kind, p.paused_until, p.token_hash, p.reason"
-            + " FROM o LEFT JOIN LATERAL (" + DjangoThRepository.TARGET_SELECT + " WHERE t.id = o.trigger_id) tg ON true"
+            + " FROM o LEFT JOIN thc_outbox_payload b ON b.outbox_id = o.id"
+            + " LEFT JOIN LATERAL (" + DjangoThRepository.TARGET_SELECT + " WHERE t.id = o.trigger_id) tg ON true"
             + " LEFT JOIN thc_user_pause p ON p.user_id = tg.user_id";
 
-    private static final String WRITTEN = "WITH o AS (UPDATE thc_outbox SET state = 'delivered', note_guid = ?,"
+    /**
+     * Items of one holder marked delivered, each under its own claim number; the triggers and services count the
+     * notes actually marked (RETURNING), so a lost claim counts nothing.
+     */
+    private static final String WRITTEN = "WITH o AS (UPDATE thc_outbox o SET state = 'delivered', note_guid = u.guid,"
             + " delivered_at = now(), claimed_until = NULL, claimed_by = NULL, last_error = NULL"
-            + " WHERE id = ? AND claimed_by = ? AND claim_no = ? AND state = 'pending'"
-            + " RETURNING trigger_id),"
-            + " t AS (UPDATE django_th_triggerservice SET result = 'OK', date_result = now(), consumer_failed = 0,"
-            + " counter_ok = counter_ok + 1 WHERE id = (SELECT trigger_id FROM o) RETURNING consumer_id)"
-            + " UPDATE django_th_userservice SET counter_ok = counter_ok + 1 WHERE id = (SELECT consumer_id FROM t)";
+            + " FROM unnest(?::bigint[], ?::bigint[], ?::text[]) AS u(id, claim_no, guid)"
+            + " WHERE o.id = u.id AND o.claimed_by = ? AND o.claim_no = u.claim_no AND o.state = 'pending'"
+            + " RETURNING o.id, o.trigger_id),"
+            + " n AS (SELECT trigger_id, count(*) AS notes FROM o GROUP BY trigger_id),"
+            // the triggers locked in id order: two instances marking one user's notes never deadlock
+            + " l AS (SELECT id FROM django_th_triggerservice WHERE id IN (SELECT trigger_id FROM n) ORDER BY id"
+            + " FOR UPDATE),"
+            + " t AS (UPDATE django_th_triggerservice t SET result = 'OK', date_result = now(), consumer_failed = 0,"
+            + " counter_ok = counter_ok + n.notes FROM n JOIN l ON l.id = n.trigger_id WHERE t.id = n.trigger_id"
+            + " RETURNING t.consumer_id, n.notes),"
+            + " s AS (UPDATE django_th_userservice s SET counter_ok = counter_ok + c.notes"
+            + " FROM (SELECT consumer_id, sum(notes) AS notes FROM t GROUP BY consumer_id) c WHERE s.id = c.consumer_id)"
+            + " SELECT id FROM o";
 
     private final DataSource ds;
 
@@ -79,23 +95,54 @@ public final class DeliveryRecords {
         });
     }
 
+    /** A note Evernote confirmed, to record under the claim of its outbox item. */
+    public record Written(OutboxClaim claim, String noteGuid) {
+    }
+
     /**
-     * The note exists: the item is delivered and the trigger and the user's Evernote service count it, all in one
-     * statement, so the counters move exactly when the delivery is recorded. Only under the claim still held
-     * ({@link ClaimedOutbox#deliveredAs} tells a lost claim from a user without a counter row).
+     * The notes exist: their items are delivered and the triggers and the users' Evernote services count them, all
+     * in one statement, so the counters move exactly when the deliveries are recorded. Only under the claims still
+     * held, all by one holder ({@link ClaimedOutbox#deliveredAs} tells a lost claim from one recorded before).
      *
-     * @return the rows counted: 0 when the claim was lost (or the user's service row is missing)
+     * @return the ids of the items this call marked
      */
-    public int written(OutboxClaim claim, String noteGuid) {
+    public Set<Long> written(List<Written> notes) {
+        if (notes.isEmpty()) {
+            return Set.of();
+        }
+        String owner = notes.get(0).claim().owner();
+        Long[] ids = new Long[notes.size()];
+        Long[] numbers = new Long[notes.size()];
+        String[] guids = new String[notes.size()];
+        for (int i = 0; i < notes.size(); i++) {
+            OutboxClaim claim = notes.get(i).claim();
+            if (!claim.owner().equals(owner)) {
+                throw new IllegalArgumentException("one holder per batch");
+            }
+            ids[i] = claim.id();
+            numbers[i] = claim.number();
+            guids[i] = notes.get(i).noteGuid();
+        }
         return Jdbc.withConnection(ds, c -> {
             try (PreparedStatement ps = c.prepareStatement(WRITTEN)) {
-                ps.setString(1, noteGuid);
-                ps.setLong(2, claim.id());
-                ps.setString(3, claim.owner());
-                ps.setLong(4, claim.number());
-                return ps.executeUpdate();
+                ps.setArray(1, c.createArrayOf("bigint", ids));
+                ps.setArray(2, c.createArrayOf("bigint", numbers));
+                ps.setArray(3, c.createArrayOf("text", guids));
+                ps.setString(4, owner);
+                Set<Long> marked = new HashSet<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        marked.add(rs.getLong(1));
+                    }
+                }
+                return marked;
             }
         });
+    }
+
+    /** {@link #written(List)} for one note: whether this call marked its item. */
+    public boolean written(OutboxClaim claim, String noteGuid) {
+        return written(List.of(new Written(claim, noteGuid))).contains(claim.id());
     }
 
     private static Claimed claimed(ResultSet rs, String owner) throws SQLException {

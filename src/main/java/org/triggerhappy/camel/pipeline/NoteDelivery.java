@@ -3,8 +3,11 @@ package org.triggerhappy.camel.pipeline;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -37,7 +40,10 @@ import org.triggerhappy.camel.persistence.UserPauseRepository.Pause;
  * a delivery that outlived its lease changes nothing. Before the first createNote of an item, the account's
  * updateCount is stored on its row (asked once per user-lane turn), so that after an ambiguous failure, in this
  * process or another, the note is looked for exactly among the notes changed since. Deliveries of one user run one
- * at a time (Evernote's limits are per user); different users go on in parallel.
+ * at a time (Evernote's limits are per user); different users go on in parallel. The notes a lane's turn wrote are
+ * recorded together (at the end of the turn, or every {@link #MARK_BATCH} notes or {@link #MARK_DELAY}): until then
+ * their items stay claimed and in flight, and a crash meanwhile leaves them to the next holder, which finds each
+ * note by its marker instead of writing it again.
  */
 public final class NoteDelivery {
     private static final Logger LOG = LoggerFactory.getLogger(NoteDelivery.class);
@@ -50,6 +56,10 @@ public final class NoteDelivery {
     private static final Duration QUOTA_RECHECK = Duration.ofDays(1);
     /** Longest wait between two attempts of a note that meets temporary trouble. */
     static final Duration MAX_BACKOFF = Duration.ofHours(6);
+    /** Notes of one turn recorded in one statement at most. */
+    static final int MARK_BATCH = 50;
+    /** Longest a written note waits for its record while its turn goes on (well inside the lease). */
+    static final Duration MARK_DELAY = Duration.ofSeconds(2);
 
     private final OutboxRepository outbox;
     private final DeliveryRecords records;
@@ -64,7 +74,7 @@ public final class NoteDelivery {
     private final ImageMode defaultImages;
     private final UploadBudgets budgets;
     private final long createWindowNanos;
-    private final UserLanes<SyncTurn> lanes = new UserLanes<>(SyncTurn::new);
+    private final UserLanes<Turn> lanes = new UserLanes<>(Turn::new, this::endTurn);
     /** Notes Evernote confirmed whose delivery the database did not take: outbox id to note guid. */
     private final Map<Long, String> unrecorded = new ConcurrentHashMap<>();
     private final AtomicInteger written = new AtomicInteger();
@@ -72,10 +82,16 @@ public final class NoteDelivery {
     private final AtomicInteger parked = new AtomicInteger();
     private ServiceMetrics metrics = ServiceMetrics.none();
 
-    /** What one turn of a user's lane knows of the account's sync state. */
-    private static final class SyncTurn {
+    /** One turn of a user's lane: what it knows of the account's sync state, and its notes not recorded yet. */
+    private static final class Turn {
         boolean asked;
         Integer updateCount;
+        final List<Unmarked> unmarked = new ArrayList<>();
+        long firstUnmarkedNanos;
+    }
+
+    /** A note Evernote confirmed whose item is not marked delivered yet. */
+    private record Unmarked(OutboxClaim claim, DeliveryTarget target, String guid, String title, Instant at) {
     }
 
     public NoteDelivery(OutboxRepository outbox, DeliveryRecords records, ClaimedOutbox claims,
@@ -111,20 +127,34 @@ public final class NoteDelivery {
         lanes.submit(EntryMessage.userId(message), EntryMessage.outboxId(message), this::deliverOne);
     }
 
-    private void deliverOne(SyncTurn turn, long id) {
+    private void deliverOne(Turn turn, long id) {
+        boolean awaitsRecord = false;
         try {
             long claimedAt = System.nanoTime(); // before the claim: the lease is counted from no earlier than this
-            records.claim(id, owner, LEASE, turn.updateCount)
-                    .ifPresent(c -> deliverClaimed(c, turn, claimedAt + createWindowNanos));
+            Optional<Claimed> claimed = records.claim(id, owner, LEASE, turn.updateCount);
+            if (claimed.isPresent()) {
+                awaitsRecord = deliverClaimed(claimed.get(), turn, claimedAt + createWindowNanos);
+            }
         } catch (RuntimeException e) {
             // Database trouble: the item stays pending; the sweeper brings it back (releasing a lease left behind).
             LOG.error("delivery interrupted, the note stays queued outbox_id={} error=\"{}\"", id, e.getMessage(), e);
         } finally {
-            inFlight.done(id);
+            if (!awaitsRecord) {
+                inFlight.done(id); // else when its record is written: until then the sweeper leaves its lease alone
+            }
+        }
+        if (turn.unmarked.size() >= MARK_BATCH
+                || (!turn.unmarked.isEmpty() && System.nanoTime() - turn.firstUnmarkedNanos > MARK_DELAY.toNanos())) {
+            recordWritten(turn);
         }
     }
 
-    private void deliverClaimed(Claimed claimed, SyncTurn turn, long startByNanos) {
+    private void endTurn(Turn turn) {
+        recordWritten(turn);
+    }
+
+    /** @return whether a note was written (or found written) whose record waits for the turn's batch */
+    private boolean deliverClaimed(Claimed claimed, Turn turn, long startByNanos) {
         OutboxItem item = claimed.item();
         OutboxClaim claim = claimed.claim();
         Optional<DeliveryTarget> target = claimed.target();
@@ -134,23 +164,22 @@ public final class NoteDelivery {
                 metrics.note("parked");
             }
             LOG.warn("note parked outbox_id={} trigger_id={} error=\"the trigger no longer exists\"", item.id(), item.triggerId());
-            return;
+            return false;
         }
         DeliveryTarget t = target.get();
         Instant now = clock.instant();
         String known = unrecorded.get(item.id());
         if (known != null) {
-            recordWritten(claim, t, known, item.title(), now);
-            return;
+            return toRecord(turn, claim, t, known, item.title(), now);
         }
         if (sink.usesEvernoteAccount()) {
             if (isPaused(claim, t, claimed.pause(), now)) {
-                return;
+                return false;
             }
             if (t.token() == null || t.token().isBlank()) {
                 pauseForAuth(claim, t, now, "no Evernote token for this user: connect Evernote in django-th"
                         + " or run 'tokens set'");
-                return;
+                return false;
             }
         }
         NoteSource source = new NoteSource(item.title(), item.link(), item.content(), item.published(), t.notebook(),
@@ -162,26 +191,34 @@ public final class NoteDelivery {
         try {
             if (claimed.syncBaseline().isEmpty() && !rememberSyncBaseline(claim, t, turn)) {
                 LOG.warn("delivery skipped, the item's claim was lost outbox_id={}", item.id());
-                return;
+                return false;
             }
             guid = writeWithFallback(t, draft, source, attempt);
         } catch (EvernoteFailure f) {
             handleFailure(claimed, t, now, f);
-            return;
+            return false;
         } catch (RuntimeException e) {
             // Unclassified: the request may have reached Evernote, so the next attempt looks for the note first.
             retryLater(claimed, t, now, "note writing failed: " + e.getMessage(), true);
-            return;
+            return false;
         }
         budgets.spent(t.userId(), draft.sizeBytes());
-        recordWritten(claim, t, guid, draft.title(), now);
+        return toRecord(turn, claim, t, guid, draft.title(), now);
+    }
+
+    private boolean toRecord(Turn turn, OutboxClaim claim, DeliveryTarget t, String guid, String title, Instant now) {
+        if (turn.unmarked.isEmpty()) {
+            turn.firstUnmarkedNanos = System.nanoTime();
+        }
+        turn.unmarked.add(new Unmarked(claim, t, guid, title, now));
+        return true;
     }
 
     /**
      * Stores the account's updateCount on the item before its first createNote (asked once per lane turn; the items
      * claimed later in the turn got it with their claim). False when the claim was lost.
      */
-    private boolean rememberSyncBaseline(OutboxClaim claim, DeliveryTarget t, SyncTurn turn) throws EvernoteFailure {
+    private boolean rememberSyncBaseline(OutboxClaim claim, DeliveryTarget t, Turn turn) throws EvernoteFailure {
         if (!sink.usesEvernoteAccount()) {
             return true;
         }
@@ -208,33 +245,70 @@ public final class NoteDelivery {
     }
 
     /**
-     * The note exists: record it. If the database fails now, the guid is kept in memory for the next attempt of this
-     * process, and the item is marked ambiguous so that after a restart the note is looked up rather than rewritten.
-     * If the claim was lost meanwhile, nothing is recorded: the item's new holder finds this note by its marker.
+     * The notes of the turn exist: record them, in one statement. If the database fails now, each guid is kept in
+     * memory for the next attempt of this process, and each item is marked ambiguous so that after a restart the note
+     * is looked up rather than rewritten. If an item's claim was lost meanwhile, nothing is recorded for it: its new
+     * holder finds the note by its marker.
      */
-    private void recordWritten(OutboxClaim claim, DeliveryTarget t, String guid, String title, Instant now) {
-        long id = claim.id();
+    private void recordWritten(Turn turn) {
+        if (turn.unmarked.isEmpty()) {
+            return;
+        }
+        List<Unmarked> batch = new ArrayList<>(turn.unmarked);
+        turn.unmarked.clear();
         try {
-            if (records.written(claim, guid) == 0 && !claims.deliveredAs(id, guid)) {
+            List<DeliveryRecords.Written> notes = new ArrayList<>(batch.size());
+            batch.forEach(u -> notes.add(new DeliveryRecords.Written(u.claim(), u.guid())));
+            Set<Long> marked;
+            try {
+                marked = records.written(notes);
+            } catch (RuntimeException e) {
+                batch.forEach(u -> notRecorded(u, e));
+                return;
+            }
+            for (Unmarked u : batch) {
+                recorded(u, marked.contains(u.claim().id()));
+            }
+        } finally {
+            batch.forEach(u -> inFlight.done(u.claim().id()));
+        }
+    }
+
+    private void recorded(Unmarked u, boolean marked) {
+        long id = u.claim().id();
+        DeliveryTarget t = u.target();
+        try {
+            if (!marked && !claims.deliveredAs(id, u.guid())) {
                 LOG.warn("note written but the item's claim was lost (its lease ran out), its new holder finds the"
                         + " note by its marker trigger_id={} user_id={} outbox_id={} note_guid={}", t.triggerId(),
-                        t.userId(), id, guid);
+                        t.userId(), id, u.guid());
                 return;
             }
         } catch (RuntimeException e) {
-            unrecorded.put(id, guid);
-            LOG.error("note written but not recorded yet, it will be recorded on the next attempt trigger_id={}"
-                    + " user_id={} outbox_id={} note_guid={} error=\"{}\"", t.triggerId(), t.userId(), id,
-                    guid, e.getMessage());
-            // If this fails too, the lease stays and the sweeper releases the item as interrupted (ambiguous).
-            claims.reschedule(claim, now, "note " + guid + " written but not recorded: " + e.getMessage(), true);
+            notRecorded(u, e);
             return;
         }
         unrecorded.remove(id);
         written.incrementAndGet();
         metrics.note("written");
         LOG.debug("note written trigger_id={} user_id={} outbox_id={} note_guid={} title=\"{}\"", t.triggerId(),
-                t.userId(), id, guid, title);
+                t.userId(), id, u.guid(), u.title());
+    }
+
+    private void notRecorded(Unmarked u, RuntimeException e) {
+        long id = u.claim().id();
+        DeliveryTarget t = u.target();
+        unrecorded.put(id, u.guid());
+        LOG.error("note written but not recorded yet, it will be recorded on the next attempt trigger_id={}"
+                + " user_id={} outbox_id={} note_guid={} error=\"{}\"", t.triggerId(), t.userId(), id, u.guid(),
+                e.getMessage());
+        try {
+            claims.reschedule(u.claim(), u.at(), "note " + u.guid() + " written but not recorded: " + e.getMessage(),
+                    true);
+        } catch (RuntimeException again) {
+            // The lease stays: the sweeper releases the item as interrupted (ambiguous) once it is out of flight.
+            LOG.debug("reschedule failed too outbox_id={} error=\"{}\"", id, again.getMessage());
+        }
     }
 
     private String writeWithFallback(DeliveryTarget t, NoteDraft draft, NoteSource source, NoteAttempt attempt)

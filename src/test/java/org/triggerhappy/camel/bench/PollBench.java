@@ -130,7 +130,7 @@ public final class PollBench {
         table.info("thc_entry (rows)", Long.toString(f.entryRows()), Long.toString(Math.round(f.entryRows() * toTenThousand)));
         table.info("thc_entry (MB, with indexes)", mb(f.entryBytes()), mb(f.entryBytes() * toTenThousand));
         table.info("thc_outbox (rows)", Long.toString(f.outboxRows()), Long.toString(Math.round(f.outboxRows() * toTenThousand)));
-        table.info("thc_outbox (MB, with indexes and TOAST)", mb(f.outboxBytes()), mb(f.outboxBytes() * toTenThousand));
+        table.info("thc_outbox with its payloads (MB, with indexes and TOAST)", mb(f.outboxBytes()), mb(f.outboxBytes() * toTenThousand));
         table.info("thc_feed_state (MB)", mb(f.stateBytes()), mb(f.stateBytes() * toTenThousand));
     }
 

@@ -59,7 +59,7 @@ class OutboxFencingTest {
         OutboxClaim current = claim("b", LEASE, null);
         assertThat(current.number()).isEqualTo(late.number() + 1);
 
-        assertThat(records.written(late, "guid-late")).isZero();
+        assertThat(records.written(late, "guid-late")).isFalse();
         assertThat(claims.deliveredAs(id, "guid-late")).isFalse();
         assertThat(claims.reschedule(late, Instant.now().plusSeconds(600), "late", false)).isFalse();
         assertThat(claims.park(late, "late")).isFalse();
@@ -69,12 +69,12 @@ class OutboxFencingTest {
                 .isEqualTo("pending|b|" + current.number() + "|-|-|-");
 
         assertThat(claims.rememberSyncBaseline(current, 42)).isTrue();
-        assertThat(records.written(current, "guid-b")).isPositive();
+        assertThat(records.written(current, "guid-b")).isTrue();
         assertThat(claims.deliveredAs(id, "guid-b")).isTrue();
         assertThat(fx.queryString("SELECT state || ' ' || note_guid || ' ' || sync_usn FROM thc_outbox"))
                 .isEqualTo("delivered guid-b 42");
         assertThat(fx.queryInt("SELECT counter_ok FROM django_th_triggerservice")).isEqualTo(1);
-        assertThat(records.written(current, "guid-b")).as("recorded once").isZero();
+        assertThat(records.written(current, "guid-b")).as("recorded once").isFalse();
         assertThat(fx.queryInt("SELECT counter_ok FROM django_th_triggerservice")).isEqualTo(1);
     }
 
