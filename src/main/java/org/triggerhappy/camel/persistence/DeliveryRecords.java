@@ -4,8 +4,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
@@ -24,16 +27,19 @@ public final class DeliveryRecords {
             // a row an earlier attempt may have written a note for keeps what it has: its own count or none
             + " claim_no = claim_no + 1, sync_usn = CASE WHEN ambiguous OR claimed_until IS NOT NULL THEN sync_usn"
             + " ELSE coalesce(sync_usn, ?) END"
-            + " WHERE id = ? AND state = 'pending' AND not_before <= now()"
+            + " WHERE id = ANY (?::bigint[]) AND state = 'pending' AND not_before <= now()"
             + " AND (claimed_until IS NULL OR claimed_until < now())"
             + " RETURNING id, trigger_id, user_id, entry_key, feed_url, guid, link, title, published, attempts,"
             + " ambiguous, claim_no, sync_usn)"
+            // each trigger's target and its user's pause read once, however many of its items were claimed
+            + " , tg AS (SELECT d.trigger_id AS for_trigger, x.*, p.kind, p.paused_until, p.token_hash, p.reason"
+            + " FROM (SELECT DISTINCT trigger_id FROM o) d"
+            + " JOIN LATERAL (" + DjangoThRepository.TARGET_SELECT + " WHERE t.id = d.trigger_id) x ON true"
+            + " LEFT JOIN thc_user_pause p ON p.user_id = x.user_id)"
             + " SELECT o.id, o.trigger_id, o.user_id, o.entry_key, o.feed_url, o.guid, o.link, o.title, b.content,"
-            + " o.published, o.attempts, o.ambiguous, o.claim_no, o.sync_usn,"
-            + " tg.*, p.kind, p.paused_until, p.token_hash, p.reason"
+            + " o.published, o.attempts, o.ambiguous, o.claim_no, o.sync_usn, tg.*"
             + " FROM o LEFT JOIN thc_outbox_payload b ON b.outbox_id = o.id"
-            + " LEFT JOIN LATERAL (" + DjangoThRepository.TARGET_SELECT + " WHERE t.id = o.trigger_id) tg ON true"
-            + " LEFT JOIN thc_user_pause p ON p.user_id = tg.user_id";
+            + " LEFT JOIN tg ON tg.for_trigger = o.trigger_id";
 
     /**
      * Items of one holder marked delivered, each under its own claim number; the triggers and services count the
@@ -70,15 +76,20 @@ public final class DeliveryRecords {
     }
 
     /**
-     * Takes the item for delivery if it is pending, due and not held by a live lease; counts the attempt. An item
-     * whose earlier lease ran out was left by a consumer that died or lost the database mid-delivery, possibly after
-     * Evernote stored the note: it comes back marked ambiguous, so the next attempt looks for that note first.
+     * Takes the items for delivery, in one statement, those that are pending, due and not held by a live lease;
+     * counts an attempt of each. An item whose earlier lease ran out was left by a consumer that died or lost the
+     * database mid-delivery, possibly after Evernote stored the note: it comes back marked ambiguous, so the next
+     * attempt looks for that note first.
      *
      * @param syncBaseline the account's updateCount, when already known: stored on an item that has none and that
      *                     no earlier attempt could have written a note for
+     * @return the items taken, in the order of {@code ids}
      */
-    public Optional<Claimed> claim(long id, String owner, Duration lease, Integer syncBaseline) {
-        return Jdbc.withConnection(ds, c -> {
+    public List<Claimed> claim(List<Long> ids, String owner, Duration lease, Integer syncBaseline) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Claimed> taken = Jdbc.withConnection(ds, c -> {
             try (PreparedStatement ps = c.prepareStatement(CLAIM)) {
                 ps.setDouble(1, lease.toMillis() / 1000.0);
                 ps.setString(2, owner);
@@ -87,12 +98,31 @@ public final class DeliveryRecords {
                 } else {
                     ps.setInt(3, syncBaseline);
                 }
-                ps.setLong(4, id);
+                ps.setArray(4, c.createArrayOf("bigint", ids.toArray(Long[]::new)));
+                Map<Long, Claimed> rows = new HashMap<>();
                 try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(claimed(rs, owner)) : Optional.empty();
+                    while (rs.next()) {
+                        Claimed claimed = claimed(rs, owner);
+                        rows.put(claimed.item().id(), claimed);
+                    }
                 }
+                return rows;
             }
         });
+        List<Claimed> inOrder = new ArrayList<>(taken.size());
+        for (Long id : ids) {
+            Claimed claimed = taken.remove(id);
+            if (claimed != null) {
+                inOrder.add(claimed);
+            }
+        }
+        return inOrder;
+    }
+
+    /** {@link #claim(List, String, Duration, Integer)} for one item. */
+    public Optional<Claimed> claim(long id, String owner, Duration lease, Integer syncBaseline) {
+        List<Claimed> taken = claim(List.of(id), owner, lease, syncBaseline);
+        return taken.isEmpty() ? Optional.empty() : Optional.of(taken.get(0));
     }
 
     /** A note Evernote confirmed, to record under the claim of its outbox item. */
@@ -152,8 +182,8 @@ public final class DeliveryRecords {
         OutboxClaim claim = new OutboxClaim(item.id(), owner, rs.getLong(13));
         int usn = rs.getInt(14);
         Optional<Integer> baseline = rs.wasNull() ? Optional.empty() : Optional.of(usn);
-        Optional<DeliveryTarget> target = DjangoThRepository.target(rs, 15);
-        int p = 15 + DjangoThRepository.TARGET_COLUMNS;
+        Optional<DeliveryTarget> target = DjangoThRepository.target(rs, 16); // after tg.for_trigger
+        int p = 16 + DjangoThRepository.TARGET_COLUMNS;
         String kind = rs.getString(p);
         Optional<Pause> pause = kind == null ? Optional.empty() : Optional.of(new Pause(item.userId(),
                 Kind.of(kind), Jdbc.instant(rs.getTimestamp(p + 1)), rs.getString(p + 2), rs.getString(p + 3)));

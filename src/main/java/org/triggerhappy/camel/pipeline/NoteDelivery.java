@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,10 +57,12 @@ public final class NoteDelivery {
     private static final Duration QUOTA_RECHECK = Duration.ofDays(1);
     /** Longest wait between two attempts of a note that meets temporary trouble. */
     static final Duration MAX_BACKOFF = Duration.ofHours(6);
+    /** Items of a lane claimed in one statement at most (each then waits for the ones before it). */
+    static final int CLAIM_BATCH = 20;
     /** Notes of one turn recorded in one statement at most. */
     static final int MARK_BATCH = 50;
     /** Longest a written note waits for its record while its turn goes on (well inside the lease). */
-    static final Duration MARK_DELAY = Duration.ofSeconds(2);
+    static final Duration MARK_DELAY = Duration.ofSeconds(5);
 
     private final OutboxRepository outbox;
     private final DeliveryRecords records;
@@ -74,7 +77,7 @@ public final class NoteDelivery {
     private final ImageMode defaultImages;
     private final UploadBudgets budgets;
     private final long createWindowNanos;
-    private final UserLanes<Turn> lanes = new UserLanes<>(Turn::new, this::endTurn);
+    private final UserLanes<Turn> lanes = new UserLanes<>(Turn::new, this::endTurn, CLAIM_BATCH);
     /** Notes Evernote confirmed whose delivery the database did not take: outbox id to note guid. */
     private final Map<Long, String> unrecorded = new ConcurrentHashMap<>();
     private final AtomicInteger written = new AtomicInteger();
@@ -82,10 +85,15 @@ public final class NoteDelivery {
     private final AtomicInteger parked = new AtomicInteger();
     private ServiceMetrics metrics = ServiceMetrics.none();
 
-    /** One turn of a user's lane: what it knows of the account's sync state, and its notes not recorded yet. */
+    /**
+     * One turn of a user's lane: what it knows of the account's sync state, the items it claimed last (together),
+     * which of them have their sync baseline stored, and its notes not recorded yet.
+     */
     private static final class Turn {
         boolean asked;
         Integer updateCount;
+        List<Claimed> claimed = List.of();
+        final Set<Long> baselined = new HashSet<>();
         final List<Unmarked> unmarked = new ArrayList<>();
         long firstUnmarkedNanos;
     }
@@ -124,28 +132,53 @@ public final class NoteDelivery {
 
     /** Called by the delivery route with an {@link EntryMessage} (full or reference). */
     public void deliver(Map<String, Object> message) {
-        lanes.submit(EntryMessage.userId(message), EntryMessage.outboxId(message), this::deliverOne);
+        lanes.submit(EntryMessage.userId(message), EntryMessage.outboxId(message), this::deliverSome);
     }
 
-    private void deliverOne(Turn turn, long id) {
-        boolean awaitsRecord = false;
+    /** A few items of one user's lane: claimed in one statement, then delivered one after the other. */
+    private void deliverSome(Turn turn, List<Long> ids) {
+        long claimedAt = System.nanoTime(); // before the claim: the leases are counted from no earlier than this
+        long startByNanos = claimedAt + createWindowNanos;
         try {
-            long claimedAt = System.nanoTime(); // before the claim: the lease is counted from no earlier than this
-            Optional<Claimed> claimed = records.claim(id, owner, LEASE, turn.updateCount);
-            if (claimed.isPresent()) {
-                awaitsRecord = deliverClaimed(claimed.get(), turn, claimedAt + createWindowNanos);
+            turn.claimed = records.claim(ids, owner, LEASE, turn.updateCount);
+        } catch (RuntimeException e) {
+            // Database trouble: the items stay pending; the sweeper brings them back (releasing leases left behind).
+            LOG.error("delivery interrupted, the notes stay queued outbox_ids={} error=\"{}\"", ids, e.getMessage(), e);
+            ids.forEach(inFlight::done);
+            return;
+        }
+        Set<Long> taken = new HashSet<>();
+        turn.claimed.forEach(c -> taken.add(c.item().id()));
+        ids.stream().filter(id -> !taken.contains(id)).forEach(inFlight::done);
+        for (Claimed claimed : turn.claimed) {
+            deliverOne(turn, claimed, startByNanos);
+            if (turn.unmarked.size() >= MARK_BATCH || (!turn.unmarked.isEmpty()
+                    && System.nanoTime() - turn.firstUnmarkedNanos > MARK_DELAY.toNanos())) {
+                recordWritten(turn);
             }
+        }
+    }
+
+    private void deliverOne(Turn turn, Claimed claimed, long startByNanos) {
+        long id = claimed.item().id();
+        boolean handedOn = false;
+        try {
+            if (System.nanoTime() - startByNanos > 0) {
+                // Its turn came too late in the lease for a createNote: back to the lane, claimed afresh there.
+                if (claims.release(claimed.claim())) {
+                    lanes.submit(claimed.item().userId(), id, this::deliverSome);
+                    handedOn = true;
+                }
+                return;
+            }
+            handedOn = deliverClaimed(claimed, turn, startByNanos);
         } catch (RuntimeException e) {
             // Database trouble: the item stays pending; the sweeper brings it back (releasing a lease left behind).
             LOG.error("delivery interrupted, the note stays queued outbox_id={} error=\"{}\"", id, e.getMessage(), e);
         } finally {
-            if (!awaitsRecord) {
+            if (!handedOn) {
                 inFlight.done(id); // else when its record is written: until then the sweeper leaves its lease alone
             }
-        }
-        if (turn.unmarked.size() >= MARK_BATCH
-                || (!turn.unmarked.isEmpty() && System.nanoTime() - turn.firstUnmarkedNanos > MARK_DELAY.toNanos())) {
-            recordWritten(turn);
         }
     }
 
@@ -189,7 +222,7 @@ public final class NoteDelivery {
                 claimed.syncBaseline().orElse(null), startByNanos);
         String guid;
         try {
-            if (claimed.syncBaseline().isEmpty() && !rememberSyncBaseline(claim, t, turn)) {
+            if (claimed.syncBaseline().isEmpty() && !rememberSyncBaseline(claimed, t, turn)) {
                 LOG.warn("delivery skipped, the item's claim was lost outbox_id={}", item.id());
                 return false;
             }
@@ -216,17 +249,33 @@ public final class NoteDelivery {
 
     /**
      * Stores the account's updateCount on the item before its first createNote (asked once per lane turn; the items
-     * claimed later in the turn got it with their claim). False when the claim was lost.
+     * claimed later in the turn got it with their claim), and on the other items of its claim that lack one, in one
+     * statement. False when the item's claim was lost.
      */
-    private boolean rememberSyncBaseline(OutboxClaim claim, DeliveryTarget t, Turn turn) throws EvernoteFailure {
-        if (!sink.usesEvernoteAccount()) {
+    private boolean rememberSyncBaseline(Claimed claimed, DeliveryTarget t, Turn turn) throws EvernoteFailure {
+        long id = claimed.item().id();
+        if (!sink.usesEvernoteAccount() || turn.baselined.contains(id)) {
             return true;
         }
         if (!turn.asked) {
             turn.updateCount = sink.syncBaseline(t).orElse(null);
             turn.asked = true;
         }
-        return turn.updateCount == null || claims.rememberSyncBaseline(claim, turn.updateCount);
+        if (turn.updateCount == null) {
+            return true;
+        }
+        List<OutboxClaim> lacking = new ArrayList<>();
+        for (Claimed c : turn.claimed) {
+            boolean sameAccount = c.target().map(ct -> java.util.Objects.equals(ct.token(), t.token())).orElse(false);
+            if (c.syncBaseline().isEmpty() && sameAccount && !turn.baselined.contains(c.item().id())) {
+                lacking.add(c.claim());
+            }
+        }
+        if (lacking.stream().noneMatch(c -> c.id() == id)) {
+            lacking.add(claimed.claim());
+        }
+        turn.baselined.addAll(claims.rememberSyncBaselines(lacking, turn.updateCount));
+        return turn.baselined.contains(id);
     }
 
     /** The note with its images embedded as the trigger's mode says and the account's upload allowance allows. */

@@ -65,6 +65,7 @@ public final class PollBench {
             System.exit(e.getMessage().startsWith("usage") ? 0 : 64);
             return;
         }
+        BenchSeeder.databaseSettings(o.string("db-settings"));
         if (o.integer("keep-db") == 1) {
             TestDatabase.keepAtExit(); // else the test support drops every database it made when the JVM exits
         }
