@@ -37,6 +37,3 @@ BEGIN
 EXCEPTION WHEN feature_not_supported OR invalid_parameter_value OR undefined_object THEN
   NULL;
 END $$;
-
--- A claim changes no indexed column: with free room on its page it is a HOT update (no new index entries).
-ALTER TABLE thc_outbox SET (fillfactor = 80);
