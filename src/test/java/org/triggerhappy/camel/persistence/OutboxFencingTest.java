@@ -101,6 +101,37 @@ class OutboxFencingTest {
     }
 
     @Test
+    void a_claim_of_several_items_takes_those_it_may_in_the_order_asked_and_fences_each() throws Exception {
+        fx.execute("INSERT INTO thc_outbox (trigger_id, user_id, feed_url, entry_key, title, not_before)"
+                + " SELECT trigger_id, user_id, feed_url, k, 'T', now() - interval '1 s' FROM thc_outbox,"
+                + " (VALUES ('k2'), ('k3'), ('k4')) v(k)");
+        fx.execute("INSERT INTO thc_outbox_payload (outbox_id, content) SELECT id, '<p>' || entry_key || '</p>'"
+                + " FROM thc_outbox");
+        long second = id + 1;
+        long held = id + 2;
+        long later = id + 3;
+        fx.execute("UPDATE thc_outbox SET claimed_by = 'other', claimed_until = now() + interval '5 minutes'"
+                + " WHERE id = " + held);
+        fx.execute("UPDATE thc_outbox SET not_before = now() + interval '1 hour' WHERE id = " + later);
+
+        java.util.List<Claimed> taken = records.claim(java.util.List.of(second, held, id, later), "a", LEASE, 7);
+
+        assertThat(taken).extracting(c -> c.item().id()).containsExactly(second, id);
+        assertThat(taken).extracting(c -> c.item().content().trim()).containsExactly("<p>k2</p>", "<p>k</p>");
+        assertThat(taken).allMatch(c -> c.target().isPresent() && c.syncBaseline().orElseThrow() == 7);
+        OutboxClaim first = taken.get(0).claim();
+        OutboxClaim stale = new OutboxClaim(id, "a", taken.get(1).claim().number() - 1);
+        assertThat(claims.rememberSyncBaselines(java.util.List.of(first, stale), 9)).containsExactly(second);
+
+        // An item given back unused: due again at once, the attempt its claim counted undone; a stale claim cannot.
+        assertThat(claims.release(stale)).isFalse();
+        assertThat(claims.release(first)).isTrue();
+        assertThat(fx.queryString("SELECT attempts || ' ' || (claimed_by IS NULL) || ' ' || sync_usn FROM thc_outbox"
+                + " WHERE id = " + second)).isEqualTo("0 true 7");
+        assertThat(records.claim(second, "b", LEASE, null)).isPresent();
+    }
+
+    @Test
     void the_lanes_count_is_stored_at_claim_but_never_over_an_earlier_attempts() throws Exception {
         OutboxClaim first = claim("a", GONE_AT_ONCE, 10);
         assertThat(fx.queryInt("SELECT sync_usn FROM thc_outbox")).isEqualTo(10);
