@@ -93,6 +93,8 @@ public final class NoteDelivery {
         boolean asked;
         Integer updateCount;
         List<Claimed> claimed = List.of();
+        /** A pause this turn met: the rest of its claimed items wait too, without asking Evernote again. */
+        Optional<Pause> pause = Optional.empty();
         final Set<Long> baselined = new HashSet<>();
         final List<Unmarked> unmarked = new ArrayList<>();
         long firstUnmarkedNanos;
@@ -206,11 +208,11 @@ public final class NoteDelivery {
             return toRecord(turn, claim, t, known, item.title(), now);
         }
         if (sink.usesEvernoteAccount()) {
-            if (isPaused(claim, t, claimed.pause(), now)) {
+            if (isPaused(claim, t, turn.pause.or(claimed::pause), now)) {
                 return false;
             }
             if (t.token() == null || t.token().isBlank()) {
-                pauseForAuth(claim, t, now, "no Evernote token for this user: connect Evernote in django-th"
+                pauseForAuth(turn, claim, t, now, "no Evernote token for this user: connect Evernote in django-th"
                         + " or run 'tokens set'");
                 return false;
             }
@@ -228,7 +230,7 @@ public final class NoteDelivery {
             }
             guid = writeWithFallback(t, draft, source, attempt);
         } catch (EvernoteFailure f) {
-            handleFailure(claimed, t, now, f);
+            handleFailure(turn, claimed, t, now, f);
             return false;
         } catch (RuntimeException e) {
             // Unclassified: the request may have reached Evernote, so the next attempt looks for the note first.
@@ -398,7 +400,7 @@ public final class NoteDelivery {
         return false;
     }
 
-    private void handleFailure(Claimed claimed, DeliveryTarget t, Instant now, EvernoteFailure f) {
+    private void handleFailure(Turn turn, Claimed claimed, DeliveryTarget t, Instant now, EvernoteFailure f) {
         OutboxClaim claim = claimed.claim();
         switch (f.kind()) {
             case RATE_LIMITED -> {
@@ -408,15 +410,16 @@ public final class NoteDelivery {
                 deferred.incrementAndGet();
                 metrics.note("rate_limited");
                 pauses.pause(t.userId(), Kind.RATE_LIMIT, until, null, reason);
+                turn.pause = Optional.of(new Pause(t.userId(), Kind.RATE_LIMIT, until, null, reason));
                 claims.reschedule(claim, until, reason, false);
                 outbox.delayUser(t.userId(), until);
                 djangoTh.noteFailed(t, reason);
                 LOG.warn("Evernote rate limit user_id={} trigger_id={} paused_seconds={}", t.userId(), t.triggerId(), seconds);
             }
-            case AUTH_EXPIRED, INVALID_AUTH -> pauseForAuth(claim, t, now, (f.kind() == EvernoteFailure.Kind.AUTH_EXPIRED
+            case AUTH_EXPIRED, INVALID_AUTH -> pauseForAuth(turn, claim, t, now, (f.kind() == EvernoteFailure.Kind.AUTH_EXPIRED
                     ? "Evernote token expired or revoked" : "Evernote token invalid")
                     + ": re-authorise Evernote in django-th (or run 'tokens set'); notes wait until then");
-            case QUOTA -> pauseForQuota(claim, t, now);
+            case QUOTA -> pauseForQuota(turn, claim, t, now);
             case TRANSIENT -> retryLater(claimed, t, now, "Evernote unavailable: " + f.getMessage(), false);
             case PERMISSION_DENIED -> retryLater(claimed, t, now, "Evernote denied permission, retried in case it"
                     + " comes back: " + f.getMessage(), false);
@@ -453,12 +456,13 @@ public final class NoteDelivery {
      * QUOTA_REACHED: nothing more can be uploaded to the account until its upload period ends; its notes wait until
      * then (persisted, like the rate-limit pause) and resume by themselves. Other users go on.
      */
-    private void pauseForQuota(OutboxClaim claim, DeliveryTarget t, Instant now) {
+    private void pauseForQuota(Turn turn, OutboxClaim claim, DeliveryTarget t, Instant now) {
         Instant until = budgets.periodEnd(t, now).filter(end -> end.isAfter(now)).orElse(now.plus(QUOTA_RECHECK));
         String reason = "Evernote upload allowance used up: notes resume after " + until;
         deferred.incrementAndGet();
         metrics.note("quota_paused");
         pauses.pause(t.userId(), Kind.QUOTA, until, null, reason);
+        turn.pause = Optional.of(new Pause(t.userId(), Kind.QUOTA, until, null, reason));
         claims.reschedule(claim, until, reason, false);
         outbox.delayUser(t.userId(), until);
         djangoTh.noteFailed(t, reason);
@@ -466,11 +470,12 @@ public final class NoteDelivery {
                 until, reason);
     }
 
-    private void pauseForAuth(OutboxClaim claim, DeliveryTarget t, Instant now, String reason) {
+    private void pauseForAuth(Turn turn, OutboxClaim claim, DeliveryTarget t, Instant now, String reason) {
         deferred.incrementAndGet();
         metrics.note("auth_paused");
         Instant until = now.plus(AUTH_RECHECK);
         pauses.pause(t.userId(), Kind.AUTH, null, tokenHash(t), reason);
+        turn.pause = Optional.of(new Pause(t.userId(), Kind.AUTH, null, tokenHash(t), reason));
         claims.reschedule(claim, until, reason, false);
         outbox.delayUser(t.userId(), until);
         djangoTh.noteFailed(t, reason);

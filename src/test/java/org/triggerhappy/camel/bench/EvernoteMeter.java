@@ -90,6 +90,13 @@ final class EvernoteMeter implements AutoCloseable {
                 : notes / ((lastNoteNanos - firstNoteNanos) / 1e9);
     }
 
+    /** When the first and the last createNote of the run were seen (wall clock), for a profile's window. */
+    java.time.Instant[] noteWindow() {
+        java.time.Instant now = java.time.Instant.now();
+        long nanos = System.nanoTime();
+        return new java.time.Instant[] {now.minusNanos(nanos - firstNoteNanos), now.minusNanos(nanos - lastNoteNanos)};
+    }
+
     double notesPerSecond() {
         return notes / seconds();
     }

@@ -382,11 +382,22 @@ public final class PollBench {
             Instant dateTriggered = farm.created().minus(Duration.ofSeconds(perUser * 60L + 30));
             TestDatabase.Db db = BenchSeeder.seed(users, users, farm, users, dateTriggered, evernote,
                     "tok-notes-once-");
+            boolean profile = o.integer("notes-profile") == 1;
+            Path jfr = out.resolve("service-notes-once.jfr");
+            List<String> jvm = profile ? List.of("-XX:StartFlightRecording=filename=" + jfr
+                    + ",settings=profile,jdk.ExecutionSample#period=2ms,dumponexit=true") : List.of();
             try (PgBackendCpu backends = new PgBackendCpu(dbName(db));
                  EvernoteMeter meter = new EvernoteMeter(evernote)) {
                 ServiceOutcome s = service("service-notes-once", db, farm, evernote, o.integer("concurrency"),
-                        List.of(), Map.of());
+                        jvm, Map.of());
                 Thread.sleep(10); // the meter samples every 2 ms
+                if (profile) {
+                    Instant[] window = meter.noteWindow();
+                    String report = String.format(Locale.ROOT, "=== Profile of the cold run --once, first to last"
+                            + " note only, %s%n", jfr) + JfrHotSpots.read(jfr, window[0], window[1]).report(25);
+                    Files.writeString(out.resolve("profile-notes-once.txt"), report);
+                    notes.add("profile: " + out.resolve("profile-notes-once.txt"));
+                }
                 double pg = backends.ticks() * 1000.0 / JvmRun.CLOCK_TICKS / (users * perUser);
                 log(String.format(Locale.ROOT, "service-notes-once: %d notes, %.0f notes/s first to last note,"
                         + " %.0f from the first Evernote call", meter.notes(), meter.notesPerSecondFirstToLast(),
