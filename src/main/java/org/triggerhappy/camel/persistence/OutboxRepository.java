@@ -113,7 +113,8 @@ public final class OutboxRepository {
         Jdbc.withConnection(ds, c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "WITH r AS (UPDATE thc_outbox o SET not_before = greatest(now(), o.deliver_after)"
-                            + " WHERE o.id = ANY (?::bigint[]) AND o.state = 'pending' AND o.claimed_until IS NULL"
+                            + " WHERE o.id = ANY (?::bigint[]) AND " + DeliveryRecords.pendingById("o.")
+                            + " AND o.claimed_until IS NULL"
                             + " RETURNING o.id)"
                             + " INSERT INTO thc_outbox_payload (outbox_id, content)"
                             + " SELECT u.id, u.b FROM unnest(?::bigint[], ?::text[]) AS u(id, b) JOIN r ON r.id = u.id"
