@@ -18,7 +18,8 @@ ALTER TABLE thc_outbox DROP COLUMN content;
 CREATE FUNCTION thc_outbox_drop_payloads() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP = 'DELETE' THEN
-    DELETE FROM thc_outbox_payload WHERE outbox_id = ANY (ARRAY(SELECT id FROM changed));
+    -- a delivered item has no payload left (pruning deletes thousands of them at once)
+    DELETE FROM thc_outbox_payload WHERE outbox_id = ANY (ARRAY(SELECT id FROM changed WHERE state <> 'delivered'));
   ELSE
     DELETE FROM thc_outbox_payload
       WHERE outbox_id = ANY (ARRAY(SELECT id FROM changed WHERE state = 'delivered'));
