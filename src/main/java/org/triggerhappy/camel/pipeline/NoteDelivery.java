@@ -138,7 +138,17 @@ public final class NoteDelivery {
     }
 
     /** A few items of one user's lane: claimed in one statement, then delivered one after the other. */
-    private void deliverSome(Turn turn, List<Long> ids) {
+    private void deliverSome(Turn turn, List<Long> handedOver) {
+        // An item handed over twice (by its poll and by a sweep that saw it a moment earlier) is one delivery.
+        List<Long> ids = new ArrayList<>(handedOver.size());
+        Set<Long> seen = new HashSet<>();
+        for (Long id : handedOver) {
+            if (seen.add(id)) {
+                ids.add(id);
+            } else {
+                inFlight.done(id);
+            }
+        }
         long claimedAt = System.nanoTime(); // before the claim: the leases are counted from no earlier than this
         long startByNanos = claimedAt + createWindowNanos;
         try {
