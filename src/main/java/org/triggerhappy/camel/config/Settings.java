@@ -93,7 +93,7 @@ public record Settings(
                 positiveLong(c, "th.fetch.max.bytes", "15728640"),
                 (int) positiveLong(c, "th.fetch.concurrency", "16"),
                 (int) positiveLong(c, "th.fetch.per.host", "4"),
-                (int) positiveLong(c, "th.delivery.concurrency", "100"),
+                deliveryConcurrency(c),
                 c.get("th.routes.dir", ""),
                 port(c, "th.http.port", "8080"),
                 port(c, "th.management.port", "9876"),
@@ -152,6 +152,16 @@ public record Settings(
     }
 
     /** A positive whole number, or 0 when the key is empty (the caller's default applies). */
+    /**
+     * TH_DELIVERY_CONCURRENCY, by default 25 per core and at most 100: the threads mostly wait on Evernote, but each
+     * note also costs CPU here and in PostgreSQL, and on a small machine more of them only contend for it.
+     */
+    private static int deliveryConcurrency(ConfigSource c) {
+        String key = "th.delivery.concurrency";
+        return c.get(key, "").isBlank() ? Math.min(100, 25 * Runtime.getRuntime().availableProcessors())
+                : (int) positiveLong(c, key, "");
+    }
+
     private static int optionalPositiveInt(ConfigSource c, String key) {
         return c.get(key, "").isBlank() ? 0 : (int) positiveLong(c, key, "");
     }

@@ -3,6 +3,9 @@ package org.triggerhappy.camel.persistence;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import javax.sql.DataSource;
 
 /**
@@ -48,6 +51,51 @@ public final class ClaimedOutbox {
             ps.setInt(1, updateCount);
             return 2;
         });
+    }
+
+    /**
+     * {@link #rememberSyncBaseline} for the items of one holder's claims, in one statement.
+     *
+     * @return the ids of the items still claimed (whether they had a count already or got this one)
+     */
+    public Set<Long> rememberSyncBaselines(List<OutboxClaim> held, int updateCount) {
+        if (held.isEmpty()) {
+            return Set.of();
+        }
+        Long[] ids = new Long[held.size()];
+        Long[] numbers = new Long[held.size()];
+        for (int i = 0; i < held.size(); i++) {
+            ids[i] = held.get(i).id();
+            numbers[i] = held.get(i).number();
+        }
+        return Jdbc.withConnection(ds, c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE thc_outbox o SET sync_usn = coalesce(o.sync_usn, ?)"
+                    + " FROM unnest(?::bigint[], ?::bigint[]) AS u(id, claim_no)"
+                    + " WHERE o.id = u.id AND o.claimed_by = ? AND o.claim_no = u.claim_no"
+                    + " AND " + DeliveryRecords.pendingById("o.")
+                    + " RETURNING o.id")) {
+                ps.setInt(1, updateCount);
+                ps.setArray(2, c.createArrayOf("bigint", ids));
+                ps.setArray(3, c.createArrayOf("bigint", numbers));
+                ps.setString(4, held.get(0).owner());
+                Set<Long> stored = new HashSet<>();
+                try (var rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        stored.add(rs.getLong(1));
+                    }
+                }
+                return stored;
+            }
+        });
+    }
+
+    /**
+     * Gives the item back untouched, due at once, as if this claim had not been made (no attempt counted): a claim
+     * taken with others whose turn came too late in its lease to start a createNote.
+     */
+    public boolean release(OutboxClaim claim) {
+        return update(claim, "claimed_until = NULL, claimed_by = NULL, attempts = greatest(attempts - 1, 0)",
+                ps -> 1);
     }
 
     /** Binds the SET clause's values and returns the index of the next parameter. */

@@ -58,24 +58,28 @@ public final class OutboxRepository {
             published[i] = Jdbc.ts(it.published());
             waits[i] = Jdbc.ts(it.waitUntil());
         }
+        // The row and its payload in one statement: the content is written here once (see V13).
         try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO thc_outbox (trigger_id, user_id, feed_url, entry_key, guid, link, title, content, published,"
-                        + " not_before, deliver_after)"
-                        + " SELECT ?, ?, ?, k, g, l, t, b, p, coalesce(w, ?::timestamptz, now()), w"
-                        + " FROM unnest(?::text[], ?::text[], ?::text[], ?::text[],"
-                        + " ?::text[], ?::timestamptz[], ?::timestamptz[]) AS u(k, g, l, t, b, p, w)"
-                        + " RETURNING entry_key, id")) {
-            ps.setInt(1, triggerId);
-            ps.setInt(2, userId);
-            ps.setString(3, feedUrl);
-            ps.setTimestamp(4, Jdbc.ts(notBefore));
-            ps.setArray(5, c.createArrayOf("text", keys));
-            ps.setArray(6, c.createArrayOf("text", guids));
-            ps.setArray(7, c.createArrayOf("text", links));
-            ps.setArray(8, c.createArrayOf("text", titles));
-            ps.setArray(9, c.createArrayOf("text", contents));
-            ps.setArray(10, c.createArrayOf("timestamptz", published));
-            ps.setArray(11, c.createArrayOf("timestamptz", waits));
+                "WITH u AS (SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[],"
+                        + " ?::timestamptz[], ?::timestamptz[]) AS u(k, g, l, t, b, p, w)),"
+                        + " o AS (INSERT INTO thc_outbox (trigger_id, user_id, feed_url, entry_key, guid, link, title,"
+                        + " published, not_before, deliver_after)"
+                        + " SELECT ?, ?, ?, k, g, l, t, p, coalesce(w, ?::timestamptz, now()), w FROM u"
+                        + " RETURNING id, entry_key),"
+                        + " b AS (INSERT INTO thc_outbox_payload (outbox_id, content)"
+                        + " SELECT o.id, u.b FROM o JOIN u ON u.k = o.entry_key::text)"
+                        + " SELECT entry_key, id FROM o")) {
+            ps.setArray(1, c.createArrayOf("text", keys));
+            ps.setArray(2, c.createArrayOf("text", guids));
+            ps.setArray(3, c.createArrayOf("text", links));
+            ps.setArray(4, c.createArrayOf("text", titles));
+            ps.setArray(5, c.createArrayOf("text", contents));
+            ps.setArray(6, c.createArrayOf("timestamptz", published));
+            ps.setArray(7, c.createArrayOf("timestamptz", waits));
+            ps.setInt(8, triggerId);
+            ps.setInt(9, userId);
+            ps.setString(10, feedUrl);
+            ps.setTimestamp(11, Jdbc.ts(notBefore));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     ids.put(rs.getString(1).trim(), rs.getLong(2));
@@ -87,25 +91,37 @@ public final class OutboxRepository {
 
     /**
      * Entries held back at {@link #insertAll} while their full articles were fetched become due now, those in
-     * {@code content} with that content instead of the feed's. One statement; items already claimed or delivered
-     * (the hold ran out and another consumer took them) are left alone.
+     * {@code content} with that content instead of the feed's: one statement, so an entry is released with its
+     * article or not at all. Items already claimed or delivered (the hold ran out and another consumer took them)
+     * are left alone, their payload too. (A claim that waited for this statement's row lock, possible only once the
+     * hold ran out, may still read the feed's content: what the hold's end promises anyway.)
      */
     public void releaseForDelivery(List<Long> ids, java.util.Map<Long, String> content) {
         if (ids.isEmpty()) {
             return;
         }
         Long[] idArray = ids.toArray(Long[]::new);
-        String[] bodies = new String[idArray.length];
-        for (int i = 0; i < idArray.length; i++) {
-            bodies[i] = content.get(idArray[i]);
+        List<Long> withArticle = new ArrayList<>();
+        List<String> articles = new ArrayList<>();
+        for (Long id : idArray) {
+            String article = content.get(id);
+            if (article != null) {
+                withArticle.add(id);
+                articles.add(article);
+            }
         }
         Jdbc.withConnection(ds, c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE thc_outbox o SET not_before = greatest(now(), o.deliver_after), content = coalesce(u.b, o.content)"
-                            + " FROM unnest(?::bigint[], ?::text[]) AS u(id, b)"
-                            + " WHERE o.id = u.id AND o.state = 'pending' AND o.claimed_until IS NULL")) {
+                    "WITH r AS (UPDATE thc_outbox o SET not_before = greatest(now(), o.deliver_after)"
+                            + " WHERE o.id = ANY (?::bigint[]) AND " + DeliveryRecords.pendingById("o.")
+                            + " AND o.claimed_until IS NULL"
+                            + " RETURNING o.id)"
+                            + " INSERT INTO thc_outbox_payload (outbox_id, content)"
+                            + " SELECT u.id, u.b FROM unnest(?::bigint[], ?::text[]) AS u(id, b) JOIN r ON r.id = u.id"
+                            + " ON CONFLICT (outbox_id) DO UPDATE SET content = excluded.content")) {
                 ps.setArray(1, c.createArrayOf("bigint", idArray));
-                ps.setArray(2, c.createArrayOf("text", bodies));
+                ps.setArray(2, c.createArrayOf("bigint", withArticle.toArray(Long[]::new)));
+                ps.setArray(3, c.createArrayOf("text", articles.toArray(String[]::new)));
                 return ps.executeUpdate();
             }
         });

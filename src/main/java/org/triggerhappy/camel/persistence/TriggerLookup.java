@@ -202,10 +202,10 @@ public final class TriggerLookup {
     public List<PendingEntry> pendingEntries(OptionalInt triggerId) {
         return Jdbc.withConnection(ds, c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT o.id, o.trigger_id, o.user_id, o.entry_key, o.feed_url, o.guid, o.link, o.title, o.content,"
+                    "SELECT o.id, o.trigger_id, o.user_id, o.entry_key, o.feed_url, o.guid, o.link, o.title, b.content,"
                             + " o.published, o.attempts, o.ambiguous,"
                             + " coalesce(e.notebook, ''), coalesce(e.tag, ''), coalesce(t.description, '')"
-                            + " FROM thc_outbox o"
+                            + " FROM thc_outbox o LEFT JOIN thc_outbox_payload b ON b.outbox_id = o.id"
                             + " LEFT JOIN django_th_triggerservice t ON t.id = o.trigger_id"
                             + " LEFT JOIN LATERAL (SELECT notebook, tag FROM django_th_evernote"
                             + "   WHERE trigger_id = o.trigger_id ORDER BY id LIMIT 1) e ON true"

@@ -3,7 +3,7 @@ package org.triggerhappy.camel.pipeline;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,7 +28,8 @@ final class CrossFeedDedup {
 
     /** The entries this trigger delivers; the others stay recorded as seen, not queued. */
     List<KeyedEntry> firstDeliveries(Connection c, TriggerRow t, List<KeyedEntry> entries) throws SQLException {
-        Map<KeyedEntry, String> articleOf = new HashMap<>();
+        // by identity: a record's hash would hash each entry's whole content
+        Map<KeyedEntry, String> articleOf = new IdentityHashMap<>();
         for (KeyedEntry k : entries) {
             String key = ArticleLinks.key(k.entry().link());
             if (key != null) {

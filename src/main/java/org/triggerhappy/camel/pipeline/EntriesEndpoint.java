@@ -18,8 +18,9 @@ import org.apache.camel.support.AsyncProcessorSupport;
 /**
  * {@code seda:entries}: every subscriber gets its own copy of every new entry, as with plain SEDA, but not through
  * one shared multicast. Delivery (the route {@value #DELIVERY_ROUTE}) gets its copy on the publishing thread, as
- * before; every other subscriber (a flow) gets its copy through its own {@link FlowLane}, so a flow that is slow,
- * failing or stuck never delays a note.
+ * before, and only the ids ({@link EntryMessage#ref}: the delivery reads the rest from the outbox, so the queue to
+ * delivery holds no content); every other subscriber (a flow) gets the whole entry through its own {@link FlowLane},
+ * so a flow that is slow, failing or stuck never delays a note.
  */
 final class EntriesEndpoint extends SedaEndpoint {
     /** The route that hands entries to delivery (routes/evernote.xml). */
@@ -94,13 +95,19 @@ final class EntriesEndpoint extends SedaEndpoint {
                 intProperty("th.flow.threads", 2), intProperty("th.flow.queue.size", 1000)));
     }
 
-    /** A fresh exchange per subscriber, with its own copy of the entry map: one flow's edits never reach another. */
+    /**
+     * A fresh exchange per subscriber, with its own copy of the entry map: one flow's edits never reach another.
+     * Delivery's copy holds the ids only.
+     */
     private Exchange copyFor(Exchange published, SedaConsumer consumer) {
         Exchange copy = createExchange();
         copy.getIn().setHeaders(new HashMap<>(published.getIn().getHeaders()));
         Object body = published.getIn().getBody();
         if (body instanceof Map<?, ?> entry) {
-            copy.getIn().setBody(new LinkedHashMap<>(entry));
+            copy.getIn().setBody(DELIVERY_ROUTE.equals(consumer.getRouteId()) && entry.get(EntryMessage.OUTBOX_ID) != null
+                    ? EntryMessage.ref(((Number) entry.get(EntryMessage.OUTBOX_ID)).longValue(),
+                            ((Number) entry.get(EntryMessage.USER_ID)).intValue())
+                    : new LinkedHashMap<>(entry));
             copy.setProperty(TRIGGER_ID, entry.get("triggerId"));
             copy.setProperty(OUTBOX_ID, entry.get("outboxId"));
         } else {

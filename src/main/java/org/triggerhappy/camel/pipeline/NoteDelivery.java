@@ -3,8 +3,12 @@ package org.triggerhappy.camel.pipeline;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -37,7 +41,10 @@ import org.triggerhappy.camel.persistence.UserPauseRepository.Pause;
  * a delivery that outlived its lease changes nothing. Before the first createNote of an item, the account's
  * updateCount is stored on its row (asked once per user-lane turn), so that after an ambiguous failure, in this
  * process or another, the note is looked for exactly among the notes changed since. Deliveries of one user run one
- * at a time (Evernote's limits are per user); different users go on in parallel.
+ * at a time (Evernote's limits are per user); different users go on in parallel. The notes a lane's turn wrote are
+ * recorded together (at the end of the turn, or every {@link #MARK_BATCH} notes or {@link #MARK_DELAY}): until then
+ * their items stay claimed and in flight, and a crash meanwhile leaves them to the next holder, which finds each
+ * note by its marker instead of writing it again.
  */
 public final class NoteDelivery {
     private static final Logger LOG = LoggerFactory.getLogger(NoteDelivery.class);
@@ -50,6 +57,12 @@ public final class NoteDelivery {
     private static final Duration QUOTA_RECHECK = Duration.ofDays(1);
     /** Longest wait between two attempts of a note that meets temporary trouble. */
     static final Duration MAX_BACKOFF = Duration.ofHours(6);
+    /** Items of a lane claimed in one statement at most (each then waits for the ones before it). */
+    static final int CLAIM_BATCH = 20;
+    /** Notes of one turn recorded in one statement at most. */
+    static final int MARK_BATCH = 50;
+    /** Longest a written note waits for its record while its turn goes on (well inside the lease). */
+    static final Duration MARK_DELAY = Duration.ofSeconds(5);
 
     private final OutboxRepository outbox;
     private final DeliveryRecords records;
@@ -64,7 +77,7 @@ public final class NoteDelivery {
     private final ImageMode defaultImages;
     private final UploadBudgets budgets;
     private final long createWindowNanos;
-    private final UserLanes<SyncTurn> lanes = new UserLanes<>(SyncTurn::new);
+    private final UserLanes<Turn> lanes = new UserLanes<>(Turn::new, this::endTurn, CLAIM_BATCH);
     /** Notes Evernote confirmed whose delivery the database did not take: outbox id to note guid. */
     private final Map<Long, String> unrecorded = new ConcurrentHashMap<>();
     private final AtomicInteger written = new AtomicInteger();
@@ -72,10 +85,23 @@ public final class NoteDelivery {
     private final AtomicInteger parked = new AtomicInteger();
     private ServiceMetrics metrics = ServiceMetrics.none();
 
-    /** What one turn of a user's lane knows of the account's sync state. */
-    private static final class SyncTurn {
+    /**
+     * One turn of a user's lane: what it knows of the account's sync state, the items it claimed last (together),
+     * which of them have their sync baseline stored, and its notes not recorded yet.
+     */
+    private static final class Turn {
         boolean asked;
         Integer updateCount;
+        List<Claimed> claimed = List.of();
+        /** A pause this turn met: the rest of its claimed items wait too, without asking Evernote again. */
+        Optional<Pause> pause = Optional.empty();
+        final Set<Long> baselined = new HashSet<>();
+        final List<Unmarked> unmarked = new ArrayList<>();
+        long firstUnmarkedNanos;
+    }
+
+    /** A note Evernote confirmed whose item is not marked delivered yet. */
+    private record Unmarked(OutboxClaim claim, DeliveryTarget target, String guid, String title, Instant at) {
     }
 
     public NoteDelivery(OutboxRepository outbox, DeliveryRecords records, ClaimedOutbox claims,
@@ -108,23 +134,72 @@ public final class NoteDelivery {
 
     /** Called by the delivery route with an {@link EntryMessage} (full or reference). */
     public void deliver(Map<String, Object> message) {
-        lanes.submit(EntryMessage.userId(message), EntryMessage.outboxId(message), this::deliverOne);
+        lanes.submit(EntryMessage.userId(message), EntryMessage.outboxId(message), this::deliverSome);
     }
 
-    private void deliverOne(SyncTurn turn, long id) {
+    /** A few items of one user's lane: claimed in one statement, then delivered one after the other. */
+    private void deliverSome(Turn turn, List<Long> handedOver) {
+        // An item handed over twice (by its poll and by a sweep that saw it a moment earlier) is one delivery.
+        List<Long> ids = new ArrayList<>(handedOver.size());
+        Set<Long> seen = new HashSet<>();
+        for (Long id : handedOver) {
+            if (seen.add(id)) {
+                ids.add(id);
+            } else {
+                inFlight.done(id);
+            }
+        }
+        long claimedAt = System.nanoTime(); // before the claim: the leases are counted from no earlier than this
+        long startByNanos = claimedAt + createWindowNanos;
         try {
-            long claimedAt = System.nanoTime(); // before the claim: the lease is counted from no earlier than this
-            records.claim(id, owner, LEASE, turn.updateCount)
-                    .ifPresent(c -> deliverClaimed(c, turn, claimedAt + createWindowNanos));
+            turn.claimed = records.claim(ids, owner, LEASE, turn.updateCount);
+        } catch (RuntimeException e) {
+            // Database trouble: the items stay pending; the sweeper brings them back (releasing leases left behind).
+            LOG.error("delivery interrupted, the notes stay queued outbox_ids={} error=\"{}\"", ids, e.getMessage(), e);
+            ids.forEach(inFlight::done);
+            return;
+        }
+        Set<Long> taken = new HashSet<>();
+        turn.claimed.forEach(c -> taken.add(c.item().id()));
+        ids.stream().filter(id -> !taken.contains(id)).forEach(inFlight::done);
+        for (Claimed claimed : turn.claimed) {
+            deliverOne(turn, claimed, startByNanos);
+            if (turn.unmarked.size() >= MARK_BATCH || (!turn.unmarked.isEmpty()
+                    && System.nanoTime() - turn.firstUnmarkedNanos > MARK_DELAY.toNanos())) {
+                recordWritten(turn);
+            }
+        }
+    }
+
+    private void deliverOne(Turn turn, Claimed claimed, long startByNanos) {
+        long id = claimed.item().id();
+        boolean handedOn = false;
+        try {
+            if (System.nanoTime() - startByNanos > 0) {
+                // Its turn came too late in the lease for a createNote: back to the lane, claimed afresh there.
+                if (claims.release(claimed.claim())) {
+                    lanes.submit(claimed.item().userId(), id, this::deliverSome);
+                    handedOn = true;
+                }
+                return;
+            }
+            handedOn = deliverClaimed(claimed, turn, startByNanos);
         } catch (RuntimeException e) {
             // Database trouble: the item stays pending; the sweeper brings it back (releasing a lease left behind).
             LOG.error("delivery interrupted, the note stays queued outbox_id={} error=\"{}\"", id, e.getMessage(), e);
         } finally {
-            inFlight.done(id);
+            if (!handedOn) {
+                inFlight.done(id); // else when its record is written: until then the sweeper leaves its lease alone
+            }
         }
     }
 
-    private void deliverClaimed(Claimed claimed, SyncTurn turn, long startByNanos) {
+    private void endTurn(Turn turn) {
+        recordWritten(turn);
+    }
+
+    /** @return whether a note was written (or found written) whose record waits for the turn's batch */
+    private boolean deliverClaimed(Claimed claimed, Turn turn, long startByNanos) {
         OutboxItem item = claimed.item();
         OutboxClaim claim = claimed.claim();
         Optional<DeliveryTarget> target = claimed.target();
@@ -134,23 +209,22 @@ public final class NoteDelivery {
                 metrics.note("parked");
             }
             LOG.warn("note parked outbox_id={} trigger_id={} error=\"the trigger no longer exists\"", item.id(), item.triggerId());
-            return;
+            return false;
         }
         DeliveryTarget t = target.get();
         Instant now = clock.instant();
         String known = unrecorded.get(item.id());
         if (known != null) {
-            recordWritten(claim, t, known, item.title(), now);
-            return;
+            return toRecord(turn, claim, t, known, item.title(), now);
         }
         if (sink.usesEvernoteAccount()) {
-            if (isPaused(claim, t, claimed.pause(), now)) {
-                return;
+            if (isPaused(claim, t, turn.pause.or(claimed::pause), now)) {
+                return false;
             }
             if (t.token() == null || t.token().isBlank()) {
-                pauseForAuth(claim, t, now, "no Evernote token for this user: connect Evernote in django-th"
+                pauseForAuth(turn, claim, t, now, "no Evernote token for this user: connect Evernote in django-th"
                         + " or run 'tokens set'");
-                return;
+                return false;
             }
         }
         NoteSource source = new NoteSource(item.title(), item.link(), item.content(), item.published(), t.notebook(),
@@ -160,36 +234,60 @@ public final class NoteDelivery {
                 claimed.syncBaseline().orElse(null), startByNanos);
         String guid;
         try {
-            if (claimed.syncBaseline().isEmpty() && !rememberSyncBaseline(claim, t, turn)) {
+            if (claimed.syncBaseline().isEmpty() && !rememberSyncBaseline(claimed, t, turn)) {
                 LOG.warn("delivery skipped, the item's claim was lost outbox_id={}", item.id());
-                return;
+                return false;
             }
             guid = writeWithFallback(t, draft, source, attempt);
         } catch (EvernoteFailure f) {
-            handleFailure(claimed, t, now, f);
-            return;
+            handleFailure(turn, claimed, t, now, f);
+            return false;
         } catch (RuntimeException e) {
             // Unclassified: the request may have reached Evernote, so the next attempt looks for the note first.
             retryLater(claimed, t, now, "note writing failed: " + e.getMessage(), true);
-            return;
+            return false;
         }
         budgets.spent(t.userId(), draft.sizeBytes());
-        recordWritten(claim, t, guid, draft.title(), now);
+        return toRecord(turn, claim, t, guid, draft.title(), now);
+    }
+
+    private boolean toRecord(Turn turn, OutboxClaim claim, DeliveryTarget t, String guid, String title, Instant now) {
+        if (turn.unmarked.isEmpty()) {
+            turn.firstUnmarkedNanos = System.nanoTime();
+        }
+        turn.unmarked.add(new Unmarked(claim, t, guid, title, now));
+        return true;
     }
 
     /**
      * Stores the account's updateCount on the item before its first createNote (asked once per lane turn; the items
-     * claimed later in the turn got it with their claim). False when the claim was lost.
+     * claimed later in the turn got it with their claim), and on the other items of its claim that lack one, in one
+     * statement. False when the item's claim was lost.
      */
-    private boolean rememberSyncBaseline(OutboxClaim claim, DeliveryTarget t, SyncTurn turn) throws EvernoteFailure {
-        if (!sink.usesEvernoteAccount()) {
+    private boolean rememberSyncBaseline(Claimed claimed, DeliveryTarget t, Turn turn) throws EvernoteFailure {
+        long id = claimed.item().id();
+        if (!sink.usesEvernoteAccount() || turn.baselined.contains(id)) {
             return true;
         }
         if (!turn.asked) {
             turn.updateCount = sink.syncBaseline(t).orElse(null);
             turn.asked = true;
         }
-        return turn.updateCount == null || claims.rememberSyncBaseline(claim, turn.updateCount);
+        if (turn.updateCount == null) {
+            return true;
+        }
+        List<OutboxClaim> lacking = new ArrayList<>();
+        for (Claimed c : turn.claimed) {
+            boolean sameAccount = c.target().map(ct -> java.util.Objects.equals(ct.token(), t.token())).orElse(false);
+            if (c.syncBaseline().isEmpty() && sameAccount && !turn.baselined.contains(c.item().id())) {
+                lacking.add(c.claim());
+            }
+        }
+        if (lacking.stream().noneMatch(c -> c.id() == id)) {
+            lacking.add(claimed.claim());
+        }
+        turn.baselined.addAll(claims.rememberSyncBaselines(lacking, turn.updateCount));
+        return turn.baselined.contains(id);
     }
 
     /** The note with its images embedded as the trigger's mode says and the account's upload allowance allows. */
@@ -208,33 +306,70 @@ public final class NoteDelivery {
     }
 
     /**
-     * The note exists: record it. If the database fails now, the guid is kept in memory for the next attempt of this
-     * process, and the item is marked ambiguous so that after a restart the note is looked up rather than rewritten.
-     * If the claim was lost meanwhile, nothing is recorded: the item's new holder finds this note by its marker.
+     * The notes of the turn exist: record them, in one statement. If the database fails now, each guid is kept in
+     * memory for the next attempt of this process, and each item is marked ambiguous so that after a restart the note
+     * is looked up rather than rewritten. If an item's claim was lost meanwhile, nothing is recorded for it: its new
+     * holder finds the note by its marker.
      */
-    private void recordWritten(OutboxClaim claim, DeliveryTarget t, String guid, String title, Instant now) {
-        long id = claim.id();
+    private void recordWritten(Turn turn) {
+        if (turn.unmarked.isEmpty()) {
+            return;
+        }
+        List<Unmarked> batch = new ArrayList<>(turn.unmarked);
+        turn.unmarked.clear();
         try {
-            if (records.written(claim, guid) == 0 && !claims.deliveredAs(id, guid)) {
+            List<DeliveryRecords.Written> notes = new ArrayList<>(batch.size());
+            batch.forEach(u -> notes.add(new DeliveryRecords.Written(u.claim(), u.guid())));
+            Set<Long> marked;
+            try {
+                marked = records.written(notes);
+            } catch (RuntimeException e) {
+                batch.forEach(u -> notRecorded(u, e));
+                return;
+            }
+            for (Unmarked u : batch) {
+                recorded(u, marked.contains(u.claim().id()));
+            }
+        } finally {
+            batch.forEach(u -> inFlight.done(u.claim().id()));
+        }
+    }
+
+    private void recorded(Unmarked u, boolean marked) {
+        long id = u.claim().id();
+        DeliveryTarget t = u.target();
+        try {
+            if (!marked && !claims.deliveredAs(id, u.guid())) {
                 LOG.warn("note written but the item's claim was lost (its lease ran out), its new holder finds the"
                         + " note by its marker trigger_id={} user_id={} outbox_id={} note_guid={}", t.triggerId(),
-                        t.userId(), id, guid);
+                        t.userId(), id, u.guid());
                 return;
             }
         } catch (RuntimeException e) {
-            unrecorded.put(id, guid);
-            LOG.error("note written but not recorded yet, it will be recorded on the next attempt trigger_id={}"
-                    + " user_id={} outbox_id={} note_guid={} error=\"{}\"", t.triggerId(), t.userId(), id,
-                    guid, e.getMessage());
-            // If this fails too, the lease stays and the sweeper releases the item as interrupted (ambiguous).
-            claims.reschedule(claim, now, "note " + guid + " written but not recorded: " + e.getMessage(), true);
+            notRecorded(u, e);
             return;
         }
         unrecorded.remove(id);
         written.incrementAndGet();
         metrics.note("written");
         LOG.debug("note written trigger_id={} user_id={} outbox_id={} note_guid={} title=\"{}\"", t.triggerId(),
-                t.userId(), id, guid, title);
+                t.userId(), id, u.guid(), u.title());
+    }
+
+    private void notRecorded(Unmarked u, RuntimeException e) {
+        long id = u.claim().id();
+        DeliveryTarget t = u.target();
+        unrecorded.put(id, u.guid());
+        LOG.error("note written but not recorded yet, it will be recorded on the next attempt trigger_id={}"
+                + " user_id={} outbox_id={} note_guid={} error=\"{}\"", t.triggerId(), t.userId(), id, u.guid(),
+                e.getMessage());
+        try {
+            claims.reschedule(u.claim(), u.at(), "note " + u.guid() + " written but not recorded: " + e.getMessage(),
+                    true);
+        } catch (RuntimeException again) {
+            // The lease stays: the sweeper releases the item as interrupted (ambiguous) once it is out of flight.
+            LOG.debug("reschedule failed too outbox_id={} error=\"{}\"", id, again.getMessage());
+        }
     }
 
     private String writeWithFallback(DeliveryTarget t, NoteDraft draft, NoteSource source, NoteAttempt attempt)
@@ -275,7 +410,7 @@ public final class NoteDelivery {
         return false;
     }
 
-    private void handleFailure(Claimed claimed, DeliveryTarget t, Instant now, EvernoteFailure f) {
+    private void handleFailure(Turn turn, Claimed claimed, DeliveryTarget t, Instant now, EvernoteFailure f) {
         OutboxClaim claim = claimed.claim();
         switch (f.kind()) {
             case RATE_LIMITED -> {
@@ -285,15 +420,16 @@ public final class NoteDelivery {
                 deferred.incrementAndGet();
                 metrics.note("rate_limited");
                 pauses.pause(t.userId(), Kind.RATE_LIMIT, until, null, reason);
+                turn.pause = Optional.of(new Pause(t.userId(), Kind.RATE_LIMIT, until, null, reason));
                 claims.reschedule(claim, until, reason, false);
                 outbox.delayUser(t.userId(), until);
                 djangoTh.noteFailed(t, reason);
                 LOG.warn("Evernote rate limit user_id={} trigger_id={} paused_seconds={}", t.userId(), t.triggerId(), seconds);
             }
-            case AUTH_EXPIRED, INVALID_AUTH -> pauseForAuth(claim, t, now, (f.kind() == EvernoteFailure.Kind.AUTH_EXPIRED
+            case AUTH_EXPIRED, INVALID_AUTH -> pauseForAuth(turn, claim, t, now, (f.kind() == EvernoteFailure.Kind.AUTH_EXPIRED
                     ? "Evernote token expired or revoked" : "Evernote token invalid")
                     + ": re-authorise Evernote in django-th (or run 'tokens set'); notes wait until then");
-            case QUOTA -> pauseForQuota(claim, t, now);
+            case QUOTA -> pauseForQuota(turn, claim, t, now);
             case TRANSIENT -> retryLater(claimed, t, now, "Evernote unavailable: " + f.getMessage(), false);
             case PERMISSION_DENIED -> retryLater(claimed, t, now, "Evernote denied permission, retried in case it"
                     + " comes back: " + f.getMessage(), false);
@@ -330,12 +466,13 @@ public final class NoteDelivery {
      * QUOTA_REACHED: nothing more can be uploaded to the account until its upload period ends; its notes wait until
      * then (persisted, like the rate-limit pause) and resume by themselves. Other users go on.
      */
-    private void pauseForQuota(OutboxClaim claim, DeliveryTarget t, Instant now) {
+    private void pauseForQuota(Turn turn, OutboxClaim claim, DeliveryTarget t, Instant now) {
         Instant until = budgets.periodEnd(t, now).filter(end -> end.isAfter(now)).orElse(now.plus(QUOTA_RECHECK));
         String reason = "Evernote upload allowance used up: notes resume after " + until;
         deferred.incrementAndGet();
         metrics.note("quota_paused");
         pauses.pause(t.userId(), Kind.QUOTA, until, null, reason);
+        turn.pause = Optional.of(new Pause(t.userId(), Kind.QUOTA, until, null, reason));
         claims.reschedule(claim, until, reason, false);
         outbox.delayUser(t.userId(), until);
         djangoTh.noteFailed(t, reason);
@@ -343,11 +480,12 @@ public final class NoteDelivery {
                 until, reason);
     }
 
-    private void pauseForAuth(OutboxClaim claim, DeliveryTarget t, Instant now, String reason) {
+    private void pauseForAuth(Turn turn, OutboxClaim claim, DeliveryTarget t, Instant now, String reason) {
         deferred.incrementAndGet();
         metrics.note("auth_paused");
         Instant until = now.plus(AUTH_RECHECK);
         pauses.pause(t.userId(), Kind.AUTH, null, tokenHash(t), reason);
+        turn.pause = Optional.of(new Pause(t.userId(), Kind.AUTH, null, tokenHash(t), reason));
         claims.reschedule(claim, until, reason, false);
         outbox.delayUser(t.userId(), until);
         djangoTh.noteFailed(t, reason);

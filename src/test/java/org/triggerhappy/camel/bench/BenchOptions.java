@@ -48,6 +48,8 @@ final class BenchOptions {
             "  --cds 0|1               run the service with an AppCDS archive of its jar, made by a training run first (1)",
             "  --jvm-args \"OPTS\"       extra JVM options for the service and the floor JVMs alike (none)",
             "  --keep-db 0|1           keep the databases the benchmark made (0: dropped at the end)",
+            "  --db-settings \"N=V …\"  PostgreSQL settings of the seeded databases, e.g. \"log_statement=all",
+            "                          log_statement_stats=on\" to log each statement with its CPU (none)",
             "  --out DIR               logs, GC logs, JFR recordings, results.txt (target/bench)",
             "  --profile               add the profile scenario (a cold cycle under JFR)",
             "Every option can also be given as environment BENCH_<NAME>, e.g. BENCH_FEEDS=2000.");
@@ -60,7 +62,7 @@ final class BenchOptions {
             Map.entry("notes-profile", "0"), Map.entry("notes-batches", "3"),
             Map.entry("delivery-concurrency", ""), Map.entry("two-feeds", "2000"), Map.entry("two-latency", "200"),
             Map.entry("two-concurrency", "8"), Map.entry("out", "target/bench"),
-            Map.entry("repeat", "1"), Map.entry("floor-healer", "1"), Map.entry("notes-wide", "0"), Map.entry("keep-db", "0"), Map.entry("jvm-args", ""),
+            Map.entry("repeat", "1"), Map.entry("floor-healer", "1"), Map.entry("notes-wide", "0"), Map.entry("keep-db", "0"), Map.entry("db-settings", ""), Map.entry("jvm-args", ""),
             Map.entry("articles-feeds", "50"), Map.entry("articles-per-feed", "10"),
             Map.entry("articles-batches", "3"), Map.entry("articles-latency", "0"),
             Map.entry("tables-feeds", "1000"), Map.entry("tables-per-day", "10"), Map.entry("tables-days", "365"),

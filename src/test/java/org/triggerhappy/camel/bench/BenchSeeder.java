@@ -24,6 +24,8 @@ import org.triggerhappy.camel.testsupport.TestDatabase;
  */
 final class BenchSeeder {
     private static final List<TestDatabase.Db> CREATED = new ArrayList<>();
+    /** {@code name=value} settings every seeded database gets (ALTER DATABASE … SET), for its future sessions. */
+    private static volatile List<String> settings = List.of();
 
     private BenchSeeder() {
     }
@@ -41,6 +43,11 @@ final class BenchSeeder {
             }
         }
         CREATED.clear();
+    }
+
+    /** {@code --db-settings}: space-separated {@code name=value} pairs, e.g. to log every statement with its CPU. */
+    static void databaseSettings(String spaceSeparated) {
+        settings = spaceSeparated.isBlank() ? List.of() : List.of(spaceSeparated.trim().split("\\s+"));
     }
 
     /** A fresh, empty database, dropped at the end unless --keep-db 1. */
@@ -131,6 +138,18 @@ final class BenchSeeder {
                             + " text, trigger_id) SELECT '', true, '', 'bench', 'Bench', '', '', t.id"
                             + " FROM django_th_triggerservice t");
                     st.execute("ANALYZE");
+                }
+                c.commit();
+                String name = db.url().substring(db.url().lastIndexOf('/') + 1);
+                try (Statement st = c.createStatement()) {
+                    for (String setting : settings) {
+                        int eq = setting.indexOf('=');
+                        if (eq <= 0 || !setting.substring(0, eq).matches("[a-z_.]+")) {
+                            throw new IllegalArgumentException("--db-settings: name=value expected, got " + setting);
+                        }
+                        st.execute("ALTER DATABASE " + name + " SET " + setting.substring(0, eq) + " TO '"
+                                + setting.substring(eq + 1).replace("'", "''") + "'");
+                    }
                 }
                 c.commit();
             }

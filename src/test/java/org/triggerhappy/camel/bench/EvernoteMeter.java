@@ -18,6 +18,7 @@ final class EvernoteMeter implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
     private volatile long firstCallNanos;
+    private volatile long firstNoteNanos;
     private volatile long lastNoteNanos;
     private volatile int notes;
     private volatile int calls;
@@ -44,6 +45,9 @@ final class EvernoteMeter implements AutoCloseable {
             }
             int n = evernote.calls("createNote") - notesBefore;
             if (n != notes) {
+                if (notes == 0) {
+                    firstNoteNanos = now;
+                }
                 notes = n;
                 lastNoteNanos = now;
             }
@@ -78,6 +82,19 @@ final class EvernoteMeter implements AutoCloseable {
             first = startNanos;
         }
         return first == 0 || lastNoteNanos == 0 ? Double.NaN : (lastNoteNanos - first) / 1e9;
+    }
+
+    /** Notes per second from the first createNote to the last (the Evernote set-up calls before them left out). */
+    double notesPerSecondFirstToLast() {
+        return firstNoteNanos == 0 || lastNoteNanos <= firstNoteNanos ? Double.NaN
+                : notes / ((lastNoteNanos - firstNoteNanos) / 1e9);
+    }
+
+    /** When the first and the last createNote of the run were seen (wall clock), for a profile's window. */
+    java.time.Instant[] noteWindow() {
+        java.time.Instant now = java.time.Instant.now();
+        long nanos = System.nanoTime();
+        return new java.time.Instant[] {now.minusNanos(nanos - firstNoteNanos), now.minusNanos(nanos - lastNoteNanos)};
     }
 
     double notesPerSecond() {

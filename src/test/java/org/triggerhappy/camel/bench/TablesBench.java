@@ -59,7 +59,7 @@ final class TablesBench {
                 return new Figures(feeds, perDay, days, retentionDays, count(c, "SELECT count(*) FROM thc_entry"),
                         count(c, "SELECT count(*) FROM thc_outbox"),
                         count(c, "SELECT pg_total_relation_size('thc_entry')"),
-                        count(c, "SELECT pg_total_relation_size('thc_outbox')"),
+                        count(c, "SELECT pg_total_relation_size('thc_outbox') + pg_total_relation_size('thc_outbox_payload')"),
                         count(c, "SELECT pg_total_relation_size('thc_feed_state')"),
                         (System.nanoTime() - t0) / 1e9);
             }
@@ -80,20 +80,22 @@ final class TablesBench {
                 now.minus(1, ChronoUnit.DAYS));
         exec(c, "INSERT INTO thc_entry (trigger_id, entry_key, suffix, first_seen_at, last_seen_at, queued)"
                 + " SELECT f, " + key + ", substr(md5('s' || s), 1, 16), ?, ?, true" + entries, now, now);
-        exec(c, "INSERT INTO thc_outbox (trigger_id, user_id, entry_key, feed_url, guid, link, title, content,"
+        exec(c, "WITH o AS (INSERT INTO thc_outbox (trigger_id, user_id, entry_key, feed_url, guid, link, title,"
                 + " published, not_before, created_at)"
                 + " SELECT f, f % 100 + 1, " + key + ", 'https://blog-' || f || '.example.org/feed.xml',"
                 + " 'https://blog-' || f || '.example.org/?p=' || s,"
                 + " 'https://blog-' || f || '.example.org/2026/12/04/an-ordinary-post-title-' || s,"
-                + " 'An ordinary post title, number ' || s || ' of feed ' || f,"
-                + " (SELECT string_agg('<p>' || md5(f || '.' || s || '.' || i) || ' ' || md5(i || '.' || s) || '</p>',"
-                + "  '') FROM generate_series(1, 28) i), ?, ?, ?" + entries, now, now, now);
+                + " 'An ordinary post title, number ' || s || ' of feed ' || f, ?, ?, ?" + entries
+                + " RETURNING id, trigger_id, entry_key)"
+                + " INSERT INTO thc_outbox_payload (outbox_id, content) SELECT o.id, (SELECT string_agg('<p>'"
+                + " || md5(o.trigger_id || '.' || o.entry_key || '.' || i) || ' ' || md5(i || '.' || o.entry_key)"
+                + " || '</p>', '') FROM generate_series(1, 28) i) FROM o", now, now, now);
         exec(c, "UPDATE thc_feed_state SET last_parsed_at = ?, last_checked_at = ?, last_success_at = ?,"
                 + " next_check_at = ?, body_hash = md5(trigger_id || '-' || " + d + ") || md5('" + d + "'),"
                 + " etag = '\"' || md5(trigger_id || '.' || " + d + ") || '\"', last_status = '200',"
                 + " entries_total = entries_total + " + perDay, now, now, now, now.plus(15, ChronoUnit.MINUTES));
         c.commit();
-        // Delivered the same day: V9's trigger drops the content.
+        // Delivered the same day: V13's trigger drops the payload.
         exec(c, "UPDATE thc_outbox SET state = 'delivered', attempts = 1, note_guid = md5(id::text)::uuid::text,"
                 + " delivered_at = ? WHERE state = 'pending'", now);
         c.commit();
@@ -102,7 +104,7 @@ final class TablesBench {
 
     private static void vacuum(Connection c) throws SQLException {
         try (Statement st = c.createStatement()) {
-            st.execute("VACUUM (ANALYZE) thc_entry, thc_outbox, thc_feed_state");
+            st.execute("VACUUM (ANALYZE) thc_entry, thc_outbox, thc_outbox_payload, thc_feed_state");
         }
     }
 

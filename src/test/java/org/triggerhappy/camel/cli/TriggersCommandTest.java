@@ -215,6 +215,8 @@ class TriggersCommandTest {
             cli.execute("INSERT INTO thc_outbox (trigger_id, user_id, entry_key, feed_url, title, state) VALUES"
                     + " (" + id + ", 1, repeat('a', 64), 'u', 'waiting', 'pending'),"
                     + " (" + id + ", 1, repeat('b', 64), 'u', 'written', 'delivered')");
+            cli.execute("INSERT INTO thc_outbox_payload (outbox_id, content) SELECT id, '<p>waiting</p>' FROM thc_outbox"
+                    + " WHERE trigger_id = " + id + " AND state = 'pending'");
         }
 
         Result r = cli.run("triggers", "remove", Integer.toString(gone));
@@ -230,6 +232,10 @@ class TriggersCommandTest {
         assertThat(cli.queryString("SELECT string_agg(state, ',') FROM thc_outbox WHERE trigger_id = " + gone))
                 .as("delivered rows stay as history").isEqualTo("delivered");
         assertThat(cli.queryInt("SELECT count(*) FROM thc_outbox WHERE trigger_id = " + kept)).isEqualTo(2);
+        assertThat(cli.queryInt("SELECT count(*) FROM thc_outbox_payload b JOIN thc_outbox o ON o.id = b.outbox_id"
+                + " WHERE o.trigger_id = " + kept)).as("the kept trigger's waiting entry keeps its content").isEqualTo(1);
+        assertThat(cli.queryInt("SELECT count(*) FROM thc_outbox_payload")).as("the dropped entry's content went with it")
+                .isEqualTo(1);
         assertThat(cli.queryInt("SELECT count(*) FROM django_th_userservice")).as("the user's services stay").isEqualTo(2);
 
         assertThat(cli.run("triggers", "remove", Integer.toString(gone)).exit()).isEqualTo(1);

@@ -101,10 +101,11 @@ class TwoInstancesTest {
             f.feeds.put("/f" + t, Rss.feed().item("t" + t + "-new", "T" + t + " new", "http://example.org/" + t + "/new",
                     NOW, "<p>new</p>").xml());
         }
-        f.execute("INSERT INTO thc_outbox (trigger_id, user_id, entry_key, feed_url, guid, link, title, content,"
+        f.execute("WITH o AS (INSERT INTO thc_outbox (trigger_id, user_id, entry_key, feed_url, guid, link, title,"
                 + " published, claimed_until, claimed_by, attempts) SELECT t.id, t.user_id, repeat('d', 64),"
-                + " 'http://x/', 'dead-guid', 'http://example.org/dead', 'Left by the dead node', '<p>x</p>', now(),"
-                + " now() + interval '3 seconds', 'dead-node', 1 FROM django_th_triggerservice t ORDER BY t.id LIMIT 1");
+                + " 'http://x/', 'dead-guid', 'http://example.org/dead', 'Left by the dead node', now(),"
+                + " now() + interval '3 seconds', 'dead-node', 1 FROM django_th_triggerservice t ORDER BY t.id LIMIT 1"
+                + " RETURNING id) INSERT INTO thc_outbox_payload (outbox_id, content) SELECT id, '<p>x</p>' FROM o");
         f.set("th.poll.interval", "1h");
         try (BackgroundService survivor = BackgroundService.start(f.settings())) {
             int expected = before + TRIGGERS + 1;

@@ -75,6 +75,32 @@ class MigrationsTest {
     }
 
     @Test
+    void v13_moves_the_content_of_entries_not_delivered_into_their_payload_rows() throws Exception {
+        try (HikariDataSource ds = ds(TestDatabase.fresh())) {
+            org.flywaydb.core.Flyway.configure().dataSource(ds).locations("classpath:db/migration")
+                    .table("thc_schema_history").baselineOnMigrate(true).baselineVersion("0").target("12").load()
+                    .migrate();
+            try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+                st.execute("INSERT INTO thc_outbox (trigger_id, user_id, entry_key, feed_url, content, state) VALUES"
+                        + " (1, 1, 'a', 'u', '<p>pending</p>', 'pending'), (1, 1, 'b', 'u', '<p>parked</p>', 'parked'),"
+                        + " (1, 1, 'c', 'u', NULL, 'delivered')");
+            }
+            Migrations.migrate(ds);
+            try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+                assertThat(shape(c, "thc_outbox")).noneMatch(s -> s.startsWith("thc_outbox.content"));
+                ResultSet rs = st.executeQuery("SELECT string_agg(o.entry_key || '=' || b.content, ',' ORDER BY o.id)"
+                        + " FROM thc_outbox_payload b JOIN thc_outbox o ON o.id = b.outbox_id");
+                rs.next();
+                assertThat(rs.getString(1)).isEqualTo("a=<p>pending</p>,b=<p>parked</p>");
+                st.execute("UPDATE thc_outbox SET state = 'delivered' WHERE state = 'pending'");
+                rs = st.executeQuery("SELECT count(*) FROM thc_outbox_payload");
+                rs.next();
+                assertThat(rs.getInt(1)).as("a delivered entry's payload goes").isEqualTo(1);
+            }
+        }
+    }
+
+    @Test
     void leaves_an_existing_django_th_database_unchanged() throws Exception {
         try (HikariDataSource ds = ds(TestDatabase.fresh())) {
             String ddl = new String(getClass().getResourceAsStream("/django/django_th_schema.sql").readAllBytes(),

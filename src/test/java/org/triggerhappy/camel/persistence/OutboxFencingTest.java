@@ -59,7 +59,7 @@ class OutboxFencingTest {
         OutboxClaim current = claim("b", LEASE, null);
         assertThat(current.number()).isEqualTo(late.number() + 1);
 
-        assertThat(records.written(late, "guid-late")).isZero();
+        assertThat(records.written(late, "guid-late")).isFalse();
         assertThat(claims.deliveredAs(id, "guid-late")).isFalse();
         assertThat(claims.reschedule(late, Instant.now().plusSeconds(600), "late", false)).isFalse();
         assertThat(claims.park(late, "late")).isFalse();
@@ -69,12 +69,12 @@ class OutboxFencingTest {
                 .isEqualTo("pending|b|" + current.number() + "|-|-|-");
 
         assertThat(claims.rememberSyncBaseline(current, 42)).isTrue();
-        assertThat(records.written(current, "guid-b")).isPositive();
+        assertThat(records.written(current, "guid-b")).isTrue();
         assertThat(claims.deliveredAs(id, "guid-b")).isTrue();
         assertThat(fx.queryString("SELECT state || ' ' || note_guid || ' ' || sync_usn FROM thc_outbox"))
                 .isEqualTo("delivered guid-b 42");
         assertThat(fx.queryInt("SELECT counter_ok FROM django_th_triggerservice")).isEqualTo(1);
-        assertThat(records.written(current, "guid-b")).as("recorded once").isZero();
+        assertThat(records.written(current, "guid-b")).as("recorded once").isFalse();
         assertThat(fx.queryInt("SELECT counter_ok FROM django_th_triggerservice")).isEqualTo(1);
     }
 
@@ -98,6 +98,37 @@ class OutboxFencingTest {
         assertThat(outbox.releaseInterrupted(seen)).isFalse();
         assertThat(fx.queryString("SELECT claimed_by FROM thc_outbox")).isEqualTo("a");
         assertThat(outbox.releaseInterrupted(outbox.leases(10).get(0))).isTrue();
+    }
+
+    @Test
+    void a_claim_of_several_items_takes_those_it_may_in_the_order_asked_and_fences_each() throws Exception {
+        fx.execute("INSERT INTO thc_outbox (trigger_id, user_id, feed_url, entry_key, title, not_before)"
+                + " SELECT trigger_id, user_id, feed_url, k, 'T', now() - interval '1 s' FROM thc_outbox,"
+                + " (VALUES ('k2'), ('k3'), ('k4')) v(k)");
+        fx.execute("INSERT INTO thc_outbox_payload (outbox_id, content) SELECT id, '<p>' || entry_key || '</p>'"
+                + " FROM thc_outbox");
+        long second = id + 1;
+        long held = id + 2;
+        long later = id + 3;
+        fx.execute("UPDATE thc_outbox SET claimed_by = 'other', claimed_until = now() + interval '5 minutes'"
+                + " WHERE id = " + held);
+        fx.execute("UPDATE thc_outbox SET not_before = now() + interval '1 hour' WHERE id = " + later);
+
+        java.util.List<Claimed> taken = records.claim(java.util.List.of(second, held, id, later), "a", LEASE, 7);
+
+        assertThat(taken).extracting(c -> c.item().id()).containsExactly(second, id);
+        assertThat(taken).extracting(c -> c.item().content().trim()).containsExactly("<p>k2</p>", "<p>k</p>");
+        assertThat(taken).allMatch(c -> c.target().isPresent() && c.syncBaseline().orElseThrow() == 7);
+        OutboxClaim first = taken.get(0).claim();
+        OutboxClaim stale = new OutboxClaim(id, "a", taken.get(1).claim().number() - 1);
+        assertThat(claims.rememberSyncBaselines(java.util.List.of(first, stale), 9)).containsExactly(second);
+
+        // An item given back unused: due again at once, the attempt its claim counted undone; a stale claim cannot.
+        assertThat(claims.release(stale)).isFalse();
+        assertThat(claims.release(first)).isTrue();
+        assertThat(fx.queryString("SELECT attempts || ' ' || (claimed_by IS NULL) || ' ' || sync_usn FROM thc_outbox"
+                + " WHERE id = " + second)).isEqualTo("0 true 7");
+        assertThat(records.claim(second, "b", LEASE, null)).isPresent();
     }
 
     @Test

@@ -31,11 +31,13 @@ class BoundedTablesTest extends SingleUserPipeline {
         f.admin.addTrigger(user, "D", url, "", "", ServiceFixture.twoDaysAgo());
         f.runOnce();
         assertThat(titles()).containsExactly("Entry a", "Entry b");
-        assertThat(f.queryInt("SELECT count(*) FROM thc_outbox WHERE state = 'delivered' AND content IS NULL"
+        assertThat(f.queryInt("SELECT count(*) FROM thc_outbox o WHERE state = 'delivered'"
+                + " AND NOT EXISTS (SELECT 1 FROM thc_outbox_payload b WHERE b.outbox_id = o.id)"
                 + " AND note_guid IS NOT NULL AND title IS NOT NULL AND entry_key IS NOT NULL"
                 + " AND delivered_at IS NOT NULL")).isEqualTo(2);
-        assertThat(f.queryString("SELECT content FROM thc_outbox WHERE state = 'pending'"))
-                .as("an entry still to deliver keeps its content").contains("later");
+        assertThat(f.queryString("SELECT b.content FROM thc_outbox o JOIN thc_outbox_payload b ON b.outbox_id = o.id"
+                + " WHERE o.state = 'pending'")).as("an entry still to deliver keeps its content").contains("later");
+        assertThat(f.queryInt("SELECT count(*) FROM thc_outbox_payload")).as("no other payload is left").isEqualTo(1);
     }
 
     @Test

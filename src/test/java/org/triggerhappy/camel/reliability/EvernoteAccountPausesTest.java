@@ -95,6 +95,26 @@ class EvernoteAccountPausesTest {
     }
 
     @Test
+    void a_rate_limit_holds_back_the_notes_claimed_with_the_refused_one_without_another_call() throws Exception {
+        f.execute("UPDATE django_th_triggerservice SET status = false");
+        int carol = f.addEvernoteUser("carol");
+        Feeds carolFeed = new Feeds("carol");
+        f.admin.addTrigger(carol, "Carol", f.feeds.put("/carol", carolFeed.add(6)), "", "", Feeds.CREATED);
+        // The first note takes a while, so the others wait in carol's lane and are claimed together after it; the
+        // second is refused: the rest of its claim must wait too, not try Evernote one by one.
+        f.evernote.failNext("createNote", Fault.delay(java.time.Duration.ofSeconds(2)));
+        f.evernote.failNext("createNote", Fault.rateLimit(900));
+
+        f.runOnce();
+
+        assertThat(f.evernote.calls("createNote")).isEqualTo(2);
+        assertThat(f.evernote.notes("tok-carol")).hasSize(1);
+        assertThat(f.queryInt("SELECT count(*) FROM thc_outbox WHERE user_id = " + carol
+                + " AND state = 'pending' AND not_before > now() + interval '800 seconds'")).isEqualTo(5);
+        assertThat(f.queryInt("SELECT count(*) FROM thc_outbox WHERE claimed_by IS NOT NULL")).isZero();
+    }
+
+    @Test
     void expired_token_parks_the_user_until_django_th_holds_a_new_one() throws Exception {
         f.evernote.expireToken("tok-alice");
         OnceSummary first;
