@@ -229,25 +229,9 @@ public final class FeedParser {
         }
         String type = content.getType() == null ? "" : content.getType().toLowerCase(Locale.ROOT);
         if ((type.equals("text") || type.equals("text/plain")) && !HtmlLikeText.looksLikeHtml(content.getValue())) {
-            return escapeHtml(content.getValue());
+            return Html.escape(content.getValue());
         }
         return content.getValue();
-    }
-
-    static String escapeHtml(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
     }
 
     private static String blankToNull(String s) {

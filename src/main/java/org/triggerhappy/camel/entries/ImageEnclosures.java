@@ -53,7 +53,7 @@ final class ImageEnclosures {
         }
         StringBuilder html = new StringBuilder(content);
         for (String url : images) {
-            html.append("<p><img src=\"").append(FeedParser.escapeHtml(url)).append("\"/></p>");
+            html.append("<p><img src=\"").append(Html.escape(url)).append("\"/></p>");
         }
         return html.toString();
     }

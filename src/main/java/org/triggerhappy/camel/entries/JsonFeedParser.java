@@ -85,7 +85,7 @@ final class JsonFeedParser {
             if (plain == null) {
                 plain = text(item, "summary");
             }
-            html = plain == null ? null : FeedParser.escapeHtml(plain);
+            html = plain == null ? null : Html.escape(plain);
         }
         Set<String> images = new LinkedHashSet<>();
         ImageEnclosures.add(images, base, text(item, "image"));
@@ -99,8 +99,8 @@ final class JsonFeedParser {
                 ImageEnclosures.add(images, base, url);
             } else {
                 String title = text(a, "title");
-                links.append("<p><a href=\"").append(FeedParser.escapeHtml(url)).append("\">")
-                        .append(FeedParser.escapeHtml(title == null ? url : title)).append("</a></p>");
+                links.append("<p><a href=\"").append(Html.escape(url)).append("\">")
+                        .append(Html.escape(title == null ? url : title)).append("</a></p>");
             }
         }
         String content = ImageEnclosures.appendTo(html, images, base, link);

@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import org.triggerhappy.camel.config.Masked;
+import org.triggerhappy.camel.entries.Html;
 
 /**
  * Renders a {@link StatusSnapshot} as one self-contained HTML page: no script, no external resource, every value
@@ -58,7 +59,7 @@ public final class StatusHtml {
                 .append(item("outbox-pending", o.pending() + " note" + (o.pending() == 1 ? "" : "s") + " waiting ("
                         + o.dueNow() + " due now)"))
                 .append(item("outbox-oldest", o.oldestPending() == null ? "none waiting"
-                        : Html.escape(time(o.oldestPending())) + " (" + relative(o.oldestPending(), s.takenAt()) + ")"))
+                        : Html.escapeForPage(time(o.oldestPending())) + " (" + relative(o.oldestPending(), s.takenAt()) + ")"))
                 .append(item("outbox-parked", o.parked() + " (cannot succeed by waiting; 'outbox retry' queues them"
                         + " again)"))
                 .append(item("users-paused", Long.toString(s.pausedUsers().size())))
@@ -86,11 +87,11 @@ public final class StatusHtml {
                 .append("<th>Notes waiting</th><th>Reason</th></tr></thead><tbody>\n");
         for (StatusSnapshot.PausedUser p : s.pausedUsers()) {
             b.append("<tr data-user-id=\"").append(p.userId()).append("\"><td>").append(user(p.user(), p.userId()))
-                    .append("</td><td>").append(Html.escape(p.kind()))
+                    .append("</td><td>").append(Html.escapeForPage(p.kind()))
                     .append("</td><td>").append(when(p.since(), s.takenAt()))
                     .append("</td><td>").append(p.until() == null ? "until the token is renewed" : when(p.until(), s.takenAt()))
                     .append("</td><td class=\"n\">").append(p.notesWaiting())
-                    .append("</td><td>").append(Html.escape(p.reason())).append("</td></tr>\n");
+                    .append("</td><td>").append(Html.escapeForPage(p.reason())).append("</td></tr>\n");
         }
         b.append("</tbody></table>\n");
     }
@@ -114,7 +115,7 @@ public final class StatusHtml {
     }
 
     private static String reason(String reason) {
-        return reason == null ? "—" : Html.escape(Masked.text(reason));
+        return reason == null ? "—" : Html.escapeForPage(Masked.text(reason));
     }
 
     private static void triggers(StringBuilder b, StatusSnapshot s) {
@@ -130,10 +131,10 @@ public final class StatusHtml {
         for (StatusSnapshot.TriggerLine t : s.triggers()) {
             b.append("<tr data-trigger-id=\"").append(t.triggerId()).append('"')
                     .append(t.served() ? "" : " class=\"off\"").append("><td>").append(t.triggerId())
-                    .append("</td><td>").append(Html.escape(t.user()))
-                    .append("</td><td>").append(Html.escape(Masked.text(t.description())))
+                    .append("</td><td>").append(Html.escapeForPage(t.user()))
+                    .append("</td><td>").append(Html.escapeForPage(Masked.text(t.description())))
                     .append(t.served() ? "" : " <em>(switched off in django-th)</em>")
-                    .append("</td><td class=\"url\">").append(Html.escape(Masked.url(t.feedUrl())))
+                    .append("</td><td class=\"url\">").append(Html.escapeForPage(Masked.url(t.feedUrl())))
                     .append("</td><td>").append(t.lastCheck() == null ? "never" : when(t.lastCheck(), s.takenAt()))
                     .append("</td><td>").append(t.nextCheck() == null ? (t.served() ? "next cycle" : "—")
                             : when(t.nextCheck(), s.takenAt()))
@@ -150,10 +151,10 @@ public final class StatusHtml {
 
     private static String result(StatusSnapshot.TriggerLine t) {
         // Results written before masking, or by django-th itself, may still quote a URL.
-        StringBuilder r = new StringBuilder(Html.escape(t.result() == null || t.result().isEmpty() ? "—"
+        StringBuilder r = new StringBuilder(Html.escapeForPage(t.result() == null || t.result().isEmpty() ? "—"
                 : Masked.text(t.result())));
         if (t.lastStatus() != null) {
-            r.append(" <small>(feed: ").append(Html.escape(t.lastStatus()));
+            r.append(" <small>(feed: ").append(Html.escapeForPage(t.lastStatus()));
             if (t.consecutiveFailures() > 0) {
                 r.append(", failed ").append(t.consecutiveFailures()).append(t.consecutiveFailures() == 1 ? " time" : " times in a row");
             }
@@ -163,7 +164,7 @@ public final class StatusHtml {
     }
 
     private static String user(String name, int id) {
-        return name == null ? "user #" + id : Html.escape(name);
+        return name == null ? "user #" + id : Html.escapeForPage(name);
     }
 
     private static String when(Instant t, Instant now) {
