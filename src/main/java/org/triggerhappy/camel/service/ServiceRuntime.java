@@ -66,10 +66,6 @@ public final class ServiceRuntime implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ServiceRuntime.class);
 
     private static final AtomicInteger RUNTIMES_IN_JVM = new AtomicInteger();
-    /** Default pool of {@code run}: 2 services and a cron run (40 + 40 + 10) leave room below 100 connections. */
-    public static final int SERVICE_POOL = 40;
-    /** Default pool of {@code run --once}. */
-    public static final int ONCE_POOL = 10;
     /** How long an idle queue consumer of a single run waits for work before looking whether to stop. */
     static final Duration ONCE_QUEUE_POLL = Duration.ofMillis(50);
     /**
@@ -228,11 +224,11 @@ public final class ServiceRuntime implements AutoCloseable {
     /**
      * The pool sized for the service ({@code service}) or for one {@code run --once}, unless TH_DB_POOL_SIZE says.
      * Threads hold a connection only between network waits; the defaults keep two services and a cron run within
-     * PostgreSQL's default 100 connections (see {@link #SERVICE_POOL} and {@link #ONCE_POOL}).
+     * PostgreSQL's default 100 connections (see {@link Settings#SERVICE_POOL} and {@link Settings#ONCE_POOL}).
      */
     public static Database openDatabase(Settings settings, boolean service) {
         int byConcurrency = settings.fetchConcurrency() + settings.deliveryConcurrency() + 4;
-        int size = settings.dbPoolSize(Math.min(byConcurrency, service ? SERVICE_POOL : ONCE_POOL));
+        int size = settings.dbPoolSize(Math.min(byConcurrency, service ? Settings.SERVICE_POOL : Settings.ONCE_POOL));
         // The service keeps its pool full; a single run opens connections as its work needs them.
         return Database.open(settings, size, service ? size : 1);
     }
