@@ -2,7 +2,6 @@ package org.triggerhappy.camel.service;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -68,13 +67,6 @@ public final class ServiceRuntime implements AutoCloseable {
     private static final AtomicInteger RUNTIMES_IN_JVM = new AtomicInteger();
     /** How long an idle queue consumer of a single run waits for work before looking whether to stop. */
     static final Duration ONCE_QUEUE_POLL = Duration.ofMillis(50);
-    /**
-     * The built-in route files, named: a pattern such as {@code routes/*.xml} makes Camel scan the whole jar for
-     * matches, twice, at every start.
-     */
-    static final List<String> ROUTE_FILES = List.of("poll.xml", "evernote.xml", "flows.xml", "flow-enex-archive.xml",
-            "flow-webhook.xml", "housekeeping.xml", "instances.xml", "status.xml");
-
     private final Settings settings;
     private final Database db;
     private final ExecutorService fetchPool;
@@ -153,7 +145,7 @@ public final class ServiceRuntime implements AutoCloseable {
         if (timer) {
             Operations.secure(settings.httpAccess(), main::bind);
         }
-        camelProperties(timer).forEach(main::addOverrideProperty);
+        camelProperties(settings, timer).forEach(main::addOverrideProperty);
         if (!settings.routesDir().isEmpty()) {
             RouteFilesWatcher.install(main, java.nio.file.Path.of(settings.routesDir()));
         }
@@ -247,16 +239,17 @@ public final class ServiceRuntime implements AutoCloseable {
                 s.evernoteReadTimeout())));
     }
 
-    private Map<String, String> camelProperties(boolean timer) {
+    /**
+     * What this runtime sets on top of application.properties: the routes' derived placeholders and the camel.* keys
+     * that depend on the run, none of which application.properties sets.
+     */
+    static Map<String, String> camelProperties(Settings settings, boolean timer) {
         Duration tick = settings.pollTick();
         Map<String, String> p = new java.util.LinkedHashMap<>();
-        p.put("camel.main.routes-include-pattern",
-                String.join(",", ROUTE_FILES.stream().map(f -> "classpath:routes/" + f).toList()));
         // The context name also names the Quartz scheduler, which is a JVM-wide singleton per name: two runtimes
         // in one JVM (tests, benchmarks) need their own.
         int n = RUNTIMES_IN_JVM.getAndIncrement();
         p.put("camel.main.name", n == 0 ? "triggerhappy" : "triggerhappy-" + n);
-        p.put("camel.component.sql.data-source", "#dataSource");
         p.put("th.poll.timer.enabled", Boolean.toString(timer));
         p.put("th.poll.tick.ms", Long.toString(tick.toMillis()));
         // Due outbox items (retries, leftovers of a crashed instance) are looked for as often as due triggers,
