@@ -46,7 +46,7 @@ class SingleRunRoutesTest {
         Settings settings = Settings.load(ConfigSource.of(Map.of()));
         Set<String> inFile = applicationProperties().stringPropertyNames();
         for (boolean serve : new boolean[] {true, false}) {
-            assertThat(ServiceRuntime.camelProperties(settings, serve).keySet())
+            assertThat(CamelProperties.of(settings, new Sizing(settings), serve).keySet())
                     .as("keys set by the runtime (serve=%s) and in application.properties", serve)
                     .doesNotContainAnyElementsOf(inFile);
         }
