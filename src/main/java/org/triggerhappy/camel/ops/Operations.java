@@ -62,9 +62,9 @@ public final class Operations {
         p.put("camel.management.enabled", Boolean.toString(serve));
         p.put("camel.management.host", host);
         p.put("camel.management.port", Integer.toString(managementPort));
-        p.put("camel.metrics.enabled", Boolean.toString(serve));
         if (!serve) {
             p.put("camel.main.jmx-enabled", "false");
+            p.put("camel.metrics.enabled", "false");
             p.put("camel.health.enabled", "false");
         }
         return p;

@@ -35,6 +35,10 @@ final class CamelProperties {
             // run stops once, right after its work, and would spend most of its stop waiting.
             p.put("camel.component.seda.default-poll-timeout", Long.toString(Sizing.ONCE_QUEUE_POLL.toMillis()));
         }
+        if (serve) {
+            // Before the configuration file's keys, which may turn the metrics off; a single run has none.
+            p.put("camel.metrics.enabled", "true");
+        }
         p.putAll(settings.flowOverrides());
         p.putAll(Operations.camelProperties(serve, settings.httpAccess().host(), settings.httpPort(),
                 settings.managementPort()));
