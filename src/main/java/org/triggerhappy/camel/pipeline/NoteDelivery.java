@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.triggerhappy.camel.entries.Hashes;
@@ -20,7 +19,6 @@ import org.triggerhappy.camel.notes.ImageOptions;
 import org.triggerhappy.camel.notes.NoteComposer;
 import org.triggerhappy.camel.notes.NoteDraft;
 import org.triggerhappy.camel.notes.NoteSource;
-import org.triggerhappy.camel.ops.ServiceMetrics;
 import org.triggerhappy.camel.persistence.ClaimedOutbox;
 import org.triggerhappy.camel.persistence.DeliveryRecords;
 import org.triggerhappy.camel.persistence.DeliveryRecords.Claimed;
@@ -80,10 +78,7 @@ public final class NoteDelivery {
     private final UserLanes<Turn> lanes = new UserLanes<>(Turn::new, this::endTurn, CLAIM_BATCH);
     /** Notes Evernote confirmed whose delivery the database did not take: outbox id to note guid. */
     private final Map<Long, String> unrecorded = new ConcurrentHashMap<>();
-    private final AtomicInteger written = new AtomicInteger();
-    private final AtomicInteger deferred = new AtomicInteger();
-    private final AtomicInteger parked = new AtomicInteger();
-    private ServiceMetrics metrics = ServiceMetrics.none();
+    private final Outcomes outcomes;
 
     /**
      * One turn of a user's lane: what it knows of the account's sync state, the items it claimed last (together),
@@ -106,7 +101,8 @@ public final class NoteDelivery {
 
     public NoteDelivery(OutboxRepository outbox, DeliveryRecords records, ClaimedOutbox claims,
                         DjangoThRepository djangoTh, UserPauseRepository pauses, NoteComposer composer,
-                        NoteSink sink, InFlight inFlight, Clock clock, String owner, ImageMode defaultImages) {
+                        NoteSink sink, InFlight inFlight, Clock clock, String owner, ImageMode defaultImages,
+                        Outcomes outcomes) {
         this.outbox = outbox;
         this.records = records;
         this.claims = claims;
@@ -118,6 +114,7 @@ public final class NoteDelivery {
         this.clock = clock;
         this.owner = owner;
         this.defaultImages = defaultImages;
+        this.outcomes = outcomes;
         this.budgets = new UploadBudgets(sink);
         Duration window = LEASE.minus(LEASE_MARGIN).minus(sink.callDeadline());
         if (window.compareTo(Duration.ofSeconds(30)) < 0) {
@@ -125,11 +122,6 @@ public final class NoteDelivery {
                     + ") must be well shorter than the delivery lease (" + LEASE + ")");
         }
         this.createWindowNanos = window.toNanos();
-    }
-
-    /** Counts delivery outcomes into these metrics (set before the routes start). */
-    public void instrument(ServiceMetrics m) {
-        this.metrics = m;
     }
 
     /** Called by the delivery route with an {@link EntryMessage} (full or reference). */
@@ -205,8 +197,7 @@ public final class NoteDelivery {
         Optional<DeliveryTarget> target = claimed.target();
         if (target.isEmpty()) {
             if (claims.park(claim, "the trigger no longer exists")) {
-                parked.incrementAndGet();
-                metrics.note("parked");
+                outcomes.note(NoteOutcome.PARKED);
             }
             LOG.warn("note parked outbox_id={} trigger_id={} error=\"the trigger no longer exists\"", item.id(), item.triggerId());
             return false;
@@ -350,8 +341,7 @@ public final class NoteDelivery {
             return;
         }
         unrecorded.remove(id);
-        written.incrementAndGet();
-        metrics.note("written");
+        outcomes.note(NoteOutcome.WRITTEN);
         LOG.debug("note written trigger_id={} user_id={} outbox_id={} note_guid={} title=\"{}\"", t.triggerId(),
                 t.userId(), id, u.guid(), u.title());
     }
@@ -417,8 +407,7 @@ public final class NoteDelivery {
                 int seconds = f.rateLimitSeconds().orElse(3600);
                 Instant until = now.plusSeconds(seconds);
                 String reason = "Evernote rate limit reached: notes resume after " + until;
-                deferred.incrementAndGet();
-                metrics.note("rate_limited");
+                outcomes.note(NoteOutcome.RATE_LIMITED);
                 pauses.pause(t.userId(), Kind.RATE_LIMIT, until, null, reason);
                 turn.pause = Optional.of(new Pause(t.userId(), Kind.RATE_LIMIT, until, null, reason));
                 claims.reschedule(claim, until, reason, false);
@@ -437,29 +426,13 @@ public final class NoteDelivery {
             default -> { // PERMANENT, or ENML_INVALID even as plain text: waiting cannot help
                 String reason = "note rejected by Evernote: " + f.getMessage();
                 if (claims.park(claim, reason)) {
-                    parked.incrementAndGet();
-                    metrics.note("parked");
+                    outcomes.note(NoteOutcome.PARKED);
                     djangoTh.noteFailed(t, reason);
                 }
                 LOG.error("note parked trigger_id={} user_id={} outbox_id={} error=\"{}\"", t.triggerId(),
                         t.userId(), claim.id(), reason);
             }
         }
-    }
-
-    /** Notes written by this process since it started. */
-    public int written() {
-        return written.get();
-    }
-
-    /** Deliveries put off (rate limit, expired token, unavailable service) since start. */
-    public int deferred() {
-        return deferred.get();
-    }
-
-    /** Items parked for good (rejected by Evernote) since start. */
-    public int parked() {
-        return parked.get();
     }
 
     /**
@@ -469,8 +442,7 @@ public final class NoteDelivery {
     private void pauseForQuota(Turn turn, OutboxClaim claim, DeliveryTarget t, Instant now) {
         Instant until = budgets.periodEnd(t, now).filter(end -> end.isAfter(now)).orElse(now.plus(QUOTA_RECHECK));
         String reason = "Evernote upload allowance used up: notes resume after " + until;
-        deferred.incrementAndGet();
-        metrics.note("quota_paused");
+        outcomes.note(NoteOutcome.QUOTA_PAUSED);
         pauses.pause(t.userId(), Kind.QUOTA, until, null, reason);
         turn.pause = Optional.of(new Pause(t.userId(), Kind.QUOTA, until, null, reason));
         claims.reschedule(claim, until, reason, false);
@@ -481,8 +453,7 @@ public final class NoteDelivery {
     }
 
     private void pauseForAuth(Turn turn, OutboxClaim claim, DeliveryTarget t, Instant now, String reason) {
-        deferred.incrementAndGet();
-        metrics.note("auth_paused");
+        outcomes.note(NoteOutcome.AUTH_PAUSED);
         Instant until = now.plus(AUTH_RECHECK);
         pauses.pause(t.userId(), Kind.AUTH, null, tokenHash(t), reason);
         turn.pause = Optional.of(new Pause(t.userId(), Kind.AUTH, null, tokenHash(t), reason));
@@ -495,8 +466,7 @@ public final class NoteDelivery {
     /** Temporary trouble: tried again after a growing back-off, the reason on the item and the trigger's result. */
     private void retryLater(Claimed claimed, DeliveryTarget t, Instant now, String reason, boolean ambiguous) {
         OutboxItem item = claimed.item();
-        deferred.incrementAndGet();
-        metrics.note("retry");
+        outcomes.note(NoteOutcome.RETRY);
         Instant next = now.plus(backoff(item.attempts()));
         if (!claims.reschedule(claimed.claim(), next, reason, ambiguous)) {
             LOG.warn("retry not scheduled, the item's claim was lost outbox_id={}", item.id());

@@ -28,7 +28,9 @@ import org.triggerhappy.camel.fetch.ImageFetcher;
 import org.triggerhappy.camel.notes.EnexWriter;
 import org.triggerhappy.camel.notes.NoteComposer;
 import org.triggerhappy.camel.ops.CycleLivenessCheck;
+import org.triggerhappy.camel.ops.CycleSummary;
 import org.triggerhappy.camel.ops.Operations;
+import org.triggerhappy.camel.ops.OutcomeReport;
 import org.triggerhappy.camel.persistence.Database;
 import org.triggerhappy.camel.persistence.ClaimedOutbox;
 import org.triggerhappy.camel.persistence.DeliveryRecords;
@@ -55,7 +57,6 @@ import org.triggerhappy.camel.pipeline.NoteDelivery;
 import org.triggerhappy.camel.pipeline.NoteSink;
 import org.triggerhappy.camel.pipeline.LedgerPruner;
 import org.triggerhappy.camel.pipeline.OutboxSweeper;
-import org.triggerhappy.camel.pipeline.PollCycle;
 import org.triggerhappy.camel.pipeline.PollSchedule;
 
 /**
@@ -83,7 +84,7 @@ public final class ServiceRuntime implements AutoCloseable {
     private final Database db;
     private final ExecutorService fetchPool;
     private final ExecutorService pagePool;
-    private final PollCycle cycle = new PollCycle();
+    private final OutcomeReport outcomes;
     private final InFlight inFlight = new InFlight();
     private final OutboxRepository outbox;
     private final NoteDelivery delivery;
@@ -99,6 +100,8 @@ public final class ServiceRuntime implements AutoCloseable {
         this.outbox = new OutboxRepository(db.dataSource());
         this.fetchPool = daemonPool(settings.fetchConcurrency(), "th-fetch-");
         Clock clock = Clock.systemUTC();
+        Operations ops = new Operations(db.dataSource(), clock);
+        this.outcomes = ops.outcomes();
         // Names this runtime in trigger and outbox leases; a restart can tell that a holder's process ended.
         LeaseHolder holder = LeaseHolder.forThisProcess();
         String owner = holder.toString();
@@ -109,12 +112,12 @@ public final class ServiceRuntime implements AutoCloseable {
         Duration lease = settings.fetchTimeout().plusMinutes(2);
         // Triggers leased, and unchanged polls recorded, per statement: what the fetch workers go through in a moment.
         int batch = Math.max(8, Math.min(200, 2 * settings.fetchConcurrency()));
-        DueTriggers due = new DueTriggers(db.dataSource(), cycle, owner, lease, batch);
+        DueTriggers due = new DueTriggers(db.dataSource(), outcomes::cycleStartedAt, owner, lease, batch);
         // A feed's queued entries wait for their articles at most for a few page fetches; released when done.
         FullContentPolicy articlePolicy = new FullContentPolicy(settings.content().fullContent(),
                 settings.fetchTimeout().multipliedBy(3).plusMinutes(1));
         FeedRefresher refresher = new FeedRefresher(db.dataSource(), fetcher, hosts, new FeedParser(),
-                new PollSchedule(settings.pollInterval()), settings.timeZone(), cycle, inFlight, clock, owner, lease,
+                new PollSchedule(settings.pollInterval()), settings.timeZone(), outcomes, inFlight, clock, owner, lease,
                 batch, articlePolicy, settings.ledger());
         refresher.dedupAcrossFeeds(settings.content().crossFeedDedup());
         this.pagePool = daemonPool(settings.fetchConcurrency(), "th-page-");
@@ -124,24 +127,18 @@ public final class ServiceRuntime implements AutoCloseable {
         NoteComposer composer = new NoteComposer(new ImageFetcher(fetchSettings, settings.content().imageMaxBytes()));
         this.delivery = new NoteDelivery(outbox, new DeliveryRecords(db.dataSource()),
                 new ClaimedOutbox(db.dataSource()), new DjangoThRepository(db.dataSource()), pauses, composer, sink(settings), inFlight, clock,
-                owner, settings.content().images());
+                owner, settings.content().images(), outcomes);
         DeadHolders deadHolders = new DeadHolders(holder, new InstanceRepository(db.dataSource()));
         OutboxSweeper sweeper = new OutboxSweeper(outbox, pauses, inFlight, 1000, deadHolders);
         this.heartbeat = new Heartbeat(new InstanceRepository(db.dataSource()),
                 new TriggerLeaseRepository(db.dataSource()), deadHolders);
         EnexArchiveFlow archive = new EnexArchiveFlow(new DjangoThRepository(db.dataSource()), new NoteComposer(),
                 settings.archiveDir());
-        Operations ops = new Operations(db.dataSource(), clock);
-        refresher.instrument(ops.metrics());
-        delivery.instrument(ops.metrics());
-        cycle.onEnd(s -> ops.metrics().cycleDone(s.duration()));
-        cycle.countNotesWith(delivery::written);
 
         this.main = new Main();
         main.bind("dataSource", db.dataSource());
         main.bind("seda", new EntriesSedaComponent());
         main.bind("fetchPool", fetchPool);
-        main.bind("pollCycle", cycle);
         main.bind("dueTriggers", due);
         main.bind("feedRefresher", refresher);
         main.bind("fullArticles", articles);
@@ -152,7 +149,7 @@ public final class ServiceRuntime implements AutoCloseable {
         main.bind("heartbeat", heartbeat);
         main.bind("enexArchive", archive);
         ops.bind(main::bind);
-        main.bind("cycleLivenessCheck", new CycleLivenessCheck(cycle::sinceProgress,
+        main.bind("cycleLivenessCheck", new CycleLivenessCheck(outcomes::sinceProgress,
                 CycleLivenessCheck.boundFor(settings.fetchConnectTimeout(), settings.fetchTimeout())));
         if (timer) {
             Operations.secure(settings.httpAccess(), main::bind);
@@ -306,10 +303,11 @@ public final class ServiceRuntime implements AutoCloseable {
                 }
                 Thread.sleep(100);
             }
-            PollCycle.Summary s = cycle.last();
+            CycleSummary s = outcomes.lastCycle();
             phases.end("cycle");
             return new OnceSummary(s == null ? 0 : s.polled(), s == null ? 0 : s.failed(),
-                    s == null ? 0 : s.newEntries(), delivery.written(), delivery.deferred(), delivery.parked(),
+                    s == null ? 0 : s.newEntries(), outcomes.notesWritten(), outcomes.notesDeferred(),
+                    outcomes.notesParked(),
                     outbox.pendingCount(), Duration.ofNanos(System.nanoTime() - t0), s == null ? 0 : s.filtered(),
                     s == null ? 0 : s.crossFeedDuplicates());
         } finally {
