@@ -27,22 +27,26 @@ public final class Operations {
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final OutcomeReport outcomes;
+    private final RouteFailures routeFailures;
     private final DatabaseHealthCheck databaseHealth;
     private final StatusPage statusPage;
 
     public Operations(DataSource ds, Clock clock) {
-        this.outcomes = new OutcomeReport(new ServiceMetrics(registry).withBacklog(new BacklogProbe(ds, BACKLOG_CACHE)));
+        ServiceMetrics metrics = new ServiceMetrics(registry).withBacklog(new BacklogProbe(ds, BACKLOG_CACHE));
+        this.outcomes = new OutcomeReport(metrics);
+        this.routeFailures = new RouteFailures(metrics);
         this.databaseHealth = new DatabaseHealthCheck(ds, HEALTH_TIMEOUT);
         this.statusPage = new StatusPage(new StatusQuery(ds, clock), clock);
     }
 
     /**
-     * Binds the registry, the outcome listener, the health check and the status page bean (pass Camel Main's
-     * {@code bind}).
+     * Binds the registry, the outcome listener, the routes' error reporter, the health check and the status page
+     * bean (pass Camel Main's {@code bind}).
      */
     public void bind(BiConsumer<String, Object> binder) {
         binder.accept(METRICS_REGISTRY, registry);
         binder.accept("outcomes", outcomes);
+        binder.accept("routeFailures", routeFailures);
         binder.accept("databaseHealthCheck", databaseHealth);
         binder.accept("statusPage", statusPage);
     }

@@ -24,6 +24,8 @@ import java.util.concurrent.TimeUnit;
  *   <li>{@code triggerhappy_users_paused}, {@code triggerhappy_outbox_depth} (pending notes),
  *       {@code triggerhappy_outbox_oldest_seconds} (age of the oldest pending note)</li>
  *   <li>{@code triggerhappy_cycle_seconds}: duration of poll cycles (count, sum, max)</li>
+ *   <li>{@code triggerhappy_route_failures_total{route}}: errors a route's declared error policy handled
+ *       ({@link RouteFailures})</li>
  * </ul>
  */
 public final class ServiceMetrics {
@@ -32,6 +34,7 @@ public final class ServiceMetrics {
     private final Timer cycles;
     private final Map<String, Counter> fetches = new ConcurrentHashMap<>();
     private final Map<String, Counter> notes = new ConcurrentHashMap<>();
+    private final Map<String, Counter> routeFailures = new ConcurrentHashMap<>();
 
     public ServiceMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -67,6 +70,12 @@ public final class ServiceMetrics {
 
     public void note(String outcome) {
         noteCounter(outcome).increment();
+    }
+
+    public void routeFailed(String route) {
+        routeFailures.computeIfAbsent(route, r -> Counter.builder("triggerhappy.route.failures")
+                .description("Errors a route's declared error policy handled").tag("route", r).register(registry))
+                .increment();
     }
 
     public void cycleDone(Duration duration) {

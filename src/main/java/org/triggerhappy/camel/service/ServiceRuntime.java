@@ -78,7 +78,7 @@ public final class ServiceRuntime implements AutoCloseable {
      * matches, twice, at every start.
      */
     static final List<String> ROUTE_FILES = List.of("poll.xml", "evernote.xml", "flows.xml", "flow-enex-archive.xml",
-            "flow-webhook.xml", "housekeeping.xml", "instances.xml", "status.xml");
+            "flow-webhook.xml", "housekeeping.xml", "instances.xml", "status.xml", "errors.xml");
 
     private final Settings settings;
     private final Database db;
