@@ -25,7 +25,6 @@ import org.triggerhappy.camel.fetch.FetchException;
 import org.triggerhappy.camel.fetch.FetchResult;
 import org.triggerhappy.camel.fetch.FeedFetcher;
 import org.triggerhappy.camel.fetch.HostLimiter;
-import org.triggerhappy.camel.ops.ServiceMetrics;
 import org.triggerhappy.camel.persistence.DjangoThRepository;
 import org.triggerhappy.camel.persistence.FeedState;
 import org.triggerhappy.camel.persistence.FeedStateRepository;
@@ -51,7 +50,7 @@ public final class FeedRefresher {
     private final FeedParser parser;
     private final PollSchedule schedule;
     private final ZoneId zone;
-    private final PollCycle cycle;
+    private final Outcomes outcomes;
     private final InFlight inFlight;
     private final Clock clock;
     private final String owner;
@@ -65,7 +64,6 @@ public final class FeedRefresher {
     private final LedgerSettings rules;
     private final CrossFeedDedup sameArticles = new CrossFeedDedup(ledger);
     private volatile boolean crossFeedDedup = true;
-    private ServiceMetrics metrics = ServiceMetrics.none();
 
     /**
      * @param owner this instance's name in trigger leases
@@ -75,7 +73,7 @@ public final class FeedRefresher {
      * @param rules    which new entries a poll delivers (flood guard, at most so many per poll)
      */
     public FeedRefresher(DataSource ds, FeedFetcher fetcher, HostLimiter hosts, FeedParser parser, PollSchedule schedule, ZoneId zone,
-                         PollCycle cycle, InFlight inFlight, Clock clock, String owner, Duration lease, int batch,
+                         Outcomes outcomes, InFlight inFlight, Clock clock, String owner, Duration lease, int batch,
                          FullContentPolicy articles, LedgerSettings rules) {
         this.ds = ds;
         this.fetcher = fetcher;
@@ -83,7 +81,7 @@ public final class FeedRefresher {
         this.parser = parser;
         this.schedule = schedule;
         this.zone = zone;
-        this.cycle = cycle;
+        this.outcomes = outcomes;
         this.inFlight = inFlight;
         this.clock = clock;
         this.owner = owner;
@@ -100,11 +98,6 @@ public final class FeedRefresher {
         this.crossFeedDedup = on;
     }
 
-    /** Counts fetches and new entries into these metrics (set before the routes start). */
-    public void instrument(ServiceMetrics m) {
-        this.metrics = m;
-    }
-
     /** Called by the poll route once per due trigger, on a fetch worker. */
     public List<Map<String, Object>> poll(DueTrigger due) {
         TriggerRow t = due.row();
@@ -114,12 +107,11 @@ public final class FeedRefresher {
             if (claimed.isEmpty()) {
                 return List.of();
             }
-            cycle.polled();
+            outcomes.triggerPolled();
             return refresh(t, claimed);
         } catch (RuntimeException e) {
             // A database outage or a bug must not stop the other triggers of the cycle.
-            cycle.failed();
-            metrics.fetched("internal-error");
+            outcomes.feedFailed("internal-error");
             LOG.error("trigger refresh failed trigger_id={} user_id={} feed_url={} error=\"{}\"", t.triggerId(),
                     t.userId(), Masked.url(t.feedUrl()), Masked.text(e.getMessage()), Masked.exception(e));
             releaseAfterFailure(t);
@@ -178,13 +170,11 @@ public final class FeedRefresher {
                     e.retryAfter().orElse(null), e.kind() == FetchException.Kind.GONE);
         }
         if (r.status() == 304) {
-            cycle.notModified();
             unchanged(t, state.get(), now, r, "304");
             return List.of();
         }
         String bodyHash = Hashes.sha256Hex(r.body());
         if (!firstPoll && bodyHash.equals(state.get().bodyHash())) {
-            cycle.notModified();
             unchanged(t, state.get(), now, r, "200-unchanged");
             return List.of();
         }
@@ -295,11 +285,8 @@ public final class FeedRefresher {
             djangoTh.pollSucceeded(c, t.triggerId(), now);
             return out;
         });
-        cycle.found(newCount[0], messages.size());
-        cycle.filtered(filtered[0], duplicates[0]);
-        metrics.fetched("200");
-        metrics.newEntries(newCount[0]);
-        // Per trigger at DEBUG: the cycle summary (PollCycle) is the INFO line; failures are WARN lines of their own,
+        outcomes.feedRead(newCount[0], messages.size(), filtered[0], duplicates[0]);
+        // Per trigger at DEBUG: the cycle's summary line is the INFO one; failures are WARN lines of their own,
         // and a poll that left entries for the next one (TH_MAX_NEW_PER_POLL) says so at INFO.
         String extra = " filtered=" + filtered[0] + " cross_feed_duplicates=" + duplicates[0]
                 + (waiting[0] > 0 ? " waiting=" + waiting[0] : "") + (later[0] > 0 ? " left_for_next_poll="
@@ -363,7 +350,7 @@ public final class FeedRefresher {
         Instant next = schedule.afterSuccess(now, null, r.maxAge(), t.interval());
         unchangedPolls.add(new FeedStateRepository.Unchanged(t.triggerId(), now, next, r.etag(), r.lastModified(),
                 status));
-        metrics.fetched(status);
+        outcomes.feedUnchanged(status);
         LOG.debug("feed not modified trigger_id={} feed_url={} status={}", t.triggerId(), Masked.url(t.feedUrl()),
                 status);
     }
@@ -372,8 +359,7 @@ public final class FeedRefresher {
                                              String error, Duration retryAfter, boolean gone) {
         // Stored in django-th's result (shown by its UI, the status page and the CLI) and logged: masked once here.
         String message = Masked.text(error);
-        cycle.failed();
-        metrics.fetched(status);
+        outcomes.feedFailed(status);
         int failures = state.map(FeedState::consecutiveFailures).orElse(0) + 1;
         Instant next = schedule.afterFailure(now, failures, retryAfter);
         Jdbc.inTransaction(ds, c -> {

@@ -16,6 +16,7 @@ import org.triggerhappy.camel.fetch.ImageFetcher;
 import org.triggerhappy.camel.notes.NoteComposer;
 import org.triggerhappy.camel.ops.CycleLivenessCheck;
 import org.triggerhappy.camel.ops.Operations;
+import org.triggerhappy.camel.ops.OutcomeReport;
 import org.triggerhappy.camel.persistence.ClaimedOutbox;
 import org.triggerhappy.camel.persistence.Database;
 import org.triggerhappy.camel.persistence.DeliveryRecords;
@@ -38,7 +39,6 @@ import org.triggerhappy.camel.pipeline.LeaseHolder;
 import org.triggerhappy.camel.pipeline.LedgerPruner;
 import org.triggerhappy.camel.pipeline.NoteDelivery;
 import org.triggerhappy.camel.pipeline.OutboxSweeper;
-import org.triggerhappy.camel.pipeline.PollCycle;
 import org.triggerhappy.camel.pipeline.PollSchedule;
 
 /**
@@ -48,7 +48,7 @@ import org.triggerhappy.camel.pipeline.PollSchedule;
 final class ServiceBeans implements AutoCloseable {
     private final ExecutorService fetchPool;
     private final ExecutorService pagePool;
-    private final PollCycle cycle = new PollCycle();
+    private final OutcomeReport outcomes;
     private final InFlight inFlight = new InFlight();
     private final OutboxRepository outbox;
     private final NoteDelivery delivery;
@@ -59,16 +59,18 @@ final class ServiceBeans implements AutoCloseable {
         this.outbox = new OutboxRepository(db.dataSource());
         this.fetchPool = daemonPool(sizing.fetchThreads(), "th-fetch-");
         Clock clock = Clock.systemUTC();
+        Operations ops = new Operations(db.dataSource(), clock);
+        this.outcomes = ops.outcomes();
         // Names this runtime in trigger and outbox leases; a restart can tell that a holder's process ended.
         LeaseHolder holder = LeaseHolder.forThisProcess();
         String owner = holder.toString();
         FetchSettings fetchSettings = FetchSettings.from(settings);
         FeedFetcher fetcher = new FeedFetcher(fetchSettings);
         HostLimiter hosts = new HostLimiter(settings.fetchPerHost());
-        DueTriggers due = new DueTriggers(db.dataSource(), cycle, owner, sizing.triggerLease(), sizing.leaseBatch());
+        DueTriggers due = new DueTriggers(db.dataSource(), outcomes::cycleStartedAt, owner, sizing.triggerLease(), sizing.leaseBatch());
         FullContentPolicy articlePolicy = new FullContentPolicy(settings.content().fullContent(), sizing.articleWait());
         FeedRefresher refresher = new FeedRefresher(db.dataSource(), fetcher, hosts, new FeedParser(),
-                new PollSchedule(settings.pollInterval()), settings.timeZone(), cycle, inFlight, clock, owner,
+                new PollSchedule(settings.pollInterval()), settings.timeZone(), outcomes, inFlight, clock, owner,
                 sizing.triggerLease(), sizing.leaseBatch(), articlePolicy, settings.ledger());
         refresher.dedupAcrossFeeds(settings.content().crossFeedDedup());
         this.pagePool = daemonPool(sizing.fetchThreads(), "th-page-");
@@ -78,23 +80,17 @@ final class ServiceBeans implements AutoCloseable {
         NoteComposer composer = new NoteComposer(new ImageFetcher(fetchSettings, settings.content().imageMaxBytes()));
         this.delivery = new NoteDelivery(outbox, new DeliveryRecords(db.dataSource()),
                 new ClaimedOutbox(db.dataSource()), new DjangoThRepository(db.dataSource()), pauses, composer,
-                SinkChoice.of(settings), inFlight, clock, owner, settings.content().images());
+                SinkChoice.of(settings), inFlight, clock, owner, settings.content().images(), outcomes);
         DeadHolders deadHolders = new DeadHolders(holder, new InstanceRepository(db.dataSource()));
         OutboxSweeper sweeper = new OutboxSweeper(outbox, pauses, inFlight, Sizing.SWEEP_BATCH, deadHolders);
         this.heartbeat = new Heartbeat(new InstanceRepository(db.dataSource()),
                 new TriggerLeaseRepository(db.dataSource()), deadHolders);
         EnexArchiveFlow archive = new EnexArchiveFlow(new DjangoThRepository(db.dataSource()), new NoteComposer(),
                 settings.archiveDir());
-        Operations ops = new Operations(db.dataSource(), clock);
-        refresher.instrument(ops.metrics());
-        delivery.instrument(ops.metrics());
-        cycle.onEnd(s -> ops.metrics().cycleDone(s.duration()));
-        cycle.countNotesWith(delivery::written);
 
         registry.accept("dataSource", db.dataSource());
         registry.accept("seda", new EntriesSedaComponent());
         registry.accept("fetchPool", fetchPool);
-        registry.accept("pollCycle", cycle);
         registry.accept("dueTriggers", due);
         registry.accept("feedRefresher", refresher);
         registry.accept("fullArticles", articles);
@@ -105,7 +101,7 @@ final class ServiceBeans implements AutoCloseable {
         registry.accept("heartbeat", heartbeat);
         registry.accept("enexArchive", archive);
         ops.bind(registry);
-        registry.accept("cycleLivenessCheck", new CycleLivenessCheck(cycle::sinceProgress,
+        registry.accept("cycleLivenessCheck", new CycleLivenessCheck(outcomes::sinceProgress,
                 CycleLivenessCheck.boundFor(settings.fetchConnectTimeout(), settings.fetchTimeout())));
         if (serve) {
             Operations.secure(settings.httpAccess(), registry);
@@ -121,8 +117,8 @@ final class ServiceBeans implements AutoCloseable {
         });
     }
 
-    PollCycle cycle() {
-        return cycle;
+    OutcomeReport outcomes() {
+        return outcomes;
     }
 
     InFlight inFlight() {

@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.triggerhappy.camel.config.Settings;
 import org.triggerhappy.camel.persistence.Database;
 import org.triggerhappy.camel.persistence.Migrations;
-import org.triggerhappy.camel.pipeline.PollCycle;
+import org.triggerhappy.camel.ops.CycleSummary;
 
 /**
  * Runs Camel Main over the beans {@link ServiceBeans} binds: for good ({@link #runForever()}) or for one cycle whose
@@ -132,11 +132,11 @@ public final class ServiceRuntime implements AutoCloseable {
                 }
                 Thread.sleep(Sizing.ONCE_CHECK.toMillis());
             }
-            PollCycle.Summary s = beans.cycle().last();
+            CycleSummary s = beans.outcomes().lastCycle();
             phases.end("cycle");
             return new OnceSummary(s == null ? 0 : s.polled(), s == null ? 0 : s.failed(),
-                    s == null ? 0 : s.newEntries(), beans.delivery().written(), beans.delivery().deferred(),
-                    beans.delivery().parked(), beans.outbox().pendingCount(), Duration.ofNanos(System.nanoTime() - t0),
+                    s == null ? 0 : s.newEntries(), beans.outcomes().notesWritten(), beans.outcomes().notesDeferred(),
+                    beans.outcomes().notesParked(), beans.outbox().pendingCount(), Duration.ofNanos(System.nanoTime() - t0),
                     s == null ? 0 : s.filtered(), s == null ? 0 : s.crossFeedDuplicates());
         } finally {
             main.stop();

@@ -268,6 +268,30 @@ class FlowsTest {
         }
     }
 
+    @Test
+    void a_flow_that_names_no_error_policy_gets_the_default_one_line_per_failure_and_goes_on() throws Exception {
+        Path routes = Files.createDirectories(dir.resolve("routes"));
+        Files.writeString(routes.resolve("failing.xml"), """
+                <camel>
+                  <route id="failing-flow">
+                    <from uri="seda:entries?multipleConsumers=true"/>
+                    <throwException exceptionType="java.lang.IllegalStateException" message="the flow broke"/>
+                  </route>
+                </camel>
+                """, StandardCharsets.UTF_8);
+        f.set("th.routes.dir", routes.toString()).set("th.poll.interval", "1s").set("th.poll.tick", "1s");
+        try (LogCapture log = new LogCapture(); BackgroundService rt = BackgroundService.start(f.settings())) {
+            await().atMost(Duration.ofSeconds(20)).until(() -> f.evernote.notes("tok").size() == 2
+                    && log.lines("flow failed", "flow=failing-flow", "the flow broke").size() == 2);
+            publishThird();
+            await().atMost(Duration.ofSeconds(20)).until(() -> f.evernote.notes("tok").size() == 3
+                    && log.lines("flow failed", "flow=failing-flow", "the flow broke").size() == 3);
+            // Once per entry, by the policy: neither Camel's default error handler nor the flow's lane says it again.
+            assertThat(log.lines("the flow broke")).hasSize(3);
+            assertThat(log.lines("Failed delivery for")).isEmpty();
+        }
+    }
+
     private static String titlesRoute(String id, Path out) {
         return """
                 <camel>

@@ -71,9 +71,9 @@ class SingleRunRoutesTest {
                     started.add(line.substring(at + 9).split(" ")[0]);
                 }
             }
-            assertThat(started).containsExactlyInAnyOrder("poll-cycle", "evernote", "redeliver-sweep", "deliver",
+            assertThat(started).containsExactlyInAnyOrder("poll-cycle", "poll-trigger", "evernote", "redeliver-sweep", "deliver",
                     "ledger-prune", "heartbeat", "flow-webhook");
-            assertThat(log).contains("Routes startup (total:7)").doesNotContain("Disabled ")
+            assertThat(log).contains("Routes startup (total:8)").doesNotContain("Disabled ")
                     .doesNotContain("Quartz").containsPattern("run --once phases jvm_ms=\\d+ cli_ms=\\d+ .*db_ms=\\d+"
                             + " flyway_ms=\\d+ .*camel_ms=\\d+ routes_ms=\\d+ cycle_ms=\\d+ stop_ms=\\d+ close_ms=\\d+"
                             + " total_ms=\\d+");
