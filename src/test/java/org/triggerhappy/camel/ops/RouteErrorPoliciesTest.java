@@ -55,6 +55,8 @@ class RouteErrorPoliciesTest extends CamelMainTestSupport {
 
     @Override
     protected void bindToRegistry(Registry registry) throws Exception {
+        // application.properties hands the sql component this bean; nothing here connects to it.
+        registry.bind("dataSource", new org.postgresql.ds.PGSimpleDataSource());
         registry.bind("ledgerPruner", new FailingPruner());
         registry.bind("routeFailures", new RouteFailures(new ServiceMetrics(meters)));
     }
