@@ -40,9 +40,17 @@ class RouteErrorPoliciesTest extends CamelMainTestSupport {
         }
     }
 
+    /** application.properties hands the sql component a dataSource, bound before Camel reads it; nothing connects. */
+    public static final class NoDatabase implements org.apache.camel.CamelConfiguration {
+        @org.apache.camel.BindToRegistry("dataSource")
+        public javax.sql.DataSource dataSource() {
+            return new org.postgresql.ds.PGSimpleDataSource();
+        }
+    }
+
     @Override
     protected void configure(MainConfigurationProperties configuration) {
-        configuration.withRoutesIncludePattern("classpath:routes/errors.xml,classpath:routes/housekeeping.xml");
+        configuration.withConfigurations(NoDatabase.class);
     }
 
     @Override
@@ -50,13 +58,13 @@ class RouteErrorPoliciesTest extends CamelMainTestSupport {
         super.configureContext(configuration);
         Properties p = new Properties();
         p.setProperty("th.prune.period.ms", "20");
+        // Over application.properties' list of the built-in route files.
+        p.setProperty("camel.main.routes-include-pattern", "classpath:routes/errors.xml,classpath:routes/housekeeping.xml");
         configuration.withUseOverridePropertiesWithPropertiesComponent(p);
     }
 
     @Override
     protected void bindToRegistry(Registry registry) throws Exception {
-        // application.properties hands the sql component this bean; nothing here connects to it.
-        registry.bind("dataSource", new org.postgresql.ds.PGSimpleDataSource());
         registry.bind("ledgerPruner", new FailingPruner());
         registry.bind("routeFailures", new RouteFailures(new ServiceMetrics(meters)));
     }
