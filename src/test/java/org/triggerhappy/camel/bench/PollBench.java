@@ -33,7 +33,9 @@ import org.triggerhappy.camel.testsupport.TestDatabase;
  * its ratio to the floor and the target.
  * <p>
  * Scenarios: {@code main} (cold, steady and new-items cycles of N triggers, vs the floor), {@code notes} (notes/s at
- * U users and an Evernote latency), {@code articles} (full content and embedded images vs a bare fetch loop), {@code two} (one vs two concurrent instances, latency-bound), {@code profile}
+ * U users and an Evernote latency), {@code articles} (full content and embedded images vs a bare fetch loop), {@code two}
+ * (one vs two concurrent instances, latency-bound), {@code daemon} (steady cycles of a
+ * running service vs a warm floor, its memory: {@link DaemonBench}), {@code profile}
  * (a cold cycle under JFR, top CPU hot spots), {@code startup} ({@code run --once} with nothing due vs a bare JVM that
  * connects to the database, {@link StartupBench}).
  * <p>
@@ -97,6 +99,8 @@ public final class PollBench {
                     case "main" -> mainScenario();
                     case "notes" -> notesScenario();
                     case "two" -> twoInstancesScenario();
+                    case "daemon" -> new DaemonBench(o, out, benchCp, serviceJvmArgs(), starter(), table, notes)
+                            .run(mainFarm());
                     case "profile" -> profileScenario();
                     case "articles" -> articlesScenario();
                     case "extraction" -> extractionScenario();
@@ -313,11 +317,16 @@ public final class PollBench {
 
     /** Fetches every feed once from this JVM so that the farm's own JIT is warm before anything is timed. */
     private static void warmUp(FeedFarm farm) throws Exception {
+        warmUp(farm, farm.feeds());
+    }
+
+    /** Fetches the first {@code limit} feeds once from this JVM (enough to warm the farm's JIT). */
+    static void warmUp(FeedFarm farm, int limit) throws Exception {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             List<Future<?>> all = new ArrayList<>();
-            for (int i = 0; i < farm.feeds(); i++) {
+            for (int i = 0; i < Math.min(limit, farm.feeds()); i++) {
                 URI uri = URI.create(farm.url(i));
                 all.add(pool.submit(() -> client.send(HttpRequest.newBuilder(uri).header("Accept-Encoding", "gzip").build(),
                         HttpResponse.BodyHandlers.discarding())));
@@ -434,7 +443,7 @@ public final class PollBench {
     }
 
     /** The database's name, as its backends' process titles show it. */
-    private static String dbName(TestDatabase.Db db) {
+    static String dbName(TestDatabase.Db db) {
         return db.url().substring(db.url().lastIndexOf('/') + 1);
     }
 
@@ -812,9 +821,21 @@ public final class PollBench {
         return startService(label, db, farm, evernote, conc, jvmArgs, extraEnv, command, true);
     }
 
-    /** {@code withCds}: with the AppCDS archive of the jar when there is one (made by a training run at first use). */
     private JvmRun startService(String label, TestDatabase.Db db, FeedFarm farm, FakeEvernote evernote, int conc,
                                 List<String> jvmArgs, Map<String, String> extraEnv, List<String> command,
+                                boolean withCds) {
+        return startService(label, db, farm, evernote, conc, o.string("xmx"), jvmArgs, extraEnv, command, withCds);
+    }
+
+    /** How the scenarios in classes of their own start the service: as here, with the AppCDS archive. */
+    private ServiceStarter starter() {
+        return (label, db, farm, evernote, conc, xmx, env, command) -> startService(label, db, farm, evernote, conc,
+                xmx, List.of(), env, command, true);
+    }
+
+    /** {@code withCds}: with the AppCDS archive of the jar when there is one (made by a training run at first use). */
+    private JvmRun startService(String label, TestDatabase.Db db, FeedFarm farm, FakeEvernote evernote, int conc,
+                                String xmx, List<String> jvmArgs, Map<String, String> extraEnv, List<String> command,
                                 boolean withCds) {
         withCds &= jvmArgs.stream().noneMatch(a -> a.startsWith("-XX:StartFlightRecording"));
         if (withCds && cds.enabled() && !cds.ready()) {
@@ -850,7 +871,7 @@ public final class PollBench {
             jvm.addAll(cds.jvmArgs());
         }
         jvm.addAll(jvmArgs);
-        return JvmRun.start(label, out, o.string("xmx"), jvm, serviceCp, SERVICE_MAIN, command, env);
+        return JvmRun.start(label, out, xmx, jvm, serviceCp, SERVICE_MAIN, command, env);
     }
 
     /**
@@ -997,7 +1018,7 @@ public final class PollBench {
         return sec(s.startupMs()) + " / " + sec(s.afterCycleMs());
     }
 
-    private static String sec(long ms) {
+    static String sec(long ms) {
         return ms < 0 ? "n/a" : BenchTable.num(ms / 1000.0, 2);
     }
 
@@ -1005,7 +1026,7 @@ public final class PollBench {
         return count < 0 || ms <= 0 ? "n/a" : BenchTable.num(count * 1000.0 / ms, 0);
     }
 
-    private static void log(String line) {
+    static void log(String line) {
         System.out.printf(Locale.ROOT, "[bench %tT] %s%n", System.currentTimeMillis(), line);
     }
 }
