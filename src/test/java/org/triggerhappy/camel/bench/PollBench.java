@@ -35,7 +35,8 @@ import org.triggerhappy.camel.testsupport.TestDatabase;
  * Scenarios: {@code main} (cold, steady and new-items cycles of N triggers, vs the floor), {@code notes} (notes/s at
  * U users and an Evernote latency), {@code articles} (full content and embedded images vs a bare fetch loop), {@code two}
  * (one vs two concurrent instances, latency-bound), {@code daemon} (steady cycles of a
- * running service vs a warm floor, its memory: {@link DaemonBench}), {@code profile}
+ * running service vs a warm floor, its memory: {@link DaemonBench}), {@code growth} (the main cycles at several sizes:
+ * {@link GrowthBench}), {@code profile}
  * (a cold cycle under JFR, top CPU hot spots), {@code startup} ({@code run --once} with nothing due vs a bare JVM that
  * connects to the database, {@link StartupBench}).
  * <p>
@@ -101,6 +102,7 @@ public final class PollBench {
                     case "two" -> twoInstancesScenario();
                     case "daemon" -> new DaemonBench(o, out, benchCp, serviceJvmArgs(), starter(), table, notes)
                             .run(mainFarm());
+                    case "growth" -> new GrowthBench(o, starter(), table, notes).run();
                     case "profile" -> profileScenario();
                     case "articles" -> articlesScenario();
                     case "extraction" -> extractionScenario();
