@@ -137,6 +137,7 @@ class BenchSupportTest {
 
             assertThat(farm.requests()).isEqualTo(3 + 2 * 3);
             assertThat(farm.notModified()).isEqualTo(2 * 3);
+            assertThat(farm.firstRequestNanos()).isPositive();
         }
     }
 

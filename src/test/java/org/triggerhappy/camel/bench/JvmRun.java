@@ -105,6 +105,11 @@ final class JvmRun {
         return new JvmRun(label, dir, cmd, env);
     }
 
+    /** Asks the process to stop (SIGTERM) without waiting: several can then shut down at once. */
+    void stopAsync() {
+        process.destroy();
+    }
+
     /** Asks the process to stop (SIGTERM: the service shuts down gracefully) and waits for it. */
     Result stop(Duration timeout) {
         process.destroy();

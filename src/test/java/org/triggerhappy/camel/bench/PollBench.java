@@ -34,7 +34,7 @@ import org.triggerhappy.camel.testsupport.TestDatabase;
  * <p>
  * Scenarios: {@code main} (cold, steady and new-items cycles of N triggers, vs the floor), {@code notes} (notes/s at
  * U users and an Evernote latency), {@code articles} (full content and embedded images vs a bare fetch loop), {@code two}
- * (one vs two concurrent instances, latency-bound), {@code daemon} (steady cycles of a
+ * (one vs two and more concurrent instances, latency-bound: {@link ScaleOutBench}), {@code daemon} (steady cycles of a
  * running service vs a warm floor, its memory: {@link DaemonBench}), {@code growth} (the main cycles at several sizes:
  * {@link GrowthBench}), {@code profile}
  * (a cold cycle under JFR, top CPU hot spots), {@code startup} ({@code run --once} with nothing due vs a bare JVM that
@@ -99,7 +99,7 @@ public final class PollBench {
                 switch (s) {
                     case "main" -> mainScenario();
                     case "notes" -> notesScenario();
-                    case "two" -> twoInstancesScenario();
+                    case "two" -> new ScaleOutBench(o, starter(), table, notes).run();
                     case "daemon" -> new DaemonBench(o, out, benchCp, serviceJvmArgs(), starter(), table, notes)
                             .run(mainFarm());
                     case "growth" -> new GrowthBench(o, starter(), table, notes).run();
@@ -734,44 +734,6 @@ public final class PollBench {
             }
         }
         StartupBench.report(table, notes, runs, o.string("xmx"), floors, services, plain);
-    }
-
-    // ---------------------------------------------------------------- one vs two instances, latency-bound
-
-    private void twoInstancesScenario() throws Exception {
-        int m = o.integer("two-feeds");
-        int latency = o.integer("two-latency");
-        int conc = o.integer("two-concurrency");
-        log(String.format("two: %d feeds, latency %d ms, TH_FETCH_CONCURRENCY=%d per instance", m, latency, conc));
-        try (FeedFarm farm = new FeedFarm(m, o.integer("items"), Duration.ofMillis(latency), Math.max(64, 4 * conc));
-             FakeEvernote evernote = new FakeEvernote(Duration.ZERO, 16)) {
-            Instant dateTriggered = farm.created().minusSeconds(30);
-            TestDatabase.Db one = BenchSeeder.seed(10, m, farm, m, dateTriggered, evernote, "tok-one-");
-            ServiceOutcome single = service("service-one", one, farm, evernote, conc, List.of(), Map.of());
-
-            TestDatabase.Db shared = BenchSeeder.seed(10, m, farm, m, dateTriggered, evernote, "tok-two-");
-            farm.resetCounters();
-            JvmRun a = startService("service-two-a", shared, farm, evernote, conc, List.of(), Map.of());
-            JvmRun b = startService("service-two-b", shared, farm, evernote, conc, List.of(), Map.of());
-            ServiceOutcome ra = ServiceOutcome.of(a.await(RUN_TIMEOUT));
-            ServiceOutcome rb = ServiceOutcome.of(b.await(RUN_TIMEOUT));
-            log("two: " + ra.summary() + " | " + rb.summary());
-
-            long twoCycle = Math.max(ra.cycleMs, rb.cycleMs);
-            double speedUp = ratio(single.cycleMs, twoCycle);
-            double wallSpeedUp = ratio(single.run.wallMs(), Math.max(ra.run.wallMs(), rb.run.wallMs()));
-            double ideal = m * (latency / 1000.0) / conc;
-            table.section(String.format(Locale.ROOT, "two instances: %d feeds, %d ms per feed, TH_FETCH_CONCURRENCY=%d"
-                    + " each; same database", m, latency, conc));
-            table.row("speed-up, two instances vs one (cycle time)", BenchTable.ratio(speedUp), "", "",
-                    "≥ 1.7×", speedUp >= 1.7);
-            table.info("  one instance: cycle, s (latency bound " + BenchTable.num(ideal, 1) + " s)",
-                    sec(single.cycleMs), "");
-            table.info("  two instances: cycle a / b, s", sec(ra.cycleMs) + " / " + sec(rb.cycleMs), "");
-            table.info("  triggers polled: one / a + b", single.polled + " / " + ra.polled + " + " + rb.polled, "");
-            table.info("  speed-up on process wall time", BenchTable.ratio(wallSpeedUp), "");
-            table.info("  farm requests served to the two instances", Integer.toString(farm.requests()), "");
-        }
     }
 
     // ---------------------------------------------------------------- profile: a cold cycle under JFR
