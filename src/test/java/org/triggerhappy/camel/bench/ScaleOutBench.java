@@ -249,12 +249,50 @@ final class ScaleOutBench {
                     + r.startups() + "; " + PollBench.sec(r.startSpreadMs()), "");
             table.info("    CPU used / available; PostgreSQL CPU, s", cpu(r) + "; " + PollBench.sec(r.pgCpuMs), "");
         }
-        for (Run r : concat(one, two, others)) {
+        List<Run> all = concat(one, two, others);
+        if (all.size() >= 3) {
+            table.info("  what limits more instances", limit(all, m, latency, conc), "");
+        }
+        for (Run r : all) {
             if (r.duplicates() != 0 || r.distinct != expected || r.polled() != m) {
                 notes.add(String.format(Locale.ROOT, "two: %d instance(s): %d notes, %d distinct of %d expected;"
                         + " %d polls of %d triggers", r.instances, r.notes, r.distinct, expected, r.polled(), m));
             }
         }
+    }
+
+    /**
+     * From the runs: every instance pays its start-up, every feed its polling, whatever K, so the instances' CPU is
+     * about K × start-up + M × per feed; a least-squares line through (K, CPU) gives both. With the PostgreSQL and
+     * farm-and-Evernote CPU per feed, that is how many feeds a second the machine's cores can take at all, against
+     * the K × C / latency feeds a second that K instances' fetch slots ask for.
+     */
+    private static String limit(List<Run> runs, int m, int latency, int conc) {
+        double n = runs.size();
+        double sx = 0;
+        double sy = 0;
+        double sxx = 0;
+        double sxy = 0;
+        double pg = 0;
+        double bench = 0;
+        for (Run r : runs) {
+            double y = r.each.stream().mapToLong(Instance::cpuMs).sum();
+            sx += r.instances;
+            sy += y;
+            sxx += r.instances * (double) r.instances;
+            sxy += r.instances * y;
+            pg += r.pgCpuMs / (double) m / n;
+            bench += r.benchCpuMs / (double) m / n;
+        }
+        double startup = (n * sxy - sx * sy) / (n * sxx - sx * sx);
+        double perFeed = (sy - startup * sx) / n / m;
+        int cores = Runtime.getRuntime().availableProcessors();
+        double cpuBound = cores * 1000.0 / (perFeed + pg + bench);
+        double slots = conc * 1000.0 / latency;
+        return String.format(Locale.ROOT, "CPU: start-up %.1f s per instance; per feed %.1f ms service + %.1f ms"
+                        + " PostgreSQL + %.1f ms the benchmark JVM (farm, Evernote, its monitors) → %d cores take ≤ %.0f feeds/s; K instances' fetch"
+                        + " slots ask %.0f × K feeds/s (K = 2: %.0f, 3: %.0f, 4: %.0f)", startup / 1000, perFeed, pg,
+                bench, cores, cpuBound, slots, 2 * slots, 3 * slots, 4 * slots);
     }
 
     private static List<Run> concat(Run one, Run two, List<Run> others) {
