@@ -13,7 +13,7 @@ import java.util.Set;
  */
 final class BenchOptions {
     static final String HELP = String.join("\n",
-            "usage: bench/run [--quick] [--scenarios main,notes,two,articles,startup,profile,extraction,tables] [--name value]...",
+            "usage: bench/run [--quick] [--scenarios main,daemon,growth,notes,two,articles,startup,profile,extraction,tables] [--name value]...",
             "  --feeds N               feeds = triggers in the main scenario (10000; quick 500)",
             "  --items K               items per feed document (10)",
             "  --users U               users owning the main scenario's triggers (100)",
@@ -36,9 +36,16 @@ final class BenchOptions {
             "  --articles-per-feed P   new entries per feed and batch in the articles scenario (10; quick 3)",
             "  --articles-batches B    articles: batches written by one running service (3; quick 2)",
             "  --articles-latency MS   Evernote latency of the articles scenario (0)",
-            "  --two-feeds M           feeds of the two-instances scenario (2000; quick 100)",
+            "  --daemon-cycles S       daemon: steady cycles of the running service over --feeds triggers = floor passes (3; quick 2)",
+            "  --growth-feeds N,N,…    growth: sizes, each with its own farm and database (1000,10000,50000; quick 200,1000)",
+            "  --growth-big-xmx SIZE   growth: heap of the service for sizes above 10,000 feeds (512m; --xmx below)",
+            "  --growth-new M          growth: new items per feed for the new-items cycle (1)",
+            "  --two-feeds M           feeds of the two-instances scenario (500; quick 100)",
             "  --two-latency MS        feed latency of the two-instances scenario (200)",
             "  --two-concurrency C     TH_FETCH_CONCURRENCY of each instance (8)",
+            "  --two-new P             two: new entries per feed that the first poll turns into notes (1)",
+            "  --two-more K,K          two: also run K instances once, to see what limits more (3,4; \"\" for none)",
+            "  --two-mode run|once     two: instances are running services (run) or run --once processes (default: run)",
             "  --tables-feeds F        tables: feeds of the simulated fleet (1000; quick 100); figures also scaled to 10,000",
             "  --tables-per-day P      tables: new entries per feed and day (10)",
             "  --tables-days D         tables: simulated days (365; quick 60)",
@@ -60,7 +67,10 @@ final class BenchOptions {
             Map.entry("cold-new", "0"), Map.entry("new-items", "1"), Map.entry("xmx", "256m"),
             Map.entry("notes-users", "100"), Map.entry("notes-latency", "50"), Map.entry("notes-per-user", "20"),
             Map.entry("notes-profile", "0"), Map.entry("notes-batches", "3"),
-            Map.entry("delivery-concurrency", ""), Map.entry("two-feeds", "2000"), Map.entry("two-latency", "200"),
+            Map.entry("delivery-concurrency", ""), Map.entry("two-feeds", "500"), Map.entry("two-latency", "200"),
+            Map.entry("two-new", "1"), Map.entry("two-more", "3,4"), Map.entry("two-mode", "run"), Map.entry("daemon-cycles", "3"),
+            Map.entry("growth-feeds", "1000,10000,50000"), Map.entry("growth-big-xmx", "512m"),
+            Map.entry("growth-new", "1"),
             Map.entry("two-concurrency", "8"), Map.entry("out", "target/bench"),
             Map.entry("repeat", "1"), Map.entry("floor-healer", "1"), Map.entry("notes-wide", "0"), Map.entry("keep-db", "0"), Map.entry("db-settings", ""), Map.entry("jvm-args", ""),
             Map.entry("articles-feeds", "50"), Map.entry("articles-per-feed", "10"),
@@ -68,13 +78,14 @@ final class BenchOptions {
             Map.entry("tables-feeds", "1000"), Map.entry("tables-per-day", "10"), Map.entry("tables-days", "365"),
             Map.entry("tables-retention", "180"), Map.entry("tables-window", "30"),
             Map.entry("startup-repeat", "5"), Map.entry("cds", "1"),
-            Map.entry("scenarios", "main,notes,two,articles,startup"));
+            Map.entry("scenarios", "main,daemon,notes,two,articles,startup,growth"));
     private static final Map<String, String> QUICK = Map.ofEntries(
             Map.entry("feeds", "500"), Map.entry("notes-per-user", "2"), Map.entry("two-feeds", "100"),
             Map.entry("floor-healer", "0"), Map.entry("notes-wide", "0"), Map.entry("new-items", "0"),
             Map.entry("articles-feeds", "10"), Map.entry("articles-per-feed", "3"),
             Map.entry("articles-batches", "2"), Map.entry("tables-feeds", "100"), Map.entry("tables-days", "60"),
-            Map.entry("tables-retention", "20"), Map.entry("startup-repeat", "3"));
+            Map.entry("tables-retention", "20"), Map.entry("startup-repeat", "3"),
+            Map.entry("daemon-cycles", "2"), Map.entry("growth-feeds", "200,1000"));
 
     private final Map<String, String> values;
     final boolean quick;

@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -16,6 +17,7 @@ import java.util.zip.GZIPInputStream;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.triggerhappy.camel.entries.FeedEntry;
 import org.triggerhappy.camel.entries.FeedParser;
 import org.triggerhappy.camel.entries.ParsedFeed;
@@ -126,5 +128,49 @@ class BenchSupportTest {
         assertThat(log.fullGcs()).isEqualTo(1);
         GcLog atExit = GcLog.parse(List.of("[0.5s][info][gc,heap,exit]  garbage-first heap   total 262144K, used 204800K"));
         assertThat(atExit.peakMb()).isEqualTo(200.0);
+    }
+
+    @Test
+    void floorRoundsMakeOneColdPassThenSteadyPassesOnTheValidatorsItKept(@TempDir Path dir) throws Exception {
+        try (FeedFarm farm = new FeedFarm(3, 2, Duration.ZERO, 4)) {
+            FloorBench.main(new String[] {"rounds", farm.baseUrl(), "3", "2", dir.resolve("v.tsv").toString(), "2"});
+
+            assertThat(farm.requests()).isEqualTo(3 + 2 * 3);
+            assertThat(farm.notModified()).isEqualTo(2 * 3);
+            assertThat(farm.firstRequestNanos()).isPositive();
+        }
+    }
+
+    @Test
+    void cycleLinesAreReadFromAServiceLog() {
+        String log = String.join("\n",
+                "2026-12-05T13:00:01.250Z INFO poll cycle done cycle=1 triggers_polled=10 not_modified=0 failures=0"
+                        + " new_entries=0 queued_notes=0 filtered=0 cross_feed_duplicates=0 notes_written=0"
+                        + " duration_ms=1250",
+                "2026-12-05T13:00:02.000Z INFO something else",
+                "2026-12-05T13:00:11.400Z INFO poll cycle done cycle=2 triggers_polled=10 not_modified=10 failures=0"
+                        + " new_entries=0 queued_notes=0 filtered=0 cross_feed_duplicates=0 notes_written=0"
+                        + " duration_ms=400");
+
+        List<CycleLine> lines = CycleLine.all(log);
+
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0).steady(10)).isFalse();
+        assertThat(lines.get(1).steady(10)).isTrue();
+        assertThat(lines.get(1).durationMs()).isEqualTo(400);
+        assertThat(lines.get(1).endEpochMs()).isEqualTo(java.time.Instant.parse("2026-12-05T13:00:11.400Z").toEpochMilli());
+    }
+
+    @Test
+    void heapAfterTheLastFullCollectionIsWhatItLeft(@TempDir Path dir) throws Exception {
+        Path gc = dir.resolve("gc.log");
+        java.nio.file.Files.write(gc, List.of(
+                "[0.9s][info][gc] GC(1) Pause Young (Normal) (G1 Evacuation Pause) 120M->40M(256M) 4.8ms",
+                "[1.5s][info][gc] GC(4) Pause Full (System.gc()) 100M->30M(256M) 70.1ms",
+                "[2.5s][info][gc] GC(5) Pause Full (System.gc()) 90M->28M(256M) 60.0ms",
+                "[3.0s][info][gc] GC(6) Pause Young (Normal) (G1 Evacuation Pause) 80M->50M(256M) 4.8ms"));
+
+        assertThat(GcLog.afterLastFullGcMb(gc)).isEqualTo(28.0);
+        assertThat(GcLog.afterLastFullGcMb(dir.resolve("none.log"))).isNaN();
     }
 }

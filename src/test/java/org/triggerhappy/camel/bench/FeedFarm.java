@@ -66,6 +66,7 @@ final class FeedFarm implements AutoCloseable {
     private final AtomicInteger notModified = new AtomicInteger();
     private final AtomicInteger gzipped = new AtomicInteger();
     private final AtomicLong bytesSent = new AtomicLong();
+    private final AtomicLong firstRequestNanos = new AtomicLong();
 
     /**
      * @param feeds   number of feeds
@@ -166,7 +167,13 @@ final class FeedFarm implements AutoCloseable {
         return bytesSent.get();
     }
 
+    /** System.nanoTime() of the first request since the counters were reset, 0 if none came yet. */
+    long firstRequestNanos() {
+        return firstRequestNanos.get();
+    }
+
     void resetCounters() {
+        firstRequestNanos.set(0);
         requests.set(0);
         notModified.set(0);
         gzipped.set(0);
@@ -191,6 +198,7 @@ final class FeedFarm implements AutoCloseable {
 
     private void handle(HttpExchange ex) throws IOException {
         try (ex) {
+            firstRequestNanos.compareAndSet(0, System.nanoTime());
             requests.incrementAndGet();
             Doc doc = doc(ex.getRequestURI().getPath());
             if (doc == null || !"GET".equals(ex.getRequestMethod())) {

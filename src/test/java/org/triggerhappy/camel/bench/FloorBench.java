@@ -28,8 +28,9 @@ import java.util.zip.GZIPInputStream;
  * <pre>
  * FloorBench cold   BASE_URL FEEDS CONCURRENCY STATE_FILE [healer]   full GETs; writes ETag/Last-Modified per feed
  * FloorBench steady BASE_URL FEEDS CONCURRENCY STATE_FILE            conditional GETs from STATE_FILE (mostly 304)
+ * FloorBench rounds BASE_URL FEEDS CONCURRENCY STATE_FILE R          a cold pass, then R steady passes in this JVM
  * </pre>
- * Prints one line: {@code FLOOR mode=… ok=… not_modified=… failed=… entries=… loop_ms=…}. ROME's char-by-char XML
+ * Prints one line per pass: {@code FLOOR mode=… ok=… not_modified=… failed=… entries=… loop_ms=…}. ROME's char-by-char XML
  * healer is off unless {@code healer} is given (the service does not use it either).
  */
 public final class FloorBench {
@@ -40,13 +41,35 @@ public final class FloorBench {
         int feeds = Integer.parseInt(args[2]);
         int concurrency = Integer.parseInt(args[3]);
         Path state = Path.of(args[4]);
-        boolean healer = args.length > 5 && args[5].equals("healer");
-        boolean steady = mode.equals("steady");
-        String[][] validators = steady ? readState(state, feeds) : new String[feeds][2];
-
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10)).build();
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+        try {
+            if (mode.equals("rounds")) {
+                // A running service's floor: one JVM, a cold pass, then steady passes on the validators it kept.
+                int rounds = Integer.parseInt(args[5]);
+                String[][] validators = new String[feeds][2];
+                pass(client, pool, base, feeds, validators, false, "cold", "");
+                for (int r = 1; r <= rounds; r++) {
+                    pass(client, pool, base, feeds, validators, false, "steady", " round=" + r);
+                }
+                return;
+            }
+            boolean healer = args.length > 5 && args[5].equals("healer");
+            boolean steady = mode.equals("steady");
+            String[][] validators = steady ? readState(state, feeds) : new String[feeds][2];
+            pass(client, pool, base, feeds, validators, healer, mode, "");
+            if (!steady) {
+                writeState(state, validators);
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /** One pass over every feed; prints its FLOOR line. */
+    private static void pass(HttpClient client, ExecutorService pool, String base, int feeds, String[][] validators,
+                             boolean healer, String mode, String suffix) throws Exception {
         AtomicInteger ok = new AtomicInteger();
         AtomicInteger notModified = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
@@ -95,12 +118,8 @@ public final class FloorBench {
             f.get();
         }
         long loopMs = (System.nanoTime() - t0) / 1_000_000;
-        pool.shutdown();
-        if (!steady) {
-            writeState(state, validators);
-        }
-        System.out.printf(Locale.ROOT, "FLOOR mode=%s healer=%s ok=%d not_modified=%d failed=%d entries=%d loop_ms=%d%n",
-                mode, healer, ok.get(), notModified.get(), failed.get(), entries.get(), loopMs);
+        System.out.printf(Locale.ROOT, "FLOOR mode=%s healer=%s ok=%d not_modified=%d failed=%d entries=%d loop_ms=%d%s%n",
+                mode, healer, ok.get(), notModified.get(), failed.get(), entries.get(), loopMs, suffix);
     }
 
     private static String[][] readState(Path file, int feeds) throws IOException {

@@ -48,6 +48,22 @@ record GcLog(double peakMb, double maxLiveMb, int pauses, int fullGcs) {
         return new GcLog(peak, live, pauses, full);
     }
 
+    /** Heap after the last full collection in the log (say one asked for with jcmd GC.run), NaN if none. */
+    static double afterLastFullGcMb(Path file) {
+        double after = Double.NaN;
+        try {
+            for (String line : Files.exists(file) ? Files.readAllLines(file) : List.<String>of()) {
+                Matcher m = PAUSE.matcher(line);
+                if (line.contains("Pause Full") && m.find()) {
+                    after = mb(m.group(3), m.group(4));
+                }
+            }
+        } catch (IOException e) {
+            return Double.NaN;
+        }
+        return after;
+    }
+
     private static double mb(String n, String unit) {
         double v = Long.parseLong(n);
         return switch (unit) {

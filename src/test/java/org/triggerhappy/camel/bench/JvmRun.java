@@ -105,6 +105,11 @@ final class JvmRun {
         return new JvmRun(label, dir, cmd, env);
     }
 
+    /** Asks the process to stop (SIGTERM) without waiting: several can then shut down at once. */
+    void stopAsync() {
+        process.destroy();
+    }
+
     /** Asks the process to stop (SIGTERM: the service shuts down gracefully) and waits for it. */
     Result stop(Duration timeout) {
         process.destroy();
@@ -144,6 +149,29 @@ final class JvmRun {
 
     long pid() {
         return process.pid();
+    }
+
+    String label() {
+        return label;
+    }
+
+    /** What the process wrote to stderr so far (a running service's log). */
+    String stderrSoFar() {
+        return Result.read(dir.resolve(label + ".err"));
+    }
+
+    /** Bytes written to stderr so far: a cheap check before reading it again. */
+    long stderrSize() {
+        try {
+            return Files.size(dir.resolve(label + ".err"));
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /** Its GC log so far. */
+    Path gcLog() {
+        return dir.resolve(label + ".gc.log");
     }
 
     /** utime + stime of the process (fields 14 and 15 of /proc/PID/stat), in clock ticks. */

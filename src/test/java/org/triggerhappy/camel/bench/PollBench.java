@@ -33,7 +33,10 @@ import org.triggerhappy.camel.testsupport.TestDatabase;
  * its ratio to the floor and the target.
  * <p>
  * Scenarios: {@code main} (cold, steady and new-items cycles of N triggers, vs the floor), {@code notes} (notes/s at
- * U users and an Evernote latency), {@code articles} (full content and embedded images vs a bare fetch loop), {@code two} (one vs two concurrent instances, latency-bound), {@code profile}
+ * U users and an Evernote latency), {@code articles} (full content and embedded images vs a bare fetch loop), {@code two}
+ * (one vs two and more concurrent instances, latency-bound: {@link ScaleOutBench}), {@code daemon} (steady cycles of a
+ * running service vs a warm floor, its memory: {@link DaemonBench}), {@code growth} (the main cycles at several sizes:
+ * {@link GrowthBench}), {@code profile}
  * (a cold cycle under JFR, top CPU hot spots), {@code startup} ({@code run --once} with nothing due vs a bare JVM that
  * connects to the database, {@link StartupBench}).
  * <p>
@@ -96,7 +99,10 @@ public final class PollBench {
                 switch (s) {
                     case "main" -> mainScenario();
                     case "notes" -> notesScenario();
-                    case "two" -> twoInstancesScenario();
+                    case "two" -> new ScaleOutBench(o, starter(), table, notes).run();
+                    case "daemon" -> new DaemonBench(o, out, benchCp, serviceJvmArgs(), starter(), table, notes)
+                            .run(mainFarm());
+                    case "growth" -> new GrowthBench(o, starter(), table, notes).run();
                     case "profile" -> profileScenario();
                     case "articles" -> articlesScenario();
                     case "extraction" -> extractionScenario();
@@ -313,11 +319,16 @@ public final class PollBench {
 
     /** Fetches every feed once from this JVM so that the farm's own JIT is warm before anything is timed. */
     private static void warmUp(FeedFarm farm) throws Exception {
+        warmUp(farm, farm.feeds());
+    }
+
+    /** Fetches the first {@code limit} feeds once from this JVM (enough to warm the farm's JIT). */
+    static void warmUp(FeedFarm farm, int limit) throws Exception {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             List<Future<?>> all = new ArrayList<>();
-            for (int i = 0; i < farm.feeds(); i++) {
+            for (int i = 0; i < Math.min(limit, farm.feeds()); i++) {
                 URI uri = URI.create(farm.url(i));
                 all.add(pool.submit(() -> client.send(HttpRequest.newBuilder(uri).header("Accept-Encoding", "gzip").build(),
                         HttpResponse.BodyHandlers.discarding())));
@@ -434,7 +445,7 @@ public final class PollBench {
     }
 
     /** The database's name, as its backends' process titles show it. */
-    private static String dbName(TestDatabase.Db db) {
+    static String dbName(TestDatabase.Db db) {
         return db.url().substring(db.url().lastIndexOf('/') + 1);
     }
 
@@ -725,44 +736,6 @@ public final class PollBench {
         StartupBench.report(table, notes, runs, o.string("xmx"), floors, services, plain);
     }
 
-    // ---------------------------------------------------------------- one vs two instances, latency-bound
-
-    private void twoInstancesScenario() throws Exception {
-        int m = o.integer("two-feeds");
-        int latency = o.integer("two-latency");
-        int conc = o.integer("two-concurrency");
-        log(String.format("two: %d feeds, latency %d ms, TH_FETCH_CONCURRENCY=%d per instance", m, latency, conc));
-        try (FeedFarm farm = new FeedFarm(m, o.integer("items"), Duration.ofMillis(latency), Math.max(64, 4 * conc));
-             FakeEvernote evernote = new FakeEvernote(Duration.ZERO, 16)) {
-            Instant dateTriggered = farm.created().minusSeconds(30);
-            TestDatabase.Db one = BenchSeeder.seed(10, m, farm, m, dateTriggered, evernote, "tok-one-");
-            ServiceOutcome single = service("service-one", one, farm, evernote, conc, List.of(), Map.of());
-
-            TestDatabase.Db shared = BenchSeeder.seed(10, m, farm, m, dateTriggered, evernote, "tok-two-");
-            farm.resetCounters();
-            JvmRun a = startService("service-two-a", shared, farm, evernote, conc, List.of(), Map.of());
-            JvmRun b = startService("service-two-b", shared, farm, evernote, conc, List.of(), Map.of());
-            ServiceOutcome ra = ServiceOutcome.of(a.await(RUN_TIMEOUT));
-            ServiceOutcome rb = ServiceOutcome.of(b.await(RUN_TIMEOUT));
-            log("two: " + ra.summary() + " | " + rb.summary());
-
-            long twoCycle = Math.max(ra.cycleMs, rb.cycleMs);
-            double speedUp = ratio(single.cycleMs, twoCycle);
-            double wallSpeedUp = ratio(single.run.wallMs(), Math.max(ra.run.wallMs(), rb.run.wallMs()));
-            double ideal = m * (latency / 1000.0) / conc;
-            table.section(String.format(Locale.ROOT, "two instances: %d feeds, %d ms per feed, TH_FETCH_CONCURRENCY=%d"
-                    + " each; same database", m, latency, conc));
-            table.row("speed-up, two instances vs one (cycle time)", BenchTable.ratio(speedUp), "", "",
-                    "≥ 1.7×", speedUp >= 1.7);
-            table.info("  one instance: cycle, s (latency bound " + BenchTable.num(ideal, 1) + " s)",
-                    sec(single.cycleMs), "");
-            table.info("  two instances: cycle a / b, s", sec(ra.cycleMs) + " / " + sec(rb.cycleMs), "");
-            table.info("  triggers polled: one / a + b", single.polled + " / " + ra.polled + " + " + rb.polled, "");
-            table.info("  speed-up on process wall time", BenchTable.ratio(wallSpeedUp), "");
-            table.info("  farm requests served to the two instances", Integer.toString(farm.requests()), "");
-        }
-    }
-
     // ---------------------------------------------------------------- profile: a cold cycle under JFR
 
     private void profileScenario() throws Exception {
@@ -812,9 +785,21 @@ public final class PollBench {
         return startService(label, db, farm, evernote, conc, jvmArgs, extraEnv, command, true);
     }
 
-    /** {@code withCds}: with the AppCDS archive of the jar when there is one (made by a training run at first use). */
     private JvmRun startService(String label, TestDatabase.Db db, FeedFarm farm, FakeEvernote evernote, int conc,
                                 List<String> jvmArgs, Map<String, String> extraEnv, List<String> command,
+                                boolean withCds) {
+        return startService(label, db, farm, evernote, conc, o.string("xmx"), jvmArgs, extraEnv, command, withCds);
+    }
+
+    /** How the scenarios in classes of their own start the service: as here, with the AppCDS archive. */
+    private ServiceStarter starter() {
+        return (label, db, farm, evernote, conc, xmx, env, command) -> startService(label, db, farm, evernote, conc,
+                xmx, List.of(), env, command, true);
+    }
+
+    /** {@code withCds}: with the AppCDS archive of the jar when there is one (made by a training run at first use). */
+    private JvmRun startService(String label, TestDatabase.Db db, FeedFarm farm, FakeEvernote evernote, int conc,
+                                String xmx, List<String> jvmArgs, Map<String, String> extraEnv, List<String> command,
                                 boolean withCds) {
         withCds &= jvmArgs.stream().noneMatch(a -> a.startsWith("-XX:StartFlightRecording"));
         if (withCds && cds.enabled() && !cds.ready()) {
@@ -850,7 +835,7 @@ public final class PollBench {
             jvm.addAll(cds.jvmArgs());
         }
         jvm.addAll(jvmArgs);
-        return JvmRun.start(label, out, o.string("xmx"), jvm, serviceCp, SERVICE_MAIN, command, env);
+        return JvmRun.start(label, out, xmx, jvm, serviceCp, SERVICE_MAIN, command, env);
     }
 
     /**
@@ -997,7 +982,7 @@ public final class PollBench {
         return sec(s.startupMs()) + " / " + sec(s.afterCycleMs());
     }
 
-    private static String sec(long ms) {
+    static String sec(long ms) {
         return ms < 0 ? "n/a" : BenchTable.num(ms / 1000.0, 2);
     }
 
@@ -1005,7 +990,7 @@ public final class PollBench {
         return count < 0 || ms <= 0 ? "n/a" : BenchTable.num(count * 1000.0 / ms, 0);
     }
 
-    private static void log(String line) {
+    static void log(String line) {
         System.out.printf(Locale.ROOT, "[bench %tT] %s%n", System.currentTimeMillis(), line);
     }
 }
