@@ -93,6 +93,7 @@ public final class PollBench {
         String machine = Machine.describe();
         log("machine: " + machine.replace("\n", "; "));
         log("options: " + o.describe());
+        log("database: " + AutoAnalyze.startIfNeeded());
         long t0 = System.nanoTime();
         try {
             for (String s : o.scenarios()) {

@@ -44,6 +44,17 @@ public final class TestDatabase {
         return new Db(url, user, password);
     }
 
+    /** URLs of the databases this JVM made that still exist (the benchmark's autovacuum stand-in visits them). */
+    public static synchronized List<Db> created() {
+        List<Db> dbs = new ArrayList<>();
+        if (adminUrl != null) {
+            for (String name : CREATED) {
+                dbs.add(new Db(adminUrl.substring(0, adminUrl.lastIndexOf('/') + 1) + name, user, password));
+            }
+        }
+        return dbs;
+    }
+
     /** Keeps this JVM's databases when it exits (the benchmark's --keep-db 1). */
     public static synchronized void keepAtExit() {
         keep = true;
