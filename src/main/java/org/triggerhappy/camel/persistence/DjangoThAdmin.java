@@ -217,11 +217,8 @@ public final class DjangoThAdmin {
 
     public void setTriggerUrl(int triggerId, String url) {
         Jdbc.withConnection(ds, c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE django_th_rss SET url = ? WHERE trigger_id = ?")) {
-                ps.setString(1, url);
-                ps.setInt(2, triggerId);
-                return ps.executeUpdate();
-            }
+            new DjangoThRepository(ds).setFeedUrl(c, triggerId, url);
+            return null;
         });
     }
 

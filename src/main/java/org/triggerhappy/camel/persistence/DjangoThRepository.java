@@ -75,6 +75,15 @@ public final class DjangoThRepository {
         }
     }
 
+    /** The trigger's feed moved (a permanent redirect, or the CLI): django_th_rss keeps the new URL. */
+    public void setFeedUrl(Connection c, int triggerId, String url) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE django_th_rss SET url = ? WHERE trigger_id = ?")) {
+            ps.setString(1, url);
+            ps.setInt(2, triggerId);
+            ps.executeUpdate();
+        }
+    }
+
     /** A fetch or parse failed: the reason is shown as the trigger's result. */
     public void pollFailed(Connection c, int triggerId, Instant now, String message) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(

@@ -2,6 +2,7 @@ package org.triggerhappy.camel.persistence;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import javax.sql.DataSource;
@@ -39,6 +40,14 @@ public final class Jdbc {
             return work.run(c);
         } catch (SQLException e) {
             throw new StorageException(e);
+        }
+    }
+
+    /** {@code SELECT 1} on a connection of the pool, bounded by {@code timeoutSeconds} once connected. */
+    public static void ping(DataSource ds, int timeoutSeconds) throws SQLException {
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+            st.setQueryTimeout(timeoutSeconds);
+            st.execute("SELECT 1");
         }
     }
 

@@ -28,7 +28,6 @@ import org.triggerhappy.camel.notes.NoteDraft;
 import org.triggerhappy.camel.notes.NoteSource;
 import org.triggerhappy.camel.notes.NoteTitles;
 import org.triggerhappy.camel.persistence.DeliveryTarget;
-import org.triggerhappy.camel.persistence.Jdbc;
 import org.triggerhappy.camel.persistence.LedgerRepository;
 import org.triggerhappy.camel.persistence.TriggerRow;
 
@@ -195,10 +194,9 @@ public final class FeedPreview {
 
     /** The trigger's ledger, read only (no last-seen refresh): which of the entries it holds already. */
     public static SeenEntries ledgerOf(DataSource ds, int triggerId) {
-        LedgerRepository ledger = new LedgerRepository();
+        LedgerRepository ledger = new LedgerRepository(ds);
         return keyed -> {
-            Map<String, String> recorded = Jdbc.withConnection(ds,
-                    c -> ledger.existing(c, triggerId, LedgerMatch.candidateKeys(keyed)));
+            Map<String, String> recorded = ledger.existing(triggerId, LedgerMatch.candidateKeys(keyed));
             return keyed.stream().filter(k -> LedgerMatch.isKnown(k, recorded)).map(KeyedEntry::ledgerKey)
                     .collect(Collectors.toSet());
         };

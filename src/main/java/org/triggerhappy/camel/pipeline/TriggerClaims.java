@@ -11,8 +11,7 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.triggerhappy.camel.persistence.FeedState;
-import org.triggerhappy.camel.persistence.FeedStateRepository;
-import org.triggerhappy.camel.persistence.Jdbc;
+import org.triggerhappy.camel.persistence.TriggerLeaseRepository;
 import org.triggerhappy.camel.persistence.TriggerRow;
 
 /**
@@ -23,8 +22,7 @@ import org.triggerhappy.camel.persistence.TriggerRow;
  */
 public final class TriggerClaims {
     private static final Logger LOG = LoggerFactory.getLogger(TriggerClaims.class);
-    private final DataSource ds;
-    private final FeedStateRepository states = new FeedStateRepository();
+    private final TriggerLeaseRepository leases;
     private final String owner;
     private final Duration lease;
     private final boolean force;
@@ -36,7 +34,7 @@ public final class TriggerClaims {
 
     private TriggerClaims(DataSource ds, String owner, Duration lease, boolean force, Instant cycleStart, int chunk,
                           int[] ids) {
-        this.ds = ds;
+        this.leases = new TriggerLeaseRepository(ds);
         this.owner = owner;
         this.lease = lease;
         this.force = force;
@@ -83,8 +81,7 @@ public final class TriggerClaims {
                     }
                 }
                 int[] chunkIds = take.stream().mapToInt(i -> ids[i]).toArray();
-                claimed.putAll(Jdbc.withConnection(ds, c -> states.claimAll(c, chunkIds, owner, lease, force,
-                        cycleStart)));
+                claimed.putAll(leases.claim(chunkIds, owner, lease, force, cycleStart));
                 take.forEach(i -> tried[i] = true);
             }
         }

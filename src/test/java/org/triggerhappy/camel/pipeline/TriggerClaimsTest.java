@@ -18,7 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.triggerhappy.camel.persistence.FeedStateRepository;
+import org.triggerhappy.camel.persistence.PollRecords;
 import org.triggerhappy.camel.persistence.FeedStateRepository.Unchanged;
 import org.triggerhappy.camel.testsupport.ServiceFixture;
 
@@ -97,9 +97,7 @@ class TriggerClaimsTest {
             int id = due.get(i).claims().claim(i).orElseThrow().triggerId();
             polls.add(new Unchanged(id, now, now.plusSeconds(600), "\"e" + i + "\"", null, "304"));
         }
-        try (Connection c = fx.ds.getConnection()) {
-            new FeedStateRepository().recordUnchanged(c, polls);
-        }
+        new PollRecords(fx.ds).recordUnchanged(polls);
         assertThat(fx.queryInt("SELECT count(*) FROM thc_feed_state WHERE claimed_until IS NULL AND last_status = '304'"
                 + " AND next_check_at > now() AND last_polled_by = 'a' AND etag LIKE '\"e%'")).isEqualTo(40);
         assertThat(fx.queryInt("SELECT count(*) FROM django_th_triggerservice WHERE date_triggered IS NOT NULL"))
