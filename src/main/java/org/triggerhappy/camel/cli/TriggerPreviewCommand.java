@@ -29,7 +29,7 @@ import org.triggerhappy.camel.persistence.Database;
 import org.triggerhappy.camel.persistence.DeliveryTarget;
 import org.triggerhappy.camel.persistence.DjangoThRepository;
 import org.triggerhappy.camel.persistence.TriggerLookup;
-import org.triggerhappy.camel.persistence.TriggerRow;
+import org.triggerhappy.camel.persistence.Trigger;
 import org.triggerhappy.camel.pipeline.ArticleChoice;
 import org.triggerhappy.camel.pipeline.ArticlePages;
 import org.triggerhappy.camel.pipeline.FeedPreview;
@@ -132,19 +132,19 @@ final class TriggerPreviewCommand implements Callable<Integer> {
                 : TriggerAddCommand.limited("--tags", tags.strip(), TriggerAddCommand.TAGS_MAX);
 
         Settings settings = ctx.settings();
-        TriggerRow row;
+        Trigger row;
         DeliveryTarget target;
         FeedPreview.SeenEntries seen;
         Database db = null;
         try {
             if (id != null) {
                 db = ctx.database(settings);
-                TriggerRow stored = new TriggerLookup(db.dataSource()).triggerRow(id)
+                Trigger stored = new TriggerLookup(db.dataSource()).trigger(id)
                         .orElseThrow(() -> UserError.unknownTrigger(id));
                 if (stored.feedUrl().isEmpty()) {
                     throw new UserError("trigger " + id + " has no feed URL (no django_th_rss row)");
                 }
-                row = new TriggerRow(stored.triggerId(), stored.userId(), stored.description(), stored.dateCreated(),
+                row = new Trigger(stored.triggerId(), stored.userId(), stored.description(), stored.dateCreated(),
                         stored.dateTriggered(), stored.feedUrl(), stored.interval(),
                         fullContent != null ? mode : stored.fullContent(),
                         selector != null ? css : stored.selector(), plus(stored.keepRules(), keeps),
@@ -158,7 +158,7 @@ final class TriggerPreviewCommand implements Callable<Integer> {
             } else {
                 // No trigger: what triggers add would make of these options, with the service's defaults.
                 String description = TriggerAddCommand.clip(Masked.url(feedUrl), TriggerAddCommand.DESCRIPTION_MAX);
-                row = new TriggerRow(0, 0, description, LocalDate.now(settings.timeZone()), null, feedUrl, null, mode,
+                row = new Trigger(0, 0, description, LocalDate.now(settings.timeZone()), null, feedUrl, null, mode,
                         css, List.of(keeps), List.of(blocks), template);
                 target = new DeliveryTarget(0, 0, 0, null, nb == null ? "" : nb, tagList == null ? "" : tagList,
                         description, imageMode, null);
@@ -185,7 +185,7 @@ final class TriggerPreviewCommand implements Callable<Integer> {
     }
 
     /** The feed taken through the service's own steps, with its fetch guards and defaults. */
-    private static FeedPreview.Result preview(Settings settings, TriggerRow row, DeliveryTarget target,
+    private static FeedPreview.Result preview(Settings settings, Trigger row, DeliveryTarget target,
                                               FeedPreview.SeenEntries seen, int limit) {
         FetchSettings fetch = FetchSettings.from(settings);
         HostLimiter hosts = new HostLimiter(settings.fetchPerHost());

@@ -168,7 +168,7 @@ public final class TriggerLookup {
      * One trigger as a poll reads it (its feed URL, own settings, rules and title template), whether it is on or off;
      * empty when there is no such trigger. The feed URL is '' when the trigger has no django_th_rss row.
      */
-    public Optional<TriggerRow> triggerRow(int triggerId) {
+    public Optional<Trigger> trigger(int triggerId) {
         return Jdbc.withConnection(ds, c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "SELECT t.id AS trigger_id, t.user_id AS user_id, t.description AS description,"
@@ -192,7 +192,7 @@ public final class TriggerLookup {
                     for (int i = 1; i <= md.getColumnCount(); i++) {
                         row.put(md.getColumnLabel(i), rs.getObject(i));
                     }
-                    return Optional.of(TriggerRow.from(row));
+                    return Optional.of(Trigger.from(row));
                 }
             }
         });

@@ -6,8 +6,9 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 /**
- * The poll route's step between selecting the due triggers and fetching them: ties the cycle's rows to one
- * {@link TriggerClaims}, which leases them a chunk at a time as the fetch workers reach them.
+ * The poll route's step between selecting the due triggers and fetching them: turns the cycle's rows into
+ * {@link DueTrigger}s sharing one {@link CycleLeases}, which leases them a chunk at a time as the fetch workers reach
+ * them.
  */
 public final class DueTriggers {
     private final DataSource ds;
@@ -27,6 +28,6 @@ public final class DueTriggers {
 
     /** {@code force} polls triggers that are not due yet, once per cycle. */
     public List<DueTrigger> of(List<Map<String, Object>> rows, boolean force) {
-        return TriggerClaims.forCycle(ds, owner, lease, force, cycle.startedAt(), chunk, rows);
+        return CycleLeases.forCycle(ds, owner, lease, force, cycle.startedAt(), chunk, rows);
     }
 }

@@ -29,7 +29,7 @@ import org.triggerhappy.camel.notes.NoteSource;
 import org.triggerhappy.camel.notes.NoteTitles;
 import org.triggerhappy.camel.persistence.DeliveryTarget;
 import org.triggerhappy.camel.persistence.LedgerRepository;
-import org.triggerhappy.camel.persistence.TriggerRow;
+import org.triggerhappy.camel.persistence.Trigger;
 
 /**
  * A dry run of one trigger's feed: fetched now and taken through the steps of a poll and of a delivery (parse, entry
@@ -111,7 +111,7 @@ public final class FeedPreview {
      * @param target where its notes go (notebook, tags, images mode); its feed title is replaced by the one read now
      * @param limit  at most this many entries, the feed's first
      */
-    public Result run(TriggerRow t, DeliveryTarget target, SeenEntries seen, int limit) throws Failure {
+    public Result run(Trigger t, DeliveryTarget target, SeenEntries seen, int limit) throws Failure {
         String url = t.feedUrl();
         FetchResult r;
         try {

@@ -29,7 +29,7 @@ import org.triggerhappy.camel.persistence.FeedStateRepository;
 import org.triggerhappy.camel.persistence.OutboxRepository;
 import org.triggerhappy.camel.persistence.PollRecords;
 import org.triggerhappy.camel.persistence.TriggerLeaseRepository;
-import org.triggerhappy.camel.persistence.TriggerRow;
+import org.triggerhappy.camel.persistence.Trigger;
 import org.triggerhappy.camel.config.LedgerSettings;
 import org.triggerhappy.camel.config.Masked;
 
@@ -101,10 +101,10 @@ public final class FeedRefresher {
 
     /** Called by the poll route once per due trigger, on a fetch worker. */
     public List<Map<String, Object>> poll(DueTrigger due) {
-        TriggerRow t = due.row();
+        Trigger t = due.trigger();
         try {
             // Another instance (or an earlier cycle still running) may hold this trigger: skip it quietly.
-            Optional<FeedState> claimed = due.claims().claim(due.index());
+            Optional<FeedState> claimed = due.claim();
             if (claimed.isEmpty()) {
                 return List.of();
             }
@@ -130,7 +130,7 @@ public final class FeedRefresher {
      * A refresh cut short (the database went away mid-way) gives its trigger back so that the next tick retries it,
      * rather than leaving it leased until the lease runs out. Best effort: a few tries while the pool reconnects.
      */
-    private void releaseAfterFailure(TriggerRow t) {
+    private void releaseAfterFailure(Trigger t) {
         try {
             leases.release(t.triggerId(), owner);
         } catch (RuntimeException e) {
@@ -139,7 +139,7 @@ public final class FeedRefresher {
         }
     }
 
-    private List<Map<String, Object>> refresh(TriggerRow t, Optional<FeedState> state) {
+    private List<Map<String, Object>> refresh(Trigger t, Optional<FeedState> state) {
         // A trigger is on its first poll when we never polled its current URL.
         boolean firstPoll = state.map(s -> !s.url().equals(t.feedUrl())).orElse(true);
         Instant now = clock.instant();
@@ -184,7 +184,7 @@ public final class FeedRefresher {
     }
 
     /** A leading run of permanent redirects moves the trigger to the new URL (when it fits django-th's column). */
-    private String storedUrl(TriggerRow t, FetchResult r) {
+    private String storedUrl(Trigger t, FetchResult r) {
         String moved = r.permanentUrl();
         if (moved == null || moved.equals(t.feedUrl()) || moved.length() > 255) {
             return t.feedUrl();
@@ -194,7 +194,7 @@ public final class FeedRefresher {
         return moved;
     }
 
-    private List<Map<String, Object>> record(TriggerRow t, ParsedFeed feed, EntryShaping shaping, boolean firstPoll,
+    private List<Map<String, Object>> record(Trigger t, ParsedFeed feed, EntryShaping shaping, boolean firstPoll,
                                              boolean backlog, Instant now, FetchResult r, String bodyHash, String url) {
         List<KeyedEntry> keyed = EntryKeys.assign(feed.entries());
         FirstPollWindow window = FirstPollWindow.of(t.dateTriggered(), t.dateCreated(), zone, now);
@@ -220,7 +220,7 @@ public final class FeedRefresher {
         return messages;
     }
 
-    private void unchanged(TriggerRow t, FeedState s, Instant now, FetchResult r, String status) {
+    private void unchanged(Trigger t, FeedState s, Instant now, FetchResult r, String status) {
         Instant next = schedule.afterSuccess(now, null, r.maxAge(), t.interval());
         unchangedPolls.add(new FeedStateRepository.Unchanged(t.triggerId(), now, next, r.etag(), r.lastModified(),
                 status));
@@ -229,7 +229,7 @@ public final class FeedRefresher {
                 status);
     }
 
-    private List<Map<String, Object>> failed(TriggerRow t, Optional<FeedState> state, Instant now, String status,
+    private List<Map<String, Object>> failed(Trigger t, Optional<FeedState> state, Instant now, String status,
                                              String error, Duration retryAfter, boolean gone) {
         // Stored in django-th's result (shown by its UI, the status page and the CLI) and logged: masked once here.
         String message = Masked.text(error);

@@ -4,7 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.triggerhappy.camel.config.Masked;
 import org.triggerhappy.camel.persistence.PollRecords;
-import org.triggerhappy.camel.persistence.TriggerRow;
+import org.triggerhappy.camel.persistence.Trigger;
 
 /** The log lines of a feed read in full (logged as {@link FeedRefresher}'s). */
 final class PollLog {
@@ -13,7 +13,7 @@ final class PollLog {
     private PollLog() {
     }
 
-    static void flood(TriggerRow t, int entries, PollPlan plan) {
+    static void flood(Trigger t, int entries, PollPlan plan) {
         if (plan.flood()) {
             LOG.info("flood guard: most of the feed is new at once, only entries dated after the last poll are"
                     + " delivered, the others are recorded as seen trigger_id={} user_id={} feed_url={} entries={}"
@@ -26,7 +26,7 @@ final class PollLog {
      * Per trigger at DEBUG: the cycle summary (PollCycle) is the INFO line; failures are WARN lines of their own,
      * and a poll that left entries for the next one (TH_MAX_NEW_PER_POLL) says so at INFO.
      */
-    static void polled(TriggerRow t, int entries, PollRecords.Recorded<PollPlan> done, FirstPollWindow window,
+    static void polled(Trigger t, int entries, PollRecords.Recorded<PollPlan> done, FirstPollWindow window,
                        boolean firstPoll, int maxNewPerPoll) {
         int later = done.plan().later();
         if (later == 0 && !LOG.isDebugEnabled()) {
