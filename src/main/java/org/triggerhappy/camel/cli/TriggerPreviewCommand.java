@@ -27,9 +27,8 @@ import org.triggerhappy.camel.fetch.ImageFetcher;
 import org.triggerhappy.camel.notes.NoteComposer;
 import org.triggerhappy.camel.persistence.Database;
 import org.triggerhappy.camel.persistence.DeliveryTarget;
-import org.triggerhappy.camel.persistence.DjangoThRepository;
-import org.triggerhappy.camel.persistence.TriggerLookup;
 import org.triggerhappy.camel.persistence.Trigger;
+import org.triggerhappy.camel.persistence.TriggerQueries;
 import org.triggerhappy.camel.pipeline.ArticleChoice;
 import org.triggerhappy.camel.pipeline.ArticlePages;
 import org.triggerhappy.camel.pipeline.FeedPreview;
@@ -139,7 +138,7 @@ final class TriggerPreviewCommand implements Callable<Integer> {
         try {
             if (id != null) {
                 db = ctx.database(settings);
-                Trigger stored = new TriggerLookup(db.dataSource()).trigger(id)
+                Trigger stored = new TriggerQueries(db.dataSource()).trigger(id)
                         .orElseThrow(() -> UserError.unknownTrigger(id));
                 if (stored.feedUrl().isEmpty()) {
                     throw new UserError("trigger " + id + " has no feed URL (no django_th_rss row)");
@@ -149,7 +148,7 @@ final class TriggerPreviewCommand implements Callable<Integer> {
                         fullContent != null ? mode : stored.fullContent(),
                         selector != null ? css : stored.selector(), plus(stored.keepRules(), keeps),
                         plus(stored.blockRules(), blocks), titleTemplate != null ? template : stored.titleTemplate());
-                DeliveryTarget t = new DjangoThRepository(db.dataSource()).target(id)
+                DeliveryTarget t = new TriggerQueries(db.dataSource()).target(id)
                         .orElse(new DeliveryTarget(id, stored.userId(), 0, null, "", "", stored.description()));
                 target = new DeliveryTarget(id, t.userId(), t.consumerServiceId(), null,
                         nb != null ? nb : t.notebook(), tagList != null ? tagList : t.tags(), t.description(),

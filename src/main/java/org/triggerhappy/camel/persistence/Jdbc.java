@@ -1,6 +1,7 @@
 package org.triggerhappy.camel.persistence;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
@@ -48,6 +49,14 @@ public final class Jdbc {
         try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
             st.setQueryTimeout(timeoutSeconds);
             st.execute("SELECT 1");
+        }
+    }
+
+    /** Deletes a trigger's rows from one of the tables keyed by {@code trigger_id}; returns how many went. */
+    static int deleteOfTrigger(Connection c, String table, int triggerId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE trigger_id = ?")) {
+            ps.setInt(1, triggerId);
+            return ps.executeUpdate();
         }
     }
 

@@ -22,12 +22,14 @@ public final class PollRecords {
     private final LedgerRepository ledger = new LedgerRepository();
     private final ArticleClaimRepository articles = new ArticleClaimRepository();
     private final OutboxRepository outbox;
-    private final DjangoThRepository djangoTh;
+    private final TriggerRepository triggers;
+    private final RssFeedRepository feeds;
 
     public PollRecords(DataSource ds) {
         this.ds = ds;
         this.outbox = new OutboxRepository(ds);
-        this.djangoTh = new DjangoThRepository(ds);
+        this.triggers = new TriggerRepository(ds);
+        this.feeds = new RssFeedRepository(ds);
     }
 
     /**
@@ -121,14 +123,14 @@ public final class PollRecords {
                     r.holdUntil());
             int waiting = outbox.insertAll(c, r.triggerId(), r.userId(), r.storedUrl(), items(toWait), null).size();
             if (!r.storedUrl().equals(r.feedUrl())) {
-                djangoTh.setFeedUrl(c, r.triggerId(), r.storedUrl());
+                feeds.setUrl(c, r.triggerId(), r.storedUrl());
             }
             // Entries left for later: no validators nor body hash, so the next poll reads the whole feed again.
             boolean whole = plan.complete();
             states.recordSuccess(c, r.triggerId(), r.storedUrl(), r.firstPoll(), r.at(), r.nextCheck(),
                     whole ? r.etag() : null, whole ? r.lastModified() : null, whole ? r.bodyHash() : null, "200",
                     inserted.size(), r.feedTitle());
-            djangoTh.pollSucceeded(c, r.triggerId(), r.at());
+            triggers.pollSucceeded(c, r.triggerId(), r.at());
             List<Queued> queued = new ArrayList<>(toQueue.size());
             toQueue.forEach(e -> queued.add(new Queued(ids.get(e.key()), e.item())));
             return new Recorded<>(plan, inserted.size(), filtered, duplicates, waiting, queued);
@@ -170,7 +172,7 @@ public final class PollRecords {
                               String message) {
         Jdbc.inTransaction(ds, c -> {
             states.recordFailure(c, triggerId, at, nextCheck, failures, status, message);
-            djangoTh.pollFailed(c, triggerId, at, message);
+            triggers.pollFailed(c, triggerId, at, message);
             return null;
         });
     }

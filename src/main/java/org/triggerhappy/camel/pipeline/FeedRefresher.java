@@ -11,6 +11,8 @@ import java.util.Optional;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.triggerhappy.camel.config.LedgerSettings;
+import org.triggerhappy.camel.config.Masked;
 import org.triggerhappy.camel.entries.EntryKeys;
 import org.triggerhappy.camel.entries.FeedParseException;
 import org.triggerhappy.camel.entries.FeedParser;
@@ -18,20 +20,18 @@ import org.triggerhappy.camel.entries.Hashes;
 import org.triggerhappy.camel.entries.KeyedEntry;
 import org.triggerhappy.camel.entries.LedgerMatch;
 import org.triggerhappy.camel.entries.ParsedFeed;
+import org.triggerhappy.camel.fetch.FeedFetcher;
 import org.triggerhappy.camel.fetch.FetchException;
 import org.triggerhappy.camel.fetch.FetchResult;
-import org.triggerhappy.camel.fetch.FeedFetcher;
 import org.triggerhappy.camel.fetch.HostLimiter;
 import org.triggerhappy.camel.ops.ServiceMetrics;
-import org.triggerhappy.camel.persistence.DjangoThRepository;
 import org.triggerhappy.camel.persistence.FeedState;
 import org.triggerhappy.camel.persistence.FeedStateRepository;
 import org.triggerhappy.camel.persistence.OutboxRepository;
 import org.triggerhappy.camel.persistence.PollRecords;
-import org.triggerhappy.camel.persistence.TriggerLeaseRepository;
 import org.triggerhappy.camel.persistence.Trigger;
-import org.triggerhappy.camel.config.LedgerSettings;
-import org.triggerhappy.camel.config.Masked;
+import org.triggerhappy.camel.persistence.TriggerLeaseRepository;
+import org.triggerhappy.camel.persistence.TriggerRepository;
 
 /**
  * Refreshes one trigger's feed, top to bottom like Miniflux's RefreshFeed: conditional fetch → unchanged? →
@@ -54,7 +54,7 @@ public final class FeedRefresher {
     private final Duration lease;
     private final PollRecords records;
     private final TriggerLeaseRepository leases;
-    private final DjangoThRepository djangoTh;
+    private final TriggerRepository triggers;
     private final UnchangedPolls unchangedPolls;
     private final FullContentPolicy articles;
     private final LedgerSettings rules;
@@ -83,7 +83,7 @@ public final class FeedRefresher {
         this.lease = lease;
         this.records = new PollRecords(ds);
         this.leases = new TriggerLeaseRepository(ds);
-        this.djangoTh = new DjangoThRepository(ds);
+        this.triggers = new TriggerRepository(ds);
         this.unchangedPolls = new UnchangedPolls(records, batch);
         this.articles = articles;
         this.rules = rules;
@@ -239,7 +239,7 @@ public final class FeedRefresher {
         Instant next = schedule.afterFailure(now, failures, retryAfter);
         records.recordFailure(t.triggerId(), now, next, failures, status, message);
         if (gone) {
-            djangoTh.disable(t.triggerId(), message + " (the feed is gone for good: trigger switched off)");
+            triggers.disable(t.triggerId(), message + " (the feed is gone for good: trigger switched off)");
         }
         LOG.warn("feed failed trigger_id={} user_id={} feed_url={} consecutive_failures={} next_check={} error=\"{}\"",
                 t.triggerId(), t.userId(), Masked.url(t.feedUrl()), failures, next, message);

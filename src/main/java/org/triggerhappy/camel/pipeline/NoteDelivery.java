@@ -13,25 +13,25 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.triggerhappy.camel.config.ImageMode;
 import org.triggerhappy.camel.entries.Hashes;
 import org.triggerhappy.camel.evernote.EvernoteFailure;
-import org.triggerhappy.camel.config.ImageMode;
 import org.triggerhappy.camel.notes.ImageOptions;
 import org.triggerhappy.camel.notes.NoteComposer;
 import org.triggerhappy.camel.notes.NoteDraft;
 import org.triggerhappy.camel.notes.NoteSource;
 import org.triggerhappy.camel.ops.ServiceMetrics;
 import org.triggerhappy.camel.persistence.ClaimedOutbox;
-import org.triggerhappy.camel.persistence.DeliveryRecords;
-import org.triggerhappy.camel.persistence.DeliveryRecords.Claimed;
 import org.triggerhappy.camel.persistence.DeliveryTarget;
-import org.triggerhappy.camel.persistence.DjangoThRepository;
 import org.triggerhappy.camel.persistence.OutboxClaim;
+import org.triggerhappy.camel.persistence.OutboxClaims.Claimed;
+import org.triggerhappy.camel.persistence.OutboxClaims;
 import org.triggerhappy.camel.persistence.OutboxItem;
 import org.triggerhappy.camel.persistence.OutboxRepository;
-import org.triggerhappy.camel.persistence.UserPauseRepository;
+import org.triggerhappy.camel.persistence.TriggerRepository;
 import org.triggerhappy.camel.persistence.UserPauseRepository.Kind;
 import org.triggerhappy.camel.persistence.UserPauseRepository.Pause;
+import org.triggerhappy.camel.persistence.UserPauseRepository;
 
 /**
  * Turns one outbox item into a note. The outbox row is the truth: the item is claimed (leased) first, marked
@@ -65,9 +65,9 @@ public final class NoteDelivery {
     static final Duration MARK_DELAY = Duration.ofSeconds(5);
 
     private final OutboxRepository outbox;
-    private final DeliveryRecords records;
+    private final OutboxClaims records;
     private final ClaimedOutbox claims;
-    private final DjangoThRepository djangoTh;
+    private final TriggerRepository djangoTh;
     private final UserPauseRepository pauses;
     private final NoteComposer composer;
     private final NoteSink sink;
@@ -104,8 +104,8 @@ public final class NoteDelivery {
     private record Unmarked(OutboxClaim claim, DeliveryTarget target, String guid, String title, Instant at) {
     }
 
-    public NoteDelivery(OutboxRepository outbox, DeliveryRecords records, ClaimedOutbox claims,
-                        DjangoThRepository djangoTh, UserPauseRepository pauses, NoteComposer composer,
+    public NoteDelivery(OutboxRepository outbox, OutboxClaims records, ClaimedOutbox claims,
+                        TriggerRepository djangoTh, UserPauseRepository pauses, NoteComposer composer,
                         NoteSink sink, InFlight inFlight, Clock clock, String owner, ImageMode defaultImages) {
         this.outbox = outbox;
         this.records = records;
@@ -318,8 +318,8 @@ public final class NoteDelivery {
         List<Unmarked> batch = new ArrayList<>(turn.unmarked);
         turn.unmarked.clear();
         try {
-            List<DeliveryRecords.Written> notes = new ArrayList<>(batch.size());
-            batch.forEach(u -> notes.add(new DeliveryRecords.Written(u.claim(), u.guid())));
+            List<OutboxClaims.Written> notes = new ArrayList<>(batch.size());
+            batch.forEach(u -> notes.add(new OutboxClaims.Written(u.claim(), u.guid())));
             Set<Long> marked;
             try {
                 marked = records.written(notes);

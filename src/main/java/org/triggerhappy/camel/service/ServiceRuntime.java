@@ -29,31 +29,33 @@ import org.triggerhappy.camel.notes.EnexWriter;
 import org.triggerhappy.camel.notes.NoteComposer;
 import org.triggerhappy.camel.ops.CycleLivenessCheck;
 import org.triggerhappy.camel.ops.Operations;
-import org.triggerhappy.camel.persistence.Database;
 import org.triggerhappy.camel.persistence.ClaimedOutbox;
-import org.triggerhappy.camel.persistence.DeliveryRecords;
-import org.triggerhappy.camel.persistence.DjangoThRepository;
+import org.triggerhappy.camel.persistence.Database;
 import org.triggerhappy.camel.persistence.InstanceRepository;
 import org.triggerhappy.camel.persistence.Migrations;
+import org.triggerhappy.camel.persistence.OutboxClaims;
+import org.triggerhappy.camel.persistence.OutboxQueries;
 import org.triggerhappy.camel.persistence.OutboxRepository;
 import org.triggerhappy.camel.persistence.TriggerLeaseRepository;
+import org.triggerhappy.camel.persistence.TriggerQueries;
+import org.triggerhappy.camel.persistence.TriggerRepository;
 import org.triggerhappy.camel.persistence.UserPauseRepository;
+import org.triggerhappy.camel.pipeline.ArticlePages;
 import org.triggerhappy.camel.pipeline.DeadHolders;
 import org.triggerhappy.camel.pipeline.DueTriggers;
 import org.triggerhappy.camel.pipeline.EnexArchiveFlow;
 import org.triggerhappy.camel.pipeline.EnexSink;
 import org.triggerhappy.camel.pipeline.EntriesSedaComponent;
 import org.triggerhappy.camel.pipeline.EvernoteSink;
-import org.triggerhappy.camel.pipeline.ArticlePages;
 import org.triggerhappy.camel.pipeline.FeedRefresher;
 import org.triggerhappy.camel.pipeline.FullArticles;
 import org.triggerhappy.camel.pipeline.FullContentPolicy;
 import org.triggerhappy.camel.pipeline.Heartbeat;
 import org.triggerhappy.camel.pipeline.InFlight;
 import org.triggerhappy.camel.pipeline.LeaseHolder;
+import org.triggerhappy.camel.pipeline.LedgerPruner;
 import org.triggerhappy.camel.pipeline.NoteDelivery;
 import org.triggerhappy.camel.pipeline.NoteSink;
-import org.triggerhappy.camel.pipeline.LedgerPruner;
 import org.triggerhappy.camel.pipeline.OutboxSweeper;
 import org.triggerhappy.camel.pipeline.PollCycle;
 import org.triggerhappy.camel.pipeline.PollSchedule;
@@ -86,6 +88,7 @@ public final class ServiceRuntime implements AutoCloseable {
     private final PollCycle cycle = new PollCycle();
     private final InFlight inFlight = new InFlight();
     private final OutboxRepository outbox;
+    private final OutboxQueries outboxQueries;
     private final NoteDelivery delivery;
     private final Heartbeat heartbeat;
     private final Main main;
@@ -97,6 +100,7 @@ public final class ServiceRuntime implements AutoCloseable {
         this.db = db;
         this.phases = phases;
         this.outbox = new OutboxRepository(db.dataSource());
+        this.outboxQueries = new OutboxQueries(db.dataSource());
         this.fetchPool = daemonPool(settings.fetchConcurrency(), "th-fetch-");
         Clock clock = Clock.systemUTC();
         // Names this runtime in trigger and outbox leases; a restart can tell that a holder's process ended.
@@ -122,14 +126,14 @@ public final class ServiceRuntime implements AutoCloseable {
                 new FeedFetcher(fetchSettings.forPages()), hosts, new ArticleExtractor(), pagePool), outbox);
         UserPauseRepository pauses = new UserPauseRepository(db.dataSource());
         NoteComposer composer = new NoteComposer(new ImageFetcher(fetchSettings, settings.content().imageMaxBytes()));
-        this.delivery = new NoteDelivery(outbox, new DeliveryRecords(db.dataSource()),
-                new ClaimedOutbox(db.dataSource()), new DjangoThRepository(db.dataSource()), pauses, composer, sink(settings), inFlight, clock,
+        this.delivery = new NoteDelivery(outbox, new OutboxClaims(db.dataSource()),
+                new ClaimedOutbox(db.dataSource()), new TriggerRepository(db.dataSource()), pauses, composer, sink(settings), inFlight, clock,
                 owner, settings.content().images());
         DeadHolders deadHolders = new DeadHolders(holder, new InstanceRepository(db.dataSource()));
-        OutboxSweeper sweeper = new OutboxSweeper(outbox, pauses, inFlight, 1000, deadHolders);
+        OutboxSweeper sweeper = new OutboxSweeper(outbox, outboxQueries, pauses, inFlight, 1000, deadHolders);
         this.heartbeat = new Heartbeat(new InstanceRepository(db.dataSource()),
                 new TriggerLeaseRepository(db.dataSource()), deadHolders);
-        EnexArchiveFlow archive = new EnexArchiveFlow(new DjangoThRepository(db.dataSource()), new NoteComposer(),
+        EnexArchiveFlow archive = new EnexArchiveFlow(new TriggerQueries(db.dataSource()), new NoteComposer(),
                 settings.archiveDir());
         Operations ops = new Operations(db.dataSource(), clock);
         refresher.instrument(ops.metrics());
@@ -299,7 +303,7 @@ public final class ServiceRuntime implements AutoCloseable {
         try {
             main.getCamelTemplate().sendBodyAndHeader("direct:poll-cycle", null, "force", true);
             long deadline = System.nanoTime() + timeout.toNanos();
-            while (!(inFlight.isEmpty() && outbox.workableCount() == 0)) {
+            while (!(inFlight.isEmpty() && outboxQueries.workableCount() == 0)) {
                 if (System.nanoTime() > deadline) {
                     LOG.warn("run --once: gave up waiting after {}; unfinished notes stay queued for the next run", timeout);
                     break;
@@ -310,7 +314,7 @@ public final class ServiceRuntime implements AutoCloseable {
             phases.end("cycle");
             return new OnceSummary(s == null ? 0 : s.polled(), s == null ? 0 : s.failed(),
                     s == null ? 0 : s.newEntries(), delivery.written(), delivery.deferred(), delivery.parked(),
-                    outbox.pendingCount(), Duration.ofNanos(System.nanoTime() - t0), s == null ? 0 : s.filtered(),
+                    outboxQueries.pendingCount(), Duration.ofNanos(System.nanoTime() - t0), s == null ? 0 : s.filtered(),
                     s == null ? 0 : s.crossFeedDuplicates());
         } finally {
             main.stop();
