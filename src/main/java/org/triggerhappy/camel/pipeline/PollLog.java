@@ -23,7 +23,7 @@ final class PollLog {
     }
 
     /**
-     * Per trigger at DEBUG: the cycle summary (PollCycle) is the INFO line; failures are WARN lines of their own,
+     * Per trigger at DEBUG: the cycle's summary line is the INFO one; failures are WARN lines of their own,
      * and a poll that left entries for the next one (TH_MAX_NEW_PER_POLL) says so at INFO.
      */
     static void polled(Trigger t, int entries, PollRecords.Recorded<PollPlan> done, FirstPollWindow window,
