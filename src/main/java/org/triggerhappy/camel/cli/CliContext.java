@@ -92,7 +92,7 @@ public final class CliContext {
      * connection at a time.
      */
     public Database database(Settings settings) {
-        Database db = Database.open(settings, settings.dbPoolSize(2));
+        Database db = Database.open(settings, settings.dbPoolSize(Settings.COMMAND_POOL));
         try {
             Migrations.migrate(db.dataSource());
             new UserServiceRepository(db.dataSource()).ensureServices();

@@ -5,10 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.TreeMap;
@@ -31,9 +28,6 @@ import picocli.CommandLine.Option;
                 + " one per notebook, importable with Evernote's File > Import.",
                 "The entries stay queued: the service still writes them to Evernote when it can."})
 final class EnexExportCommand implements Callable<Integer> {
-    private static final DateTimeFormatter FOLDER =
-            DateTimeFormatter.ofPattern("'export-'yyyyMMdd-HHmmss", Locale.ROOT).withZone(ZoneOffset.UTC);
-
     private final CliContext ctx;
 
     @Option(names = "--trigger", paramLabel = "ID", description = "Only this trigger's entries.")
@@ -50,7 +44,7 @@ final class EnexExportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Settings settings = ctx.settings();
-        Path dir = (out != null ? out : settings.enexDir().resolve(FOLDER.format(Instant.now()))).toAbsolutePath();
+        Path dir = (out != null ? out : settings.enexDir().resolve("export-" + FileStamps.of(Instant.now()))).toAbsolutePath();
         refuseExistingExport(dir);
         List<PendingEntry> entries;
         try (Database db = ctx.database(settings)) {

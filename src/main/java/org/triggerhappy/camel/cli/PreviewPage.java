@@ -10,9 +10,9 @@ import java.util.regex.Pattern;
 import org.triggerhappy.camel.config.FullContentMode;
 import org.triggerhappy.camel.config.ImageMode;
 import org.triggerhappy.camel.config.Masked;
+import org.triggerhappy.camel.entries.Html;
 import org.triggerhappy.camel.notes.EnmlPreview;
 import org.triggerhappy.camel.notes.NoteDraft;
-import org.triggerhappy.camel.ops.Html;
 import org.triggerhappy.camel.persistence.DeliveryTarget;
 import org.triggerhappy.camel.persistence.Trigger;
 import org.triggerhappy.camel.pipeline.FeedPreview;
@@ -69,15 +69,15 @@ final class PreviewPage {
                 .append("<meta http-equiv=\"Content-Security-Policy\" content=\"").append(CSP).append("\">\n")
                 .append("<meta name=\"referrer\" content=\"no-referrer\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<title>Preview: ").append(Html.escape(feed)).append("</title>\n<style>").append(STYLE)
-                .append("</style></head>\n<body>\n<header>\n<h1>Preview: ").append(Html.escape(feed)).append("</h1>\n");
+                .append("<title>Preview: ").append(Html.escapeForPage(feed)).append("</title>\n<style>").append(STYLE)
+                .append("</style></head>\n<body>\n<header>\n<h1>Preview: ").append(Html.escapeForPage(feed)).append("</h1>\n");
         b.append("<p class=\"what\">").append(triggerId == null ? "Feed " : "Trigger " + triggerId + " ("
-                + Html.escape(row.description()) + "), feed ").append("<code>").append(Html.escape(Masked.url(r.feedUrl())))
-                .append("</code>, read ").append(Html.escape(time.format(readAt))).append(". Nothing was stored:"
+                + Html.escapeForPage(row.description()) + "), feed ").append("<code>").append(Html.escapeForPage(Masked.url(r.feedUrl())))
+                .append("</code>, read ").append(Html.escapeForPage(time.format(readAt))).append(". Nothing was stored:"
                         + " not the seen entries, not the outbox, not Evernote. Every entry is shown as if it were"
                         + " new.</p>\n");
         settings(b);
-        b.append("<p id=\"summary\">").append(Html.escape(summary(r))).append("</p>\n</header>\n<main>\n");
+        b.append("<p id=\"summary\">").append(Html.escapeForPage(summary(r))).append("</p>\n</header>\n<main>\n");
         int n = 0;
         for (FeedPreview.Entry e : r.entries()) {
             n++;
@@ -107,20 +107,20 @@ final class PreviewPage {
     }
 
     private static void row(StringBuilder b, String name, String value) {
-        b.append("<tr><th>").append(Html.escape(name)).append("</th><td>").append(Html.escape(value))
+        b.append("<tr><th>").append(Html.escapeForPage(name)).append("</th><td>").append(Html.escapeForPage(value))
                 .append("</td></tr>");
     }
 
     private void note(StringBuilder b, int n, FeedPreview.Entry e) {
         NoteDraft d = e.note();
         b.append("<article class=\"note").append(e.seen() ? " seen" : "").append("\" id=\"entry-").append(n)
-                .append("\">\n<h2 class=\"title\">").append(Html.escape(d.title())).append("</h2>\n");
+                .append("\">\n<h2 class=\"title\">").append(Html.escapeForPage(d.title())).append("</h2>\n");
         if (e.seen()) {
             b.append("<p class=\"badge seen\">already seen: the trigger's ledger holds this entry, the service will"
                     + " not write it again</p>\n");
         }
         if (e.warning() != null) {
-            b.append("<p class=\"badge warning\">").append(Html.escape(e.warning())).append("</p>\n");
+            b.append("<p class=\"badge warning\">").append(Html.escapeForPage(e.warning())).append("</p>\n");
         }
         b.append("<table class=\"meta\">");
         row(b, "notebook", d.notebook() == null ? "(the account's default notebook)" : d.notebook());
@@ -129,7 +129,7 @@ final class PreviewPage {
             b.append("(none)");
         }
         for (String tag : d.tags()) {
-            b.append("<span class=\"tag\">").append(Html.escape(tag)).append("</span> ");
+            b.append("<span class=\"tag\">").append(Html.escapeForPage(tag)).append("</span> ");
         }
         b.append("</td></tr>");
         row(b, "date", d.created() == null ? "(none: the time of writing)" : time.format(d.created()));
@@ -159,8 +159,8 @@ final class PreviewPage {
 
     private static void filtered(StringBuilder b, int n, FeedPreview.Entry e) {
         b.append("<article class=\"filtered").append(e.seen() ? " seen" : "").append("\" id=\"entry-").append(n)
-                .append("\">\n<h2 class=\"title\">").append(Html.escape(e.title())).append("</h2>\n")
-                .append("<p class=\"badge rule\">filtered out: <code class=\"rule\">").append(Html.escape(e.filteredBy()))
+                .append("\">\n<h2 class=\"title\">").append(Html.escapeForPage(e.title())).append("</h2>\n")
+                .append("<p class=\"badge rule\">filtered out: <code class=\"rule\">").append(Html.escapeForPage(e.filteredBy()))
                 .append("</code></p>\n<p class=\"source\">");
         link(b, e.link());
         b.append("</p>\n</article>\n");
@@ -168,11 +168,11 @@ final class PreviewPage {
 
     private static void link(StringBuilder b, String url) {
         if (url == null || !(url.startsWith("http://") || url.startsWith("https://"))) {
-            b.append(url == null ? "(none)" : Html.escape(url));
+            b.append(url == null ? "(none)" : Html.escapeForPage(url));
             return;
         }
-        b.append("<a href=\"").append(Html.escape(url)).append("\" rel=\"noopener noreferrer\">")
-                .append(Html.escape(url)).append("</a>");
+        b.append("<a href=\"").append(Html.escapeForPage(url)).append("\" rel=\"noopener noreferrer\">")
+                .append(Html.escapeForPage(url)).append("</a>");
     }
 
     private static final String STYLE = """

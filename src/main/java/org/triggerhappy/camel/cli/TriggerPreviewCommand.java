@@ -6,11 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -34,6 +31,7 @@ import org.triggerhappy.camel.pipeline.ArticlePages;
 import org.triggerhappy.camel.pipeline.FeedPreview;
 import org.triggerhappy.camel.pipeline.FullContentPolicy;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -48,8 +46,6 @@ final class TriggerPreviewCommand implements Callable<Integer> {
     /** Entries shown by default: a first look at a feed, without fetching a hundred pages. */
     static final int LIMIT = 20;
     static final int LIMIT_MAX = 500;
-    private static final DateTimeFormatter FILE_TIME =
-            DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     private final CliContext ctx;
 
@@ -67,30 +63,8 @@ final class TriggerPreviewCommand implements Callable<Integer> {
     @Option(names = "--tags", paramLabel = "a,b", description = "Comma-separated tags shown (default: the trigger's).")
     String tags;
 
-    @Option(names = "--full-content", paramLabel = "MODE",
-            description = "auto, always, never, or 'default' (TH_FULL_CONTENT). Default: the trigger's, else"
-                    + " TH_FULL_CONTENT.")
-    String fullContent;
-
-    @Option(names = "--selector", paramLabel = "CSS",
-            description = "CSS selector of the article on the linked pages; '' for automatic extraction.")
-    String selector;
-
-    @Option(names = "--images", paramLabel = "MODE",
-            description = "embed, link, or 'default' (TH_IMAGES). Default: the trigger's, else TH_IMAGES.")
-    String images;
-
-    @Option(names = "--keep", paramLabel = "RULE",
-            description = "A keep rule FIELD=REGEX as in triggers add; repeatable (with ID: added to its rules).")
-    List<String> keep = new ArrayList<>();
-
-    @Option(names = "--block", paramLabel = "RULE",
-            description = "A block rule FIELD=REGEX; repeatable (with ID: added to its rules).")
-    List<String> block = new ArrayList<>();
-
-    @Option(names = "--title-template", paramLabel = "TEMPLATE",
-            description = "The note title template as in triggers add; 'default' or '' for the entry's own title.")
-    String titleTemplate;
+    @Mixin
+    NoteOptions note = new NoteOptions();
 
     @Option(names = "--limit", paramLabel = "N",
             description = "Show the feed's first N entries (1 to " + LIMIT_MAX + "). Default: " + LIMIT + ".")
@@ -115,16 +89,12 @@ final class TriggerPreviewCommand implements Callable<Integer> {
         }
         // Everything given is checked before the feed is fetched.
         String feedUrl = url == null ? null : TriggerAddCommand.feedUrl(url);
-        String[] keeps = TriggerSettingsOptions.rules("--keep", keep);
-        String[] blocks = TriggerSettingsOptions.rules("--block", block);
-        FullContentMode mode = fullContent == null || TriggerSettingsOptions.isDefault(fullContent) ? null
-                : TriggerSettingsOptions.option(() -> FullContentMode.parse("--full-content", fullContent));
-        ImageMode imageMode = images == null || TriggerSettingsOptions.isDefault(images) ? null
-                : TriggerSettingsOptions.option(() -> ImageMode.parse("--images", images));
-        String css = selector == null || selector.isBlank() ? null : TriggerSettingsOptions.selector(selector.strip());
-        String template = titleTemplate == null || titleTemplate.isBlank()
-                || TriggerSettingsOptions.isDefault(titleTemplate) ? null
-                : TriggerSettingsOptions.titleTemplate(titleTemplate);
+        String[] keeps = note.keepRules();
+        String[] blocks = note.blockRules();
+        FullContentMode mode = note.fullContent();
+        ImageMode imageMode = note.images();
+        String css = note.selector();
+        String template = note.titleTemplate();
         String nb = notebook == null ? null
                 : TriggerAddCommand.limited("--notebook", notebook.strip(), TriggerAddCommand.NOTEBOOK_MAX);
         String tagList = tags == null ? null
@@ -145,14 +115,14 @@ final class TriggerPreviewCommand implements Callable<Integer> {
                 }
                 row = new Trigger(stored.triggerId(), stored.userId(), stored.description(), stored.dateCreated(),
                         stored.dateTriggered(), stored.feedUrl(), stored.interval(),
-                        fullContent != null ? mode : stored.fullContent(),
-                        selector != null ? css : stored.selector(), plus(stored.keepRules(), keeps),
-                        plus(stored.blockRules(), blocks), titleTemplate != null ? template : stored.titleTemplate());
+                        note.givenFullContent() ? mode : stored.fullContent(),
+                        note.givenSelector() ? css : stored.selector(), plus(stored.keepRules(), keeps),
+                        plus(stored.blockRules(), blocks), note.givenTitleTemplate() ? template : stored.titleTemplate());
                 DeliveryTarget t = new TriggerQueries(db.dataSource()).target(id)
                         .orElse(new DeliveryTarget(id, stored.userId(), 0, null, "", "", stored.description()));
                 target = new DeliveryTarget(id, t.userId(), t.consumerServiceId(), null,
                         nb != null ? nb : t.notebook(), tagList != null ? tagList : t.tags(), t.description(),
-                        images != null ? imageMode : t.images(), null);
+                        note.givenImages() ? imageMode : t.images(), null);
                 seen = FeedPreview.ledgerOf(db.dataSource(), id);
             } else {
                 // No trigger: what triggers add would make of these options, with the service's defaults.
@@ -166,7 +136,7 @@ final class TriggerPreviewCommand implements Callable<Integer> {
             Instant readAt = Instant.now();
             FeedPreview.Result result = preview(settings, row, target, seen, limit);
             Path file = (out != null ? out : settings.dataDir().resolve("preview").resolve(
-                    (id != null ? "trigger-" + id + "-" : "feed-") + FILE_TIME.format(readAt) + ".html"))
+                    (id != null ? "trigger-" + id + "-" : "feed-") + FileStamps.of(readAt) + ".html"))
                     .toAbsolutePath();
             PreviewPage page = new PreviewPage(id, row, target,
                     row.fullContent() != null ? row.fullContent() : settings.content().fullContent(),

@@ -2,8 +2,8 @@ package org.triggerhappy.camel.cli;
 
 /**
  * A mistake in what the user asked for (unknown user, bad URL …): shown as one line, exit code 1; a rule, title
- * template or OPML file that cannot be read, or a page without a feed, exits 2 ({@link #invalid}), as issue 13
- * asks, nothing written.
+ * template or OPML file that cannot be read, or a page without a feed, exits 2 ({@link #invalid}) with nothing
+ * written: the input itself is wrong, not the state it met.
  */
 final class UserError extends RuntimeException {
     private final int exitCode;

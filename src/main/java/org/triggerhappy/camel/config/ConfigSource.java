@@ -110,6 +110,11 @@ public final class ConfigSource {
         return v == null ? null : v.trim();
     }
 
+    /** The setting's value, its default in {@link Setting} when no source sets it (or sets it blank). */
+    public String get(Setting setting) {
+        return get(setting.key(), setting.defaultValue());
+    }
+
     public String get(String key, String fallback) {
         String v = get(key);
         return v == null || v.isBlank() ? fallback : v.trim();

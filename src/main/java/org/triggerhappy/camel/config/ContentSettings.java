@@ -13,9 +13,9 @@ public record ContentSettings(FullContentMode fullContent, ImageMode images, lon
                               boolean crossFeedDedup) {
 
     public static ContentSettings load(ConfigSource c) {
-        FullContentMode full = FullContentMode.parse("TH_FULL_CONTENT", c.get("th.full.content", "auto"));
-        ImageMode images = ImageMode.parse("TH_IMAGES", c.get("th.images", "embed"));
-        String max = c.get("th.image.max.bytes", "10485760");
+        FullContentMode full = FullContentMode.parse("TH_FULL_CONTENT", c.get(Setting.FULL_CONTENT));
+        ImageMode images = ImageMode.parse("TH_IMAGES", c.get(Setting.IMAGES));
+        String max = c.get(Setting.IMAGE_MAX_BYTES);
         long bytes;
         try {
             bytes = Long.parseLong(max.strip());
@@ -25,7 +25,7 @@ public record ContentSettings(FullContentMode fullContent, ImageMode images, lon
         if (bytes <= 0) {
             throw new ConfigException("TH_IMAGE_MAX_BYTES=" + max + " must be a positive whole number of bytes");
         }
-        String dedup = c.get("th.cross.feed.dedup", "true").strip().toLowerCase(java.util.Locale.ROOT);
+        String dedup = c.get(Setting.CROSS_FEED_DEDUP).strip().toLowerCase(java.util.Locale.ROOT);
         if (!dedup.equals("true") && !dedup.equals("false")) {
             throw new ConfigException("TH_CROSS_FEED_DEDUP=" + dedup + " must be true or false");
         }

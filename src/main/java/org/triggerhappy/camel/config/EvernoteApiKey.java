@@ -1,19 +1,16 @@
 package org.triggerhappy.camel.config;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 /**
  * The application's Evernote API key (consumer key and secret), which {@code tokens login} needs to run Evernote's
  * OAuth sign-in; the service itself never uses it. The secret never leaves this record except through
- * {@link #consumerSecret()}: {@link #describe()} and {@link #toString()} mask it. The key is no secret (Evernote
- * writes it into every token it issues, {@code A=…}).
+ * {@link #consumerSecret()}: {@link Settings#describe()} and {@link #toString()} mask it. The key is no secret
+ * (Evernote writes it into every token it issues, {@code A=…}).
  */
 public record EvernoteApiKey(String consumerKey, String consumerSecret) {
 
     public static EvernoteApiKey load(ConfigSource c) {
-        String key = c.get("th.evernote.consumer.key", "").strip();
-        String secret = c.get("th.evernote.consumer.secret", "").strip();
+        String key = c.get(Setting.EVERNOTE_CONSUMER_KEY).strip();
+        String secret = c.get(Setting.EVERNOTE_CONSUMER_SECRET).strip();
         if (key.isEmpty() != secret.isEmpty()) {
             throw new ConfigException(key.isEmpty()
                     ? "TH_EVERNOTE_CONSUMER_SECRET is set but TH_EVERNOTE_CONSUMER_KEY is empty: set both, or neither"
@@ -24,13 +21,6 @@ public record EvernoteApiKey(String consumerKey, String consumerSecret) {
 
     public boolean configured() {
         return !consumerKey.isEmpty();
-    }
-
-    Map<String, String> describe() {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("TH_EVERNOTE_CONSUMER_KEY", consumerKey.isEmpty() ? "(none)" : consumerKey);
-        m.put("TH_EVERNOTE_CONSUMER_SECRET", consumerSecret.isEmpty() ? "(empty)" : "****");
-        return m;
     }
 
     @Override

@@ -6,8 +6,6 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -15,14 +13,14 @@ import java.util.regex.Pattern;
  * password is set, the one user name and password of HTTP basic authentication. The password never leaves this
  * record except through {@link #password()}, and {@link #toString()} masks it.
  */
-public record HttpAccess(String host, String user, String password) {
+public record HttpAccess(String host, String user, String password, String passwordFile) {
     private static final Pattern IP_LITERAL = Pattern.compile("[0-9.]+|\\[?[0-9a-fA-F:.]+]?");
 
     public static HttpAccess load(ConfigSource c) {
-        String host = c.get("th.http.host", "127.0.0.1");
-        String user = c.get("th.http.user", "");
-        String password = c.get("th.http.password", "");
-        String file = c.get("th.http.password.file", "");
+        String host = c.get(Setting.HTTP_HOST);
+        String user = c.get(Setting.HTTP_USER);
+        String password = c.get(Setting.HTTP_PASSWORD);
+        String file = c.get(Setting.HTTP_PASSWORD_FILE);
         if (!file.isEmpty()) {
             if (!password.isEmpty()) {
                 throw new ConfigException("set TH_HTTP_PASSWORD or TH_HTTP_PASSWORD_FILE, not both");
@@ -38,7 +36,12 @@ public record HttpAccess(String host, String user, String password) {
         if (user.contains(":")) {
             throw new ConfigException("TH_HTTP_USER must not contain ':' (HTTP basic authentication splits on it)");
         }
-        return new HttpAccess(host, user, password);
+        return new HttpAccess(host, user, password, file);
+    }
+
+    /** Without a password file (the password given directly, or none). */
+    public HttpAccess(String host, String user, String password) {
+        this(host, user, password, "");
     }
 
     private static String readPasswordFile(Path file) {
@@ -81,14 +84,6 @@ public record HttpAccess(String host, String user, String password) {
         return "TH_HTTP_HOST=" + host + " makes the status page (user names, feeds, errors) and the metrics reachable"
                 + " from other machines WITHOUT a password: set TH_HTTP_USER and TH_HTTP_PASSWORD (or"
                 + " TH_HTTP_PASSWORD_FILE), or bind to 127.0.0.1 behind a proxy that authenticates";
-    }
-
-    Map<String, String> describe() {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("TH_HTTP_HOST", host);
-        m.put("TH_HTTP_USER", user.isEmpty() ? "(none: no authentication)" : user);
-        m.put("TH_HTTP_PASSWORD", password.isEmpty() ? "(empty)" : "****");
-        return m;
     }
 
     @Override

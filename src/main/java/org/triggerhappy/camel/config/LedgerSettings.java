@@ -16,17 +16,17 @@ import java.util.Locale;
 public record LedgerSettings(boolean floodGuard, int maxNewPerPoll, Duration retention) {
 
     public static LedgerSettings load(ConfigSource c) {
-        return new LedgerSettings(bool(c, "th.flood.guard", "true"),
-                (int) Math.min(Integer.MAX_VALUE, Settings.positiveLong(c, "th.max.new.per.poll", "500")),
-                DurationParser.parse("TH_LEDGER_RETENTION", c.get("th.ledger.retention", "180d")));
+        return new LedgerSettings(bool(c, Setting.FLOOD_GUARD),
+                (int) Math.min(Integer.MAX_VALUE, Settings.positiveLong(c, Setting.MAX_NEW_PER_POLL)),
+                Settings.duration(c, Setting.LEDGER_RETENTION));
     }
 
-    private static boolean bool(ConfigSource c, String key, String def) {
-        String v = c.get(key, def).strip().toLowerCase(Locale.ROOT);
+    private static boolean bool(ConfigSource c, Setting s) {
+        String v = c.get(s).strip().toLowerCase(Locale.ROOT);
         return switch (v) {
             case "true" -> true;
             case "false" -> false;
-            default -> throw new ConfigException(ConfigSource.envName(key) + "=" + c.get(key) + " must be true or false");
+            default -> throw new ConfigException(s.envName() + "=" + c.get(s.key()) + " must be true or false");
         };
     }
 }

@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * The service's effective configuration, validated once at start so that bad values fail with one clear message.
- * Secrets (the database and HTTP passwords, the Evernote consumer secret) are kept out of {@link #describe()}.
+ * Every key, its default and whether it is a secret is in {@link Setting}; secrets are kept out of
+ * {@link #describe()}.
  */
 public record Settings(
         String dbUrl,
@@ -40,7 +41,24 @@ public record Settings(
         Path archiveDir,
         Map<String, String> flowOverrides,
         ContentSettings content,
-        LedgerSettings ledger) {
+        LedgerSettings ledger,
+        String logFormat,
+        String configFile) {
+
+    /** Default pool of {@code run}: two services and a cron run leave room below PostgreSQL's 100 connections. */
+    public static final int SERVICE_POOL = 40;
+    /** Default pool of {@code run --once}. */
+    public static final int ONCE_POOL = 10;
+    /** Default pool of the other commands: one command, one connection at a time. */
+    public static final int COMMAND_POOL = 2;
+    /**
+     * Default delivery threads per core, and the cap: the threads mostly wait on Evernote, but each note also costs
+     * CPU here and in PostgreSQL, and on a small machine more of them only contend for it.
+     */
+    public static final int DELIVERY_PER_CORE = 25;
+    public static final int DELIVERY_MAX = 100;
+    /** The poll tick when TH_POLL_TICK is not set: the poll interval, but at least this often. */
+    static final Duration POLL_TICK_AT_MOST = Duration.ofMinutes(1);
 
     public enum Sink { EVERNOTE, ENEX }
 
@@ -49,69 +67,72 @@ public record Settings(
     }
 
     public static Settings load(ConfigSource c) {
-        Path dataDir = Path.of(c.get("th.data.dir", "data")).toAbsolutePath();
-        String sinkName = c.get("th.sink", "evernote").toUpperCase(Locale.ROOT);
+        Path dataDir = Path.of(c.get(Setting.DATA_DIR)).toAbsolutePath();
         Sink sink;
         try {
-            sink = Sink.valueOf(sinkName);
+            sink = Sink.valueOf(c.get(Setting.SINK).toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new ConfigException("TH_SINK=" + c.get("th.sink") + " is not one of: evernote, enex");
+            throw new ConfigException("TH_SINK=" + c.get(Setting.SINK.key()) + " is not one of: evernote, enex");
         }
-        String enex = c.get("th.enex.dir", "");
+        String enex = c.get(Setting.ENEX_DIR);
         ZoneId zone;
         try {
-            zone = ZoneId.of(c.get("th.time.zone", "UTC"));
+            zone = ZoneId.of(c.get(Setting.TIME_ZONE));
         } catch (RuntimeException e) {
-            throw new ConfigException("TH_TIME_ZONE=" + c.get("th.time.zone") + " is not a time zone id such as UTC or Europe/Paris");
+            throw new ConfigException("TH_TIME_ZONE=" + c.get(Setting.TIME_ZONE.key())
+                    + " is not a time zone id such as UTC or Europe/Paris");
         }
-        String evernoteUrl = c.get("th.evernote.url", "https://www.evernote.com");
+        String evernoteUrl = c.get(Setting.EVERNOTE_URL);
         if (!evernoteUrl.startsWith("http://") && !evernoteUrl.startsWith("https://")) {
             throw new ConfigException("TH_EVERNOTE_URL=" + Masked.url(evernoteUrl) + " must start with https:// (or http:// for a local test service)");
         }
-        String dbUrl = c.get("th.db.url", "");
+        String dbUrl = c.get(Setting.DB_URL);
         if (!dbUrl.isEmpty() && !dbUrl.startsWith("jdbc:postgresql:")) {
             throw new ConfigException("TH_DB_URL must be a PostgreSQL JDBC URL such as jdbc:postgresql://127.0.0.1:5432/djangoth");
         }
+        String archive = c.get("th.flow.enex-archive.dir", dataDir.resolve("archive").toString());
         return new Settings(
                 dbUrl,
-                c.get("th.db.user", "postgres"),
-                c.get("th.db.password", ""),
-                optionalPositiveInt(c, "th.db.pool.size"),
+                c.get(Setting.DB_USER),
+                c.get(Setting.DB_PASSWORD),
+                optionalPositiveInt(c, Setting.DB_POOL_SIZE),
                 dataDir,
                 evernoteUrl.replaceAll("/+$", ""),
-                duration(c, "th.evernote.connect.timeout", "10s"),
-                duration(c, "th.evernote.timeout", "30s"),
+                duration(c, Setting.EVERNOTE_CONNECT_TIMEOUT),
+                duration(c, Setting.EVERNOTE_TIMEOUT),
                 EvernoteApiKey.load(c),
-                duration(c, "th.poll.interval", "15m"),
+                duration(c, Setting.POLL_INTERVAL),
                 pollTick(c),
                 sink,
                 enex.isEmpty() ? dataDir.resolve("enex") : Path.of(enex).toAbsolutePath(),
-                c.get("th.allow.private.networks", ""),
+                c.get(Setting.ALLOW_PRIVATE_NETWORKS),
                 zone,
-                duration(c, "th.fetch.connect.timeout", "10s"),
-                duration(c, "th.fetch.timeout", "30s"),
-                positiveLong(c, "th.fetch.max.bytes", "15728640"),
-                (int) positiveLong(c, "th.fetch.concurrency", "16"),
-                (int) positiveLong(c, "th.fetch.per.host", "4"),
+                duration(c, Setting.FETCH_CONNECT_TIMEOUT),
+                duration(c, Setting.FETCH_TIMEOUT),
+                positiveLong(c, Setting.FETCH_MAX_BYTES),
+                (int) positiveLong(c, Setting.FETCH_CONCURRENCY),
+                (int) positiveLong(c, Setting.FETCH_PER_HOST),
                 deliveryConcurrency(c),
-                c.get("th.routes.dir", ""),
-                port(c, "th.http.port", "8080"),
-                port(c, "th.management.port", "9876"),
+                c.get(Setting.ROUTES_DIR),
+                port(c, Setting.HTTP_PORT),
+                port(c, Setting.MANAGEMENT_PORT),
                 HttpAccess.load(c),
-                Path.of(c.get("th.flow.enex-archive.dir", dataDir.resolve("archive").toString())).toAbsolutePath(),
+                Path.of(archive).toAbsolutePath(),
                 flowOverrides(c),
                 ContentSettings.load(c),
-                LedgerSettings.load(c));
+                LedgerSettings.load(c),
+                c.get(Setting.LOG_FORMAT),
+                c.get(Setting.CONFIG_FILE));
     }
 
     /** How often due triggers are looked for: TH_POLL_TICK, else the poll interval but at least once a minute. */
     private static Duration pollTick(ConfigSource c) {
-        Duration interval = duration(c, "th.poll.interval", "15m");
-        String tick = c.get("th.poll.tick", "");
+        Duration interval = duration(c, Setting.POLL_INTERVAL);
+        String tick = c.get(Setting.POLL_TICK);
         if (!tick.isEmpty()) {
             return DurationParser.parse("TH_POLL_TICK", tick);
         }
-        return interval.compareTo(Duration.ofMinutes(1)) < 0 ? interval : Duration.ofMinutes(1);
+        return interval.compareTo(POLL_TICK_AT_MOST) < 0 ? interval : POLL_TICK_AT_MOST;
     }
 
     /**
@@ -134,12 +155,12 @@ public record Settings(
         return Map.copyOf(m);
     }
 
-    private static Duration duration(ConfigSource c, String key, String def) {
-        return DurationParser.parse(ConfigSource.envName(key), c.get(key, def));
+    static Duration duration(ConfigSource c, Setting s) {
+        return DurationParser.parse(s.envName(), c.get(s));
     }
 
-    static long positiveLong(ConfigSource c, String key, String def) {
-        String v = c.get(key, def);
+    static long positiveLong(ConfigSource c, Setting s) {
+        String v = c.get(s);
         try {
             long n = Long.parseLong(v.trim());
             if (n <= 0) {
@@ -147,23 +168,20 @@ public record Settings(
             }
             return n;
         } catch (NumberFormatException e) {
-            throw new ConfigException(ConfigSource.envName(key) + "=" + v + " must be a positive whole number");
+            throw new ConfigException(s.envName() + "=" + v + " must be a positive whole number");
         }
     }
 
-    /** A positive whole number, or 0 when the key is empty (the caller's default applies). */
-    /**
-     * TH_DELIVERY_CONCURRENCY, by default 25 per core and at most 100: the threads mostly wait on Evernote, but each
-     * note also costs CPU here and in PostgreSQL, and on a small machine more of them only contend for it.
-     */
+    /** TH_DELIVERY_CONCURRENCY, by default {@link #DELIVERY_PER_CORE} per core and at most {@link #DELIVERY_MAX}. */
     private static int deliveryConcurrency(ConfigSource c) {
-        String key = "th.delivery.concurrency";
-        return c.get(key, "").isBlank() ? Math.min(100, 25 * Runtime.getRuntime().availableProcessors())
-                : (int) positiveLong(c, key, "");
+        return c.get(Setting.DELIVERY_CONCURRENCY).isBlank()
+                ? Math.min(DELIVERY_MAX, DELIVERY_PER_CORE * Runtime.getRuntime().availableProcessors())
+                : (int) positiveLong(c, Setting.DELIVERY_CONCURRENCY);
     }
 
-    private static int optionalPositiveInt(ConfigSource c, String key) {
-        return c.get(key, "").isBlank() ? 0 : (int) positiveLong(c, key, "");
+    /** A positive whole number, or 0 when the key is empty (the caller's default applies). */
+    private static int optionalPositiveInt(ConfigSource c, Setting s) {
+        return c.get(s).isBlank() ? 0 : (int) positiveLong(c, s);
     }
 
     /** TH_DB_POOL_SIZE when set, else the default of the command that opens the pool. */
@@ -171,47 +189,17 @@ public record Settings(
         return dbPoolSize > 0 ? dbPoolSize : commandDefault;
     }
 
-    private static int port(ConfigSource c, String key, String def) {
-        long p = positiveLong(c, key, def);
+    private static int port(ConfigSource c, Setting s) {
+        long p = positiveLong(c, s);
         if (p > 65535) {
-            throw new ConfigException(ConfigSource.envName(key) + "=" + p + " is not a TCP port");
+            throw new ConfigException(s.envName() + "=" + p + " is not a TCP port");
         }
         return (int) p;
     }
 
-    /** Effective configuration for the startup log; the passwords and the consumer secret are masked. */
+    /** Effective configuration for the startup log: every {@link Setting}, secrets masked. */
     public Map<String, String> describe() {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("TH_DB_URL", embeddedDatabase() ? "(embedded PostgreSQL in " + dataDir.resolve("pg") + ")" : Masked.url(dbUrl));
-        m.put("TH_DB_USER", dbUser);
-        m.put("TH_DB_PASSWORD", dbPassword == null || dbPassword.isEmpty() ? "(empty)" : "****");
-        m.put("TH_DB_POOL_SIZE", dbPoolSize > 0 ? Integer.toString(dbPoolSize) : "(per command)");
-        m.put("TH_DATA_DIR", dataDir.toString());
-        m.put("TH_EVERNOTE_URL", Masked.url(evernoteUrl));
-        m.putAll(evernoteApiKey.describe());
-        m.put("TH_POLL_INTERVAL", pollInterval.toString());
-        m.put("TH_POLL_TICK", pollTick.toString());
-        m.put("TH_SINK", sink.name().toLowerCase(Locale.ROOT));
-        m.put("TH_ENEX_DIR", enexDir.toString());
-        m.put("TH_ALLOW_PRIVATE_NETWORKS", allowPrivateNetworks.isEmpty() ? "false" : allowPrivateNetworks);
-        m.put("TH_TIME_ZONE", timeZone.getId());
-        m.put("TH_FETCH_TIMEOUT", fetchTimeout.toString());
-        m.put("TH_FETCH_MAX_BYTES", Long.toString(fetchMaxBytes));
-        m.put("TH_FETCH_CONCURRENCY", Integer.toString(fetchConcurrency));
-        m.put("TH_FETCH_PER_HOST", Integer.toString(fetchPerHost));
-        m.put("TH_DELIVERY_CONCURRENCY", Integer.toString(deliveryConcurrency));
-        m.put("TH_ROUTES_DIR", routesDir.isEmpty() ? "(none)" : routesDir);
-        m.put("TH_HTTP_PORT", Integer.toString(httpPort));
-        m.put("TH_MANAGEMENT_PORT", Integer.toString(managementPort));
-        m.putAll(httpAccess.describe());
-        m.put("TH_FULL_CONTENT", content.fullContent().label());
-        m.put("TH_IMAGES", content.images().label());
-        m.put("TH_IMAGE_MAX_BYTES", Long.toString(content.imageMaxBytes()));
-        m.put("TH_FLOOD_GUARD", Boolean.toString(ledger.floodGuard()));
-        m.put("TH_MAX_NEW_PER_POLL", Integer.toString(ledger.maxNewPerPoll()));
-        m.put("TH_LEDGER_RETENTION", ledger.retention().toString());
-        m.put("TH_CROSS_FEED_DEDUP", Boolean.toString(content.crossFeedDedup()));
-        return m;
+        return SettingsDescription.of(this);
     }
 
     /** What {@link #describe()} shows: never the passwords or a URL's secrets. */

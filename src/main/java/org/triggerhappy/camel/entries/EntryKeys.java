@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
- * Gives each entry of a document its ledger identity (feeds.md D, after Miniflux and FreshRSS): guid/id, else
+ * Gives each entry of a document its ledger identity (after Miniflux and FreshRSS): guid/id, else
  * link, else a hash of title and content. Entries that share that identity inside one document (publishers do
  * repeat GUIDs) are told apart by a suffix computed from the entry alone (its link, else title and content), so an
  * entry's identity never depends on which other entries happen to be in the feed; see {@link LedgerMatch}.

@@ -37,7 +37,7 @@ public final class FeedLinks {
         if (type.equals("text/html") || type.equals("application/xhtml+xml")) {
             return true;
         }
-        return body != null && FeedParser.Prelude.looksLikeHtml(body);
+        return body != null && FeedPrelude.looksLikeHtml(body);
     }
 
     /**

@@ -5,7 +5,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** SHA-256 as lowercase hex, the form PostgreSQL's encode(sha256(...), 'hex') gives too. */
+/**
+ * SHA-256 for every use (entry keys, bodies, tokens, credentials); as lowercase hex, the form PostgreSQL's
+ * {@code encode(sha256(...), 'hex')} gives too.
+ */
 public final class Hashes {
     private Hashes() {
     }
@@ -15,8 +18,12 @@ public final class Hashes {
     }
 
     public static String sha256Hex(byte[] bytes) {
+        return HexFormat.of().formatHex(sha256(bytes));
+    }
+
+    public static byte[] sha256(byte[] bytes) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JRE has SHA-256", e);
         }

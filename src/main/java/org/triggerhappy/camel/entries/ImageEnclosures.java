@@ -46,14 +46,14 @@ final class ImageEnclosures {
         }
         String content = contentHtml == null ? "" : contentHtml;
         if (!content.isEmpty()) {
-            images.removeAll(imagesIn(content, entryLink == null ? base : FeedParser.Links.base(entryLink)));
+            images.removeAll(imagesIn(content, entryLink == null ? base : AbsoluteLinks.base(entryLink)));
         }
         if (images.isEmpty()) {
             return contentHtml;
         }
         StringBuilder html = new StringBuilder(content);
         for (String url : images) {
-            html.append("<p><img src=\"").append(FeedParser.escapeHtml(url)).append("\"/></p>");
+            html.append("<p><img src=\"").append(Html.escape(url)).append("\"/></p>");
         }
         return html.toString();
     }
@@ -112,7 +112,7 @@ final class ImageEnclosures {
         var doc = Jsoup.parseBodyFragment(html);
         for (var img : doc.select("img[src], img[data-src]")) {
             for (String raw : new String[] {img.attr("src"), img.attr("data-src")}) {
-                String url = FeedParser.Links.absolute(base, raw);
+                String url = AbsoluteLinks.absolute(base, raw);
                 if (url != null) {
                     shown.add(url);
                 }
@@ -129,7 +129,7 @@ final class ImageEnclosures {
         if (urls.size() >= MAX_IMAGES) {
             return false;
         }
-        String url = FeedParser.Links.absolute(base, raw);
+        String url = AbsoluteLinks.absolute(base, raw);
         return url != null && urls.add(url);
     }
 }

@@ -70,14 +70,14 @@ final class JsonFeedParser {
                 entries.add(entry(item, feedUrl, feedAuthor));
             }
         }
-        return new ParsedFeed(text(root, "title"), FeedParser.Links.absolute(feedUrl, text(root, "home_page_url")),
+        return new ParsedFeed(text(root, "title"), AbsoluteLinks.absolute(feedUrl, text(root, "home_page_url")),
                 null, entries);
     }
 
     private static FeedEntry entry(JsonNode item, URI base, String feedAuthor) {
-        String link = FeedParser.Links.absolute(base, text(item, "url"));
+        String link = AbsoluteLinks.absolute(base, text(item, "url"));
         if (link == null) {
-            link = FeedParser.Links.absolute(base, text(item, "external_url"));
+            link = AbsoluteLinks.absolute(base, text(item, "external_url"));
         }
         String html = text(item, "content_html");
         if (html == null) {
@@ -85,13 +85,13 @@ final class JsonFeedParser {
             if (plain == null) {
                 plain = text(item, "summary");
             }
-            html = plain == null ? null : FeedParser.escapeHtml(plain);
+            html = plain == null ? null : Html.escape(plain);
         }
         Set<String> images = new LinkedHashSet<>();
         ImageEnclosures.add(images, base, text(item, "image"));
         StringBuilder links = new StringBuilder();
         for (JsonNode a : item.path("attachments")) {
-            String url = FeedParser.Links.absolute(base, text(a, "url"));
+            String url = AbsoluteLinks.absolute(base, text(a, "url"));
             if (url == null) {
                 continue;
             }
@@ -99,8 +99,8 @@ final class JsonFeedParser {
                 ImageEnclosures.add(images, base, url);
             } else {
                 String title = text(a, "title");
-                links.append("<p><a href=\"").append(FeedParser.escapeHtml(url)).append("\">")
-                        .append(FeedParser.escapeHtml(title == null ? url : title)).append("</a></p>");
+                links.append("<p><a href=\"").append(Html.escape(url)).append("\">")
+                        .append(Html.escape(title == null ? url : title)).append("</a></p>");
             }
         }
         String content = ImageEnclosures.appendTo(html, images, base, link);

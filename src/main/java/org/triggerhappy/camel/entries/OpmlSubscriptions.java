@@ -47,7 +47,7 @@ public final class OpmlSubscriptions {
      * @throws FeedParseException when the file is not well-formed OPML, with the reason
      */
     public static List<Subscription> read(byte[] file) throws FeedParseException {
-        Document doc = FeedParser.xmlDocument(file);
+        Document doc = FeedXml.read(file);
         String root = doc.hasRootElement() ? doc.getRootElement().getName() : "";
         if (!root.equals("opml")) {
             throw new FeedParseException("not an OPML file: root element <" + root + ">");

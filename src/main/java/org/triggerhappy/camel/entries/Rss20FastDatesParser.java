@@ -12,7 +12,7 @@ import org.jdom2.Element;
 
 /**
  * ROME's RSS 2.0 parser with a fast path for item dates. ROME's date parser builds a new {@code SimpleDateFormat} for
- * every mask it tries, which was about a third of the CPU of a first poll of many feeds. A {@code pubDate} in proper
+ * every mask it tries, a large share of the CPU of a first poll of many feeds. A {@code pubDate} in proper
  * RFC 1123 form ("Tue, 03 Jun 2008 11:05:30 GMT" or "+0200"), which is what nearly every feed sends, is parsed here
  * with one shared, thread-safe formatter to the same instant; anything else is left to ROME exactly as before.
  * Registered for the type {@code rss_2.0} in {@code /rome.properties}, which replaces ROME's own parser.

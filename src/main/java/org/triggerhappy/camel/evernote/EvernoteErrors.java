@@ -20,9 +20,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Maps what the SDK throws to an {@link EvernoteFailure} (evernote.md §2, §3, §7). Only what cannot succeed by
- * waiting is PERMANENT: the note itself is invalid (bad format, missing or too long a field, too large) or the
- * account's notebook or tag limit is reached. Everything else the service or the way to it may get over is
+ * Maps what the SDK throws to an {@link EvernoteFailure}. Only what cannot succeed by waiting is PERMANENT: the
+ * note itself is invalid (bad format, missing or too long a field, too large) or the account's notebook or tag
+ * limit is reached. Everything else the service or the way to it may get over is
  * TRANSIENT: unknown error codes, INTERNAL_ERROR, SHARD_UNAVAILABLE, any HTTP status, replies that are not Thrift.
  * When a createNote may have reached the service and its outcome is unknown (connection lost after sending, an
  * unreadable reply, a gateway's 502/504), it is AMBIGUOUS: the note may exist.

@@ -2,38 +2,25 @@ package org.triggerhappy.camel.evernote;
 
 import com.evernote.edam.error.EDAMNotFoundException;
 import com.evernote.edam.limits.Constants;
-import com.evernote.edam.notestore.NoteFilter;
-import com.evernote.edam.notestore.NoteMetadata;
-import com.evernote.edam.notestore.NoteStore;
-import com.evernote.edam.notestore.NotesMetadataList;
-import com.evernote.edam.notestore.NotesMetadataResultSpec;
-import com.evernote.edam.notestore.SyncChunk;
-import com.evernote.edam.notestore.SyncChunkFilter;
-import com.evernote.edam.type.LazyMap;
 import com.evernote.edam.type.Accounting;
+import com.evernote.edam.type.LazyMap;
 import com.evernote.edam.type.Note;
 import com.evernote.edam.type.NoteAttributes;
-import com.evernote.edam.type.Notebook;
-import com.evernote.edam.type.Tag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.triggerhappy.camel.evernote.EvernoteCalls.StoreCall;
 import org.triggerhappy.camel.evernote.EvernoteErrors.Call;
 import org.triggerhappy.camel.evernote.EvernoteFailure.Kind;
 import org.triggerhappy.camel.evernote.TokenAccounts.Account;
 import org.triggerhappy.camel.notes.NoteDraft;
 
+import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 import static com.evernote.edam.userstore.Constants.EDAM_VERSION_MAJOR;
 import static com.evernote.edam.userstore.Constants.EDAM_VERSION_MINOR;
-import static org.triggerhappy.camel.evernote.EvernoteCalls.unlessConflict;
 
 /**
  * Writes notes to Evernote with the official SDK. One instance serves all threads and accounts: per token it caches
@@ -44,9 +31,6 @@ import static org.triggerhappy.camel.evernote.EvernoteCalls.unlessConflict;
 public final class EvernoteGateway {
 
     private static final Logger LOG = LoggerFactory.getLogger(EvernoteGateway.class);
-    private static final int SEARCH_PAGE = 50;
-    private static final int SEARCH_MAX_SCANNED = 250;
-    private static final int SYNC_CHUNK = 100;
     /**
      * The key of the marker every note carries in {@code NoteAttributes.applicationData}: its value names the outbox
      * item the note was written for, so the note of an ambiguous createNote is recognised exactly.
@@ -55,17 +39,20 @@ public final class EvernoteGateway {
     /** For {@code startByNanos}: no limit. */
     public static final long ANY_TIME = Long.MAX_VALUE;
 
-    private final EvernoteCalls calls;
-    private final java.time.Duration callDeadline;
-    private final TokenAccounts accounts = new TokenAccounts();
+    private final AccountCalls calls;
+    private final NotebooksAndTags containers;
+    private final NoteLookup lookup;
+    private final Duration callDeadline;
 
     public EvernoteGateway(EvernoteClients clients) {
-        this.calls = new EvernoteCalls(Objects.requireNonNull(clients, "clients"));
+        this.calls = new AccountCalls(new EvernoteCalls(Objects.requireNonNull(clients, "clients")));
+        this.containers = new NotebooksAndTags(calls);
+        this.lookup = new NoteLookup(calls);
         this.callDeadline = clients.callDeadline();
     }
 
     /** The longest one call may take (request, processing, reply). */
-    public java.time.Duration callDeadline() {
+    public Duration callDeadline() {
         return callDeadline;
     }
 
@@ -84,15 +71,15 @@ public final class EvernoteGateway {
      */
     public String createNote(String token, NoteDraft draft, String marker, long startByNanos) throws EvernoteFailure {
         Objects.requireNonNull(draft, "draft");
-        Account account = accounts.of(token);
-        return forgettingOnAuthFailure(token, () -> create(token, account, draft, marker, startByNanos, true));
+        Account account = calls.account(token);
+        return calls.forgettingOnAuthFailure(token, () -> create(token, account, draft, marker, startByNanos, true));
     }
 
     /** The account's updateCount: every later change (a note created) gets a higher update sequence number. */
     public int updateCount(String token) throws EvernoteFailure {
-        Account account = accounts.of(token);
-        return forgettingOnAuthFailure(token, () ->
-                noteStore(token, account, Call.REPEATABLE, store -> store.getSyncState(token)).getUpdateCount());
+        Account account = calls.account(token);
+        return calls.forgettingOnAuthFailure(token, () -> calls.onNoteStore(token, account, Call.REPEATABLE,
+                store -> store.getSyncState(token)).getUpdateCount());
     }
 
     /**
@@ -102,37 +89,8 @@ public final class EvernoteGateway {
      */
     public Optional<String> findByMarker(String token, String marker, int afterUsn) throws EvernoteFailure {
         Objects.requireNonNull(marker, "marker");
-        Account account = accounts.of(token);
-        SyncChunkFilter filter = new SyncChunkFilter();
-        filter.setIncludeNotes(true);
-        filter.setIncludeNoteAttributes(true);
-        filter.setIncludeNoteApplicationDataFullMap(true);
-        return forgettingOnAuthFailure(token, () -> {
-            int usn = afterUsn;
-            while (true) {
-                int from = usn;
-                SyncChunk chunk = noteStore(token, account, Call.REPEATABLE,
-                        store -> store.getFilteredSyncChunk(token, from, SYNC_CHUNK, filter));
-                for (Note note : chunk.isSetNotes() ? chunk.getNotes() : List.<Note>of()) {
-                    if (marker.equals(markerOf(note))) {
-                        return Optional.of(note.getGuid());
-                    }
-                }
-                if (!chunk.isSetChunkHighUSN() || chunk.getChunkHighUSN() <= from
-                        || chunk.getChunkHighUSN() >= chunk.getUpdateCount()) {
-                    return Optional.empty();
-                }
-                usn = chunk.getChunkHighUSN();
-            }
-        });
-    }
-
-    private static String markerOf(Note note) {
-        if (!note.isSetAttributes() || !note.getAttributes().isSetApplicationData()) {
-            return null;
-        }
-        LazyMap data = note.getAttributes().getApplicationData();
-        return data.isSetFullMap() ? data.getFullMap().get(MARKER_KEY) : null;
+        Account account = calls.account(token);
+        return calls.forgettingOnAuthFailure(token, () -> lookup.byMarker(token, account, marker, afterUsn));
     }
 
     /**
@@ -149,18 +107,19 @@ public final class EvernoteGateway {
         if (words.length() > Constants.EDAM_SEARCH_QUERY_LEN_MAX) {
             throw new EvernoteFailure(Kind.PERMANENT, "sourceURL too long to search for (" + url.length() + " chars)", null);
         }
-        Account account = accounts.of(token);
-        return forgettingOnAuthFailure(token, () -> {
+        Account account = calls.account(token);
+        return calls.forgettingOnAuthFailure(token, () -> {
             Optional<String> notebookGuid = draft.notebook() == null
-                    ? Optional.of(defaultNotebookGuid(token, account))
-                    : account.notebooks.lookup(draft.notebook(), () -> listNotebooks(token, account));
-            return notebookGuid.isEmpty() ? Optional.empty() : search(token, account, words, notebookGuid.get(), url);
+                    ? Optional.of(containers.defaultNotebookGuid(token, account))
+                    : containers.existingNotebookGuid(token, account, draft.notebook());
+            return notebookGuid.isEmpty() ? Optional.empty()
+                    : lookup.bySourceUrl(token, account, words, notebookGuid.get(), url);
         });
     }
 
     /** The account's username, after checking that the service still accepts this SDK's protocol version. */
     public String checkUser(String token) throws EvernoteFailure {
-        return forgettingOnAuthFailure(token, () -> calls.onUserStore(token, store -> {
+        return calls.forgettingOnAuthFailure(token, () -> calls.onUserStore(token, store -> {
             if (!store.checkVersion(EvernoteClients.USER_AGENT, EDAM_VERSION_MAJOR, EDAM_VERSION_MINOR)) {
                 throw new EvernoteFailure(Kind.PERMANENT,
                         "the service no longer accepts EDAM protocol " + EDAM_VERSION_MAJOR + "." + EDAM_VERSION_MINOR, null);
@@ -174,9 +133,10 @@ public final class EvernoteGateway {
      * not report is {@code Long.MAX_VALUE}.
      */
     public UploadAllowance uploadAllowance(String token) throws EvernoteFailure {
-        Account account = accounts.of(token);
-        return forgettingOnAuthFailure(token, () -> {
-            long uploaded = noteStore(token, account, Call.REPEATABLE, store -> store.getSyncState(token)).getUploaded();
+        Account account = calls.account(token);
+        return calls.forgettingOnAuthFailure(token, () -> {
+            long uploaded = calls.onNoteStore(token, account, Call.REPEATABLE, store -> store.getSyncState(token))
+                    .getUploaded();
             Accounting accounting = calls.onUserStore(token, store -> store.getUser(token)).getAccounting();
             if (accounting == null || !accounting.isSetUploadLimit()) {
                 return new UploadAllowance(uploaded, Long.MAX_VALUE, null); // not reported: no known limit
@@ -188,12 +148,12 @@ public final class EvernoteGateway {
 
     private String create(String token, Account account, NoteDraft draft, String marker, long startByNanos,
                           boolean firstTry) throws EvernoteFailure {
-        Note note = toNote(draft, notebookGuid(token, account, draft.notebook()), tagGuids(token, account, draft.tags()),
-                marker);
+        Note note = toNote(draft, containers.notebookGuid(token, account, draft.notebook()),
+                containers.tagGuids(token, account, draft.tags()), marker);
         if (startByNanos != ANY_TIME && System.nanoTime() - startByNanos > 0) {
             throw new EvernoteFailure(Kind.TRANSIENT, "no time left under the delivery's lease for createNote", null);
         }
-        Optional<Note> created = noteStore(token, account, Call.CREATE_NOTE, store -> {
+        Optional<Note> created = calls.onNoteStore(token, account, Call.CREATE_NOTE, store -> {
             try {
                 return Optional.of(store.createNote(token, note));
             } catch (EDAMNotFoundException e) {
@@ -205,8 +165,7 @@ public final class EvernoteGateway {
         });
         if (created.isEmpty()) {
             LOG.debug("evernote.cache_stale account={}", account.id);
-            account.notebooks.forget();
-            account.tags.forget();
+            containers.forget(account);
             return create(token, account, draft, marker, startByNanos, false);
         }
         LOG.debug("evernote.note_created account={} note_guid={}", account.id, created.get().getGuid());
@@ -242,114 +201,5 @@ public final class EvernoteGateway {
             note.setResources(EvernoteResources.of(draft.resources()));
         }
         return note;
-    }
-
-    /** Null for a null name: the note then goes to the account's default notebook. */
-    private String notebookGuid(String token, Account account, String name) throws EvernoteFailure {
-        if (name == null) {
-            return null;
-        }
-        return account.notebooks.resolve(name, () -> listNotebooks(token, account), missing -> {
-            Notebook notebook = new Notebook();
-            notebook.setName(missing);
-            Optional<Notebook> created = noteStore(token, account, Call.REPEATABLE,
-                    store -> unlessConflict(() -> store.createNotebook(token, notebook)));
-            created.ifPresent(n -> LOG.debug("evernote.notebook_created account={} notebook_guid={}", account.id, n.getGuid()));
-            return created.map(Notebook::getGuid);
-        });
-    }
-
-    private List<String> tagGuids(String token, Account account, List<String> names) throws EvernoteFailure {
-        List<String> guids = new ArrayList<>();
-        for (String name : names) {
-            String guid = account.tags.resolve(name, () -> listTags(token, account), missing -> {
-                Tag tag = new Tag();
-                tag.setName(missing);
-                Optional<Tag> created = noteStore(token, account, Call.REPEATABLE,
-                        store -> unlessConflict(() -> store.createTag(token, tag)));
-                created.ifPresent(t -> LOG.debug("evernote.tag_created account={} tag_guid={}", account.id, t.getGuid()));
-                return created.map(Tag::getGuid);
-            });
-            if (!guids.contains(guid)) {
-                guids.add(guid);
-            }
-        }
-        return guids;
-    }
-
-    private Map<String, String> listNotebooks(String token, Account account) throws EvernoteFailure {
-        Map<String, String> byName = new LinkedHashMap<>();
-        noteStore(token, account, Call.REPEATABLE, store -> store.listNotebooks(token))
-                .forEach(n -> byName.put(n.getName(), n.getGuid()));
-        return byName;
-    }
-
-    private Map<String, String> listTags(String token, Account account) throws EvernoteFailure {
-        Map<String, String> byName = new LinkedHashMap<>();
-        noteStore(token, account, Call.REPEATABLE, store -> store.listTags(token))
-                .forEach(t -> byName.put(t.getName(), t.getGuid()));
-        return byName;
-    }
-
-    private String defaultNotebookGuid(String token, Account account) throws EvernoteFailure {
-        String guid = account.defaultNotebookGuid;
-        if (guid == null) {
-            guid = noteStore(token, account, Call.REPEATABLE, store -> store.getDefaultNotebook(token)).getGuid();
-            account.defaultNotebookGuid = guid;
-        }
-        return guid;
-    }
-
-    private Optional<String> search(String token, Account account, String words, String notebookGuid, String url)
-            throws EvernoteFailure {
-        NoteFilter filter = new NoteFilter();
-        filter.setWords(words);
-        filter.setNotebookGuid(notebookGuid);
-        NotesMetadataResultSpec spec = new NotesMetadataResultSpec();
-        spec.setIncludeAttributes(true);
-        int offset = 0;
-        while (offset < SEARCH_MAX_SCANNED) {
-            int from = offset;
-            NotesMetadataList page = noteStore(token, account, Call.REPEATABLE,
-                    store -> store.findNotesMetadata(token, filter, from, SEARCH_PAGE, spec));
-            List<NoteMetadata> notes = page.getNotes() == null ? List.of() : page.getNotes();
-            for (NoteMetadata note : notes) {
-                // search matching is the service's business; only an exact sourceURL counts as the same item
-                if (note.isSetAttributes() && url.equals(note.getAttributes().getSourceURL())) {
-                    return Optional.of(note.getGuid());
-                }
-            }
-            offset += notes.size();
-            if (notes.isEmpty() || offset >= page.getTotalNotes()) {
-                break;
-            }
-        }
-        return Optional.empty();
-    }
-
-    private <T> T noteStore(String token, Account account, Call kind, StoreCall<NoteStore.Client, T> call)
-            throws EvernoteFailure {
-        String url = account.noteStoreUrl;
-        if (url == null) {
-            url = calls.onUserStore(token, store -> store.getNoteStoreUrl(token));
-            account.noteStoreUrl = url;
-        }
-        return calls.onNoteStore(token, url, kind, call);
-    }
-
-    private <T> T forgettingOnAuthFailure(String token, Action<T> action) throws EvernoteFailure {
-        try {
-            return action.run();
-        } catch (EvernoteFailure e) {
-            if (e.kind() == Kind.AUTH_EXPIRED || e.kind() == Kind.INVALID_AUTH) {
-                accounts.forget(token);
-            }
-            throw e;
-        }
-    }
-
-    @FunctionalInterface
-    private interface Action<T> {
-        T run() throws EvernoteFailure;
     }
 }

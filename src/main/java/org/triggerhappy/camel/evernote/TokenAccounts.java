@@ -1,11 +1,8 @@
 package org.triggerhappy.camel.evernote;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import org.triggerhappy.camel.entries.Hashes;
 
 /**
  * What the gateway remembers per token, keyed by the token's SHA-256: the token itself never sits where it could be
@@ -32,19 +29,10 @@ final class TokenAccounts {
         if (token == null || token.isBlank()) {
             throw new IllegalArgumentException("an Evernote token is required");
         }
-        return accounts.computeIfAbsent(keyOf(token), Account::new);
+        return accounts.computeIfAbsent(Hashes.sha256Hex(token), Account::new);
     }
 
     void forget(String token) {
-        accounts.remove(keyOf(token));
-    }
-
-    private static String keyOf(String token) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        accounts.remove(Hashes.sha256Hex(token));
     }
 }

@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -15,38 +14,24 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLException;
 
 /**
- * Fetches one feed URL (or, with other {@link FetchSettings}, an article page or an image) with a conditional GET, following redirects itself so that every hop passes the
- * {@link AddressPolicy}, and enforcing one deadline over DNS, all hops and the whole body. Thread-safe; share one.
+ * Fetches one feed URL (or, with other {@link FetchSettings}, an article page or an image) with a conditional GET,
+ * following redirects itself so that every hop passes the {@link AddressPolicy}, and enforcing one deadline over DNS,
+ * all hops and the whole body. Thread-safe; share one.
  */
 public final class FeedFetcher {
 
     private final FetchSettings settings;
-    /** Made at the first fetch: making one loads the JDK's TLS set-up, which a run that fetches nothing never needs. */
-    private volatile HttpClient client;
-    private final ExecutorService dnsExecutor;
-    private final RecentlyResolved recentlyResolved = new RecentlyResolved();
+    private final LazyHttpClient client;
+    private final AddressChecks addressChecks;
     private final BodyReader bodyReader;
 
     public FeedFetcher(FetchSettings settings) {
         this.settings = settings;
-        // DNS lookups block without a JDK timeout; they run here so the caller can stop waiting at the deadline.
-        // When all threads hang (DNS outage) the caller resolves itself, bounded by the system resolver timeout.
-        this.dnsExecutor = new ThreadPoolExecutor(0, 16, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
-                daemonThreads("feed-dns"), new ThreadPoolExecutor.CallerRunsPolicy());
+        this.client = new LazyHttpClient(settings.connectTimeout());
+        this.addressChecks = new AddressChecks(settings.addressPolicy());
         this.bodyReader = new BodyReader(settings.maxBodyBytes());
     }
 
@@ -63,7 +48,8 @@ public final class FeedFetcher {
         visited.add(current);
         PermanentRedirects permanent = new PermanentRedirects();
         for (int redirects = 0; ; redirects++) {
-            checkAddress(current, deadline);
+            URI hop = current;
+            addressChecks.check(hop, () -> remaining(deadline, hop));
             HttpResponse<InputStream> response = send(current, etag, lastModified, deadline);
             try (InputStream body = response.body()) {
                 int status = response.statusCode();
@@ -144,7 +130,7 @@ public final class FeedFetcher {
         }
         String where = uri.getHost() + (uri.getPort() == -1 ? "" : ":" + uri.getPort());
         try {
-            return client().send(request.build(), info -> new DeadlineBodySubscriber(deadline));
+            return client.get().send(request.build(), info -> new DeadlineBodySubscriber(deadline));
         } catch (HttpConnectTimeoutException e) {
             throw new FetchException(FetchException.Kind.TIMEOUT,
                     "connect to " + where + " timed out after " + settings.connectTimeout().toSeconds() + " s", e);
@@ -155,7 +141,8 @@ public final class FeedFetcher {
             throw new FetchException(FetchException.Kind.CONNECT, "cannot connect to " + where + ": "
                     + Optional.ofNullable(e.getMessage()).orElse(e.getClass().getSimpleName()), e);
         } catch (SSLException e) {
-            throw new FetchException(FetchException.Kind.CONNECT, "TLS failure with " + where + ": " + e.getMessage(), e);
+            throw new FetchException(FetchException.Kind.CONNECT,
+                    "TLS failure with " + where + ": " + e.getMessage(), e);
         } catch (IOException e) {
             throw new FetchException(FetchException.Kind.IO, "I/O error with " + where + ": "
                     + Optional.ofNullable(e.getMessage()).orElse(e.getClass().getSimpleName()), e);
@@ -164,37 +151,6 @@ public final class FeedFetcher {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new FetchException(FetchException.Kind.IO, "interrupted while fetching " + Urls.display(uri), e);
-        }
-    }
-
-    private void checkAddress(URI uri, long deadline) throws FetchException {
-        if (recentlyResolved.answersAtOnce(uri.getHost())) {
-            // An IP literal, or a name the JDK resolved moments ago (its cache answers): no thread hop needed.
-            settings.addressPolicy().check(uri);
-            return;
-        }
-        Duration remaining = remaining(deadline, uri);
-        CompletableFuture<Void> check = CompletableFuture.runAsync(() -> {
-            try {
-                settings.addressPolicy().check(uri);
-            } catch (FetchException e) {
-                throw new CompletionException(e);
-            }
-        }, dnsExecutor);
-        try {
-            check.get(remaining.toNanos(), TimeUnit.NANOSECONDS);
-            recentlyResolved.resolved(uri.getHost());
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof FetchException fe) {
-                throw fe;
-            }
-            throw new FetchException(FetchException.Kind.IO, "address check failed: " + e.getCause(), e.getCause());
-        } catch (TimeoutException e) {
-            throw new FetchException(FetchException.Kind.TIMEOUT,
-                    "DNS lookup of " + uri.getHost() + " did not finish within the total timeout", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new FetchException(FetchException.Kind.IO, "interrupted while resolving " + uri.getHost(), e);
         }
     }
 
@@ -240,60 +196,5 @@ public final class FeedFetcher {
 
     private static String header(HttpResponse<?> response, String name) {
         return response.headers().firstValue(name).orElse(null);
-    }
-
-    private HttpClient client() {
-        HttpClient c = client;
-        if (c == null) {
-            synchronized (this) {
-                c = client;
-                if (c == null) {
-                    int threads = Math.max(2, Math.min(8, Runtime.getRuntime().availableProcessors()));
-                    c = HttpClient.newBuilder()
-                            .version(HttpClient.Version.HTTP_1_1)
-                            .followRedirects(HttpClient.Redirect.NEVER)
-                            .connectTimeout(settings.connectTimeout())
-                            .executor(idleTimingOutPool(threads))
-                            .build();
-                    client = c;
-                }
-            }
-        }
-        return c;
-    }
-
-    /** A small pool for the client's internal completion tasks; idle threads end so an idle service holds none. */
-    private static ExecutorService idleTimingOutPool(int threads) {
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), daemonThreads("feed-http"));
-        pool.allowCoreThreadTimeOut(true);
-        return pool;
-    }
-
-    private static ThreadFactory daemonThreads(String prefix) {
-        AtomicInteger counter = new AtomicInteger();
-        return runnable -> {
-            Thread t = new Thread(runnable, prefix + "-" + counter.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
-    }
-
-    /** Tracks the leading run of 301/308 hops (FreshRSS permanent_url): only that target is worth persisting. */
-    private static final class PermanentRedirects {
-        private boolean runActive = true;
-        private URI last;
-
-        void hop(int status, URI target) {
-            if (runActive && (status == 301 || status == 308)) {
-                last = target;
-            } else {
-                runActive = false;
-            }
-        }
-
-        String url() {
-            return last == null ? null : last.toString();
-        }
     }
 }

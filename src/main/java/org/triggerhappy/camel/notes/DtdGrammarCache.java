@@ -6,8 +6,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Shares the parsed ENML DTD between validations. Without it the JDK parser reads and compiles the DTD and its
- * three entity sets for every note (about 1 ms each, most of a delivery's CPU); with it a validation costs about
- * 0.05 ms. The pool is the JDK's own Xerces grammar pool, which lives in a package java.xml does not export:
+ * three entity sets for every note, which was most of a delivery's CPU; with it a validation only reads the note.
+ * The pool is the JDK's own Xerces grammar pool, which lives in a package java.xml does not export:
  * the jar's manifest (Add-Exports) and the test/bench JVMs open it. Where it is not open, validation works as
  * before, only slower, and the log says so once.
  */

@@ -64,13 +64,13 @@ final class UrlPolicy {
         if (raw == null) {
             return null;
         }
-        if (isAlreadyCanonical(raw)) {
+        if (CanonicalUrls.isAlreadyCanonical(raw)) {
             return raw;
         }
         return resolveSlowly(raw, baseUrl, schemes);
     }
 
-    /** The full resolution, for every URL {@link #isAlreadyCanonical} does not vouch for. */
+    /** The full resolution, for every URL {@link CanonicalUrls#isAlreadyCanonical} does not vouch for. */
     static String resolveSlowly(String raw, String baseUrl, Set<String> schemes) {
         // Browsers ignore surrounding blanks/controls and tabs or line breaks inside a URL.
         String cleaned = TABS_AND_NEWLINES.matcher(stripControls(raw)).replaceAll("");
@@ -89,83 +89,6 @@ final class UrlPolicy {
             result = hierarchical(cleaned, baseUrl);
         }
         return result != null && isAbsoluteLink(result) ? result : null;
-    }
-
-    /**
-     * Whether {@code raw} is an absolute http(s) URL that resolution would return unchanged: lower-case scheme and
-     * ASCII host name, no user-info, a port without leading zeros, a path, and only characters that need no
-     * encoding. Most links and images of an article are such, and skip URL parsing, IDN and the URI check.
-     */
-    static boolean isAlreadyCanonical(String raw) {
-        int i = raw.startsWith("https://") ? 8 : raw.startsWith("http://") ? 7 : -1;
-        if (i < 0) {
-            return false;
-        }
-        int n = raw.length();
-        int labelStart = i;
-        boolean letterFirst = false;
-        for (; i < n; i++) { // host: labels of [a-z0-9-], alphanumeric at both ends, the last one starting with a letter
-            char c = raw.charAt(i);
-            if (c == '.' || c == ':' || c == '/') {
-                if (i == labelStart || i - labelStart > 63 || raw.charAt(i - 1) == '-') {
-                    return false;
-                }
-                letterFirst = raw.charAt(labelStart) >= 'a' && raw.charAt(labelStart) <= 'z';
-                if (c != '.') {
-                    break;
-                }
-                labelStart = i + 1;
-            } else if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' && i > labelStart)) {
-                return false;
-            }
-        }
-        if (i == n || !letterFirst && !isDottedQuad(raw.substring(raw.indexOf("//") + 2, i))) {
-            return false;
-        }
-        if (raw.charAt(i) == ':') {
-            int portStart = ++i;
-            while (i < n && raw.charAt(i) >= '0' && raw.charAt(i) <= '9') {
-                i++;
-            }
-            if (i == portStart || i - portStart > 5 || raw.charAt(portStart) == '0' || i == n) {
-                return false;
-            }
-        }
-        if (raw.charAt(i) != '/') {
-            return false;
-        }
-        boolean fragment = false;
-        for (; i < n; i++) {
-            char c = raw.charAt(i);
-            if (c <= 0x20 || c >= 0x7f || "\"<>\\^`{|}[]".indexOf(c) >= 0) {
-                return false;
-            }
-            if (c == '%' && !(i + 2 < n && isHex(raw.charAt(i + 1)) && isHex(raw.charAt(i + 2)))) {
-                return false;
-            }
-            if (c == '#') {
-                if (fragment) {
-                    return false;
-                }
-                fragment = true;
-            }
-        }
-        return true;
-    }
-
-    /** 127.0.0.1: four decimal numbers up to 255 without leading zeros. */
-    private static boolean isDottedQuad(String host) {
-        String[] parts = host.split("\\.", -1);
-        if (parts.length != 4) {
-            return false;
-        }
-        for (String p : parts) {
-            if (p.isEmpty() || p.length() > 3 || p.length() > 1 && p.charAt(0) == '0' || !p.chars().allMatch(
-                    Character::isDigit) || Integer.parseInt(p) > 255) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static String mailto(String address) {
@@ -224,7 +147,8 @@ final class UrlPolicy {
         for (int i = 0; i < s.length(); ) {
             int cp = s.codePointAt(i);
             int len = Character.charCount(cp);
-            if (cp == '%' && i + 2 < s.length() && isHex(s.charAt(i + 1)) && isHex(s.charAt(i + 2))) {
+            if (cp == '%' && i + 2 < s.length() && CanonicalUrls.isHex(s.charAt(i + 1))
+                    && CanonicalUrls.isHex(s.charAt(i + 2))) {
                 out.append('%');
             } else if (cp <= 0x20 || cp >= 0x7f || "\"<>\\^`{|}[]%".indexOf(cp) >= 0) {
                 if (Character.isSurrogate((char) cp)) {
@@ -240,10 +164,6 @@ final class UrlPolicy {
             i += len;
         }
         return out.toString();
-    }
-
-    private static boolean isHex(char c) {
-        return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
     }
 
     private static String stripControls(String s) {

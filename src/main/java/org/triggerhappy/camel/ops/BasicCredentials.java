@@ -2,16 +2,16 @@ package org.triggerhappy.camel.ops;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.Locale;
+import org.triggerhappy.camel.entries.Hashes;
 
 /** Checks an HTTP {@code Authorization: Basic …} header against the one configured user name and password. */
 final class BasicCredentials {
     private final byte[] expected;
 
     BasicCredentials(String user, String password) {
-        this.expected = digest((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        this.expected = Hashes.sha256((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     boolean accepts(String authorization) {
@@ -29,14 +29,6 @@ final class BasicCredentials {
             return false;
         }
         // Digests of equal length compared in constant time: the answer's timing tells nothing about the password.
-        return MessageDigest.isEqual(expected, digest(given));
-    }
-
-    private static byte[] digest(byte[] b) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(b);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return MessageDigest.isEqual(expected, Hashes.sha256(given));
     }
 }

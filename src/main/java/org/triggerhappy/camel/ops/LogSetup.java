@@ -11,6 +11,7 @@ import ch.qos.logback.core.encoder.Encoder;
 import ch.qos.logback.core.spi.ContextAwareBase;
 import java.util.Locale;
 import org.slf4j.Logger;
+import org.triggerhappy.camel.config.Setting;
 
 /**
  * Logback's configuration, found by logback at the first logger (META-INF/services): one appender on standard error,
@@ -22,7 +23,7 @@ import org.slf4j.Logger;
 public final class LogSetup extends ContextAwareBase implements Configurator {
     public static final String ROOT_LEVEL = "th.log.level.libraries";
     public static final String APP_LEVEL = "th.log.level.service";
-    public static final String FORMAT = "th.log.format";
+    public static final String FORMAT = Setting.LOG_FORMAT.key();
     /** ISO-8601 time with offset first: readable, sortable, and what bench/ parses. */
     static final String TEXT_PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level [%thread] %logger{36} - %msg%n";
 
@@ -51,7 +52,8 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
     }
 
     static boolean json() {
-        String f = System.getProperty(FORMAT, System.getenv().getOrDefault("TH_LOG_FORMAT", "text"));
+        String f = System.getProperty(FORMAT,
+                System.getenv().getOrDefault(Setting.LOG_FORMAT.envName(), Setting.LOG_FORMAT.defaultValue()));
         return f.strip().toLowerCase(Locale.ROOT).equals("json");
     }
 

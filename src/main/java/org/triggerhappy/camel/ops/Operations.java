@@ -16,7 +16,8 @@ import org.triggerhappy.camel.config.HttpAccess;
 /**
  * Everything the service shows to operators, wired in one place: the Prometheus registry Camel's management server
  * exposes on /observe/metrics (bound under the name camel-micrometer looks up, so Camel's and our series share
- * it), the service's metrics, the database readiness check and the status page bean.
+ * it), the listener of the pipeline's outcomes (which feeds the service's metrics), the database readiness check and
+ * the status page bean.
  */
 public final class Operations {
     private static final Logger LOG = LoggerFactory.getLogger(Operations.class);
@@ -26,25 +27,33 @@ public final class Operations {
     static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(2);
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    private final ServiceMetrics metrics;
+    private final OutcomeReport outcomes;
+    private final RouteFailures routeFailures;
     private final DatabaseHealthCheck databaseHealth;
     private final StatusPage statusPage;
 
     public Operations(DataSource ds, Clock clock) {
-        this.metrics = new ServiceMetrics(registry).withBacklog(new BacklogProbe(ds, BACKLOG_CACHE));
+        ServiceMetrics metrics = new ServiceMetrics(registry).withBacklog(new BacklogProbe(ds, BACKLOG_CACHE));
+        this.outcomes = new OutcomeReport(metrics);
+        this.routeFailures = new RouteFailures(metrics);
         this.databaseHealth = new DatabaseHealthCheck(ds, HEALTH_TIMEOUT);
         this.statusPage = new StatusPage(new StatusQuery(ds, clock), clock);
     }
 
-    /** Binds the registry, the health check and the status page bean (pass Camel Main's {@code bind}). */
+    /**
+     * Binds the registry, the outcome listener, the routes' error reporter, the health check and the status page
+     * bean (pass Camel Main's {@code bind}).
+     */
     public void bind(BiConsumer<String, Object> binder) {
         binder.accept(METRICS_REGISTRY, registry);
+        binder.accept("outcomes", outcomes);
+        binder.accept("routeFailures", routeFailures);
         binder.accept("databaseHealthCheck", databaseHealth);
         binder.accept("statusPage", statusPage);
     }
 
-    public ServiceMetrics metrics() {
-        return metrics;
+    public OutcomeReport outcomes() {
+        return outcomes;
     }
 
     /**

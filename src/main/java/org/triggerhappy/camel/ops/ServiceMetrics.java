@@ -7,13 +7,12 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.TimeGauge;
 import io.micrometer.core.instrument.Timer;
-import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The service's own Prometheus series, all named {@code triggerhappy_*}. The pipeline calls the event methods (one
- * line each); the backlog gauges read the database through {@link BacklogProbe} when scraped.
+ * The service's own Prometheus series, all named {@code triggerhappy_*}. {@link OutcomeReport} calls the event
+ * methods; the backlog gauges read the database through {@link BacklogProbe} when scraped.
  *
  * <ul>
  *   <li>{@code triggerhappy_fetches_total{outcome}}: feed fetches by outcome, as stored in thc_feed_state.last_status:
@@ -21,10 +20,12 @@ import java.util.concurrent.TimeUnit;
  *       http_status, gone, …), {@code parse-error}, {@code internal-error}</li>
  *   <li>{@code triggerhappy_entries_new_total}: entries seen for the first time</li>
  *   <li>{@code triggerhappy_notes_total{outcome}}: delivery attempts by outcome: {@code written}, {@code retry},
- *       {@code rate_limited}, {@code auth_paused}, {@code parked}</li>
+ *       {@code rate_limited}, {@code quota_paused}, {@code auth_paused}, {@code parked}</li>
  *   <li>{@code triggerhappy_users_paused}, {@code triggerhappy_outbox_depth} (pending notes),
  *       {@code triggerhappy_outbox_oldest_seconds} (age of the oldest pending note)</li>
  *   <li>{@code triggerhappy_cycle_seconds}: duration of poll cycles (count, sum, max)</li>
+ *   <li>{@code triggerhappy_route_failures_total{route}}: errors a route's declared error policy handled
+ *       ({@link RouteFailures})</li>
  * </ul>
  */
 public final class ServiceMetrics {
@@ -33,6 +34,7 @@ public final class ServiceMetrics {
     private final Timer cycles;
     private final Map<String, Counter> fetches = new ConcurrentHashMap<>();
     private final Map<String, Counter> notes = new ConcurrentHashMap<>();
+    private final Map<String, Counter> routeFailures = new ConcurrentHashMap<>();
 
     public ServiceMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -43,11 +45,6 @@ public final class ServiceMetrics {
         fetchCounter("200");
         fetchCounter("304");
         noteCounter("written");
-    }
-
-    /** Metrics that go nowhere, for code run without a service around it. */
-    public static ServiceMetrics none() {
-        return new ServiceMetrics(new CompositeMeterRegistry());
     }
 
     /** Registers the backlog gauges, read from the database (cached by the probe). */
@@ -73,6 +70,12 @@ public final class ServiceMetrics {
 
     public void note(String outcome) {
         noteCounter(outcome).increment();
+    }
+
+    public void routeFailed(String route) {
+        routeFailures.computeIfAbsent(route, r -> Counter.builder("triggerhappy.route.failures")
+                .description("Errors a route's declared error policy handled").tag("route", r).register(registry))
+                .increment();
     }
 
     public void cycleDone(Duration duration) {

@@ -6,7 +6,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.function.BiConsumer;
 import org.triggerhappy.camel.config.Masked;
+import org.triggerhappy.camel.entries.Html;
 
 /**
  * Renders a {@link StatusSnapshot} as one self-contained HTML page: no script, no external resource, every value
@@ -59,7 +62,8 @@ public final class StatusHtml {
                 .append(item("outbox-pending", o.pending() + " note" + (o.pending() == 1 ? "" : "s") + " waiting ("
                         + o.dueNow() + " due now)"))
                 .append(item("outbox-oldest", o.oldestPending() == null ? "none waiting"
-                        : Html.escape(time(o.oldestPending())) + " (" + relative(o.oldestPending(), s.takenAt()) + ")"))
+                        : Html.escapeForPage(time(o.oldestPending())) + " (" + relative(o.oldestPending(), s.takenAt())
+                        + ")"))
                 .append(item("outbox-parked", o.parked() + " (cannot succeed by waiting; 'outbox retry' queues them"
                         + " again)"))
                 .append(item("users-paused", Long.toString(s.pausedUsers().size())))
@@ -78,83 +82,76 @@ public final class StatusHtml {
     }
 
     private static void paused(StringBuilder b, StatusSnapshot s) {
-        b.append("<h2>Paused users</h2>\n");
-        if (s.pausedUsers().isEmpty()) {
-            b.append("<p id=\"no-paused-users\">No user is paused.</p>\n");
-            return;
-        }
-        b.append("<table id=\"paused-users\"><thead><tr><th>User</th><th>Why</th><th>Since</th><th>Until</th>")
-                .append("<th>Notes waiting</th><th>Reason</th></tr></thead><tbody>\n");
-        for (StatusSnapshot.PausedUser p : s.pausedUsers()) {
-            b.append("<tr data-user-id=\"").append(p.userId()).append("\"><td>").append(user(p.user(), p.userId()))
-                    .append("</td><td>").append(Html.escape(p.kind()))
-                    .append("</td><td>").append(when(p.since(), s.takenAt()))
-                    .append("</td><td>").append(p.until() == null ? "until the token is renewed" : when(p.until(), s.takenAt()))
-                    .append("</td><td class=\"n\">").append(p.notesWaiting())
-                    .append("</td><td>").append(Html.escape(p.reason())).append("</td></tr>\n");
-        }
-        b.append("</tbody></table>\n");
+        section(b, "Paused users", s.pausedUsers(), "no-paused-users", "No user is paused.", "paused-users",
+                List.of("User", "Why", "Since", "Until", "Notes waiting", "Reason"), (row, p) -> row
+                        .append("<tr data-user-id=\"").append(p.userId()).append("\"><td>")
+                        .append(user(p.user(), p.userId()))
+                        .append("</td><td>").append(Html.escapeForPage(p.kind()))
+                        .append("</td><td>").append(when(p.since(), s.takenAt()))
+                        .append("</td><td>").append(p.until() == null ? "until the token is renewed"
+                                : when(p.until(), s.takenAt()))
+                        .append("</td><td class=\"n\">").append(p.notesWaiting())
+                        .append("</td><td>").append(Html.escapeForPage(p.reason())).append("</td></tr>\n"));
     }
 
     private static void heldBack(StringBuilder b, StatusSnapshot s) {
-        b.append("<h2>Notes held back</h2>\n");
-        if (s.heldBack().isEmpty()) {
-            b.append("<p id=\"no-held-back\">No note is parked or waiting for a retry.</p>\n");
+        section(b, "Notes held back", s.heldBack(), "no-held-back", "No note is parked or waiting for a retry.",
+                "held-back", List.of("User", "Parked", "Why parked", "Deferred", "Why deferred"), (row, h) -> row
+                        .append("<tr data-held-user-id=\"").append(h.userId()).append("\"><td>")
+                        .append(user(h.user(), h.userId()))
+                        .append("</td><td class=\"n\">").append(h.parked())
+                        .append("</td><td>").append(reason(h.parkedReason()))
+                        .append("</td><td class=\"n\">").append(h.deferred())
+                        .append("</td><td>").append(reason(h.deferredReason())).append("</td></tr>\n"));
+    }
+
+    /** A heading, then a table of {@code rows} under {@code headers}, or one line saying there are none. */
+    private static <T> void section(StringBuilder b, String heading, List<T> rows, String emptyId, String empty,
+                                    String tableId, List<String> headers, BiConsumer<StringBuilder, T> row) {
+        b.append("<h2>").append(heading).append("</h2>\n");
+        if (rows.isEmpty()) {
+            b.append("<p id=\"").append(emptyId).append("\">").append(empty).append("</p>\n");
             return;
         }
-        b.append("<table id=\"held-back\"><thead><tr><th>User</th><th>Parked</th><th>Why parked</th>")
-                .append("<th>Deferred</th><th>Why deferred</th></tr></thead><tbody>\n");
-        for (StatusSnapshot.HeldBack h : s.heldBack()) {
-            b.append("<tr data-held-user-id=\"").append(h.userId()).append("\"><td>").append(user(h.user(), h.userId()))
-                    .append("</td><td class=\"n\">").append(h.parked())
-                    .append("</td><td>").append(reason(h.parkedReason()))
-                    .append("</td><td class=\"n\">").append(h.deferred())
-                    .append("</td><td>").append(reason(h.deferredReason())).append("</td></tr>\n");
-        }
+        b.append("<table id=\"").append(tableId).append("\"><thead><tr>");
+        headers.forEach(h -> b.append("<th>").append(h).append("</th>"));
+        b.append("</tr></thead><tbody>\n");
+        rows.forEach(r -> row.accept(b, r));
         b.append("</tbody></table>\n");
     }
 
     private static String reason(String reason) {
-        return reason == null ? "—" : Html.escape(Masked.text(reason));
+        return reason == null ? "—" : Html.escapeForPage(Masked.text(reason));
     }
 
     private static void triggers(StringBuilder b, StatusSnapshot s) {
-        b.append("<h2>Triggers</h2>\n");
-        if (s.triggers().isEmpty()) {
-            b.append("<p id=\"no-triggers\">No RSS → Evernote trigger in the database.</p>\n");
-            return;
-        }
-        b.append("<table id=\"triggers\"><thead><tr><th>#</th><th>User</th><th>Trigger</th><th>Feed</th>")
-                .append("<th>Last check</th><th>Next check</th><th>Last result</th><th>Entries seen</th>")
-                .append("<th>Notes written</th><th>Notes failed</th><th>Notes waiting</th><th>Parked</th>")
-                .append("</tr></thead><tbody>\n");
-        for (StatusSnapshot.TriggerLine t : s.triggers()) {
-            b.append("<tr data-trigger-id=\"").append(t.triggerId()).append('"')
-                    .append(t.served() ? "" : " class=\"off\"").append("><td>").append(t.triggerId())
-                    .append("</td><td>").append(Html.escape(t.user()))
-                    .append("</td><td>").append(Html.escape(Masked.text(t.description())))
-                    .append(t.served() ? "" : " <em>(switched off in django-th)</em>")
-                    .append("</td><td class=\"url\">").append(Html.escape(Masked.url(t.feedUrl())))
-                    .append("</td><td>").append(t.lastCheck() == null ? "never" : when(t.lastCheck(), s.takenAt()))
-                    .append("</td><td>").append(t.nextCheck() == null ? (t.served() ? "next cycle" : "—")
-                            : when(t.nextCheck(), s.takenAt()))
-                    .append("</td><td class=\"result").append(t.consecutiveFailures() > 0 ? " err" : "").append("\">")
-                    .append(result(t))
-                    .append("</td><td class=\"n\">").append(t.entriesSeen())
-                    .append("</td><td class=\"n\">").append(t.notesWritten())
-                    .append("</td><td class=\"n\">").append(t.notesFailed())
-                    .append("</td><td class=\"n\">").append(t.notesWaiting())
-                    .append("</td><td class=\"n\">").append(t.notesParked()).append("</td></tr>\n");
-        }
-        b.append("</tbody></table>\n");
+        section(b, "Triggers", s.triggers(), "no-triggers", "No RSS → Evernote trigger in the database.", "triggers",
+                List.of("#", "User", "Trigger", "Feed", "Last check", "Next check", "Last result", "Entries seen",
+                        "Notes written", "Notes failed", "Notes waiting", "Parked"), (row, t) -> row
+                        .append("<tr data-trigger-id=\"").append(t.triggerId()).append('"')
+                        .append(t.served() ? "" : " class=\"off\"").append("><td>").append(t.triggerId())
+                        .append("</td><td>").append(Html.escapeForPage(t.user()))
+                        .append("</td><td>").append(Html.escapeForPage(Masked.text(t.description())))
+                        .append(t.served() ? "" : " <em>(switched off in django-th)</em>")
+                        .append("</td><td class=\"url\">").append(Html.escapeForPage(Masked.url(t.feedUrl())))
+                        .append("</td><td>").append(t.lastCheck() == null ? "never" : when(t.lastCheck(), s.takenAt()))
+                        .append("</td><td>").append(t.nextCheck() == null ? (t.served() ? "next cycle" : "—")
+                                : when(t.nextCheck(), s.takenAt()))
+                        .append("</td><td class=\"result").append(t.consecutiveFailures() > 0 ? " err" : "")
+                        .append("\">").append(result(t))
+                        .append("</td><td class=\"n\">").append(t.entriesSeen())
+                        .append("</td><td class=\"n\">").append(t.notesWritten())
+                        .append("</td><td class=\"n\">").append(t.notesFailed())
+                        .append("</td><td class=\"n\">").append(t.notesWaiting())
+                        .append("</td><td class=\"n\">").append(t.notesParked()).append("</td></tr>\n"));
     }
 
     private static String result(StatusSnapshot.TriggerLine t) {
         // Results written before masking, or by django-th itself, may still quote a URL.
-        StringBuilder r = new StringBuilder(Html.escape(t.result() == null || t.result().isEmpty() ? "—"
+        StringBuilder r = new StringBuilder(Html.escapeForPage(t.result() == null || t.result().isEmpty() ? "—"
                 : Masked.text(t.result())));
         if (t.lastStatus() != null) {
-            r.append(" <small>(feed: ").append(Html.escape(t.lastStatus()));
+            r.append(" <small>(feed: ").append(Html.escapeForPage(t.lastStatus()));
             if (t.consecutiveFailures() > 0) {
                 r.append(", failed ").append(t.consecutiveFailures()).append(t.consecutiveFailures() == 1 ? " time" : " times in a row");
             }
@@ -164,7 +161,7 @@ public final class StatusHtml {
     }
 
     private static String user(String name, int id) {
-        return name == null ? "user #" + id : Html.escape(name);
+        return name == null ? "user #" + id : Html.escapeForPage(name);
     }
 
     private static String when(Instant t, Instant now) {

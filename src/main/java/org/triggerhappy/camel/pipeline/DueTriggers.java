@@ -1,8 +1,10 @@
 package org.triggerhappy.camel.pipeline;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 
 /**
@@ -12,15 +14,18 @@ import javax.sql.DataSource;
  */
 public final class DueTriggers {
     private final DataSource ds;
-    private final PollCycle cycle;
+    private final Supplier<Instant> cycleStart;
     private final String owner;
     private final Duration lease;
     private final int chunk;
 
-    /** @param chunk triggers leased per statement: about what the fetch workers take in a moment */
-    public DueTriggers(DataSource ds, PollCycle cycle, String owner, Duration lease, int chunk) {
+    /**
+     * @param cycleStart when the running cycle began
+     * @param chunk      triggers leased per statement: about what the fetch workers take in a moment
+     */
+    public DueTriggers(DataSource ds, Supplier<Instant> cycleStart, String owner, Duration lease, int chunk) {
         this.ds = ds;
-        this.cycle = cycle;
+        this.cycleStart = cycleStart;
         this.owner = owner;
         this.lease = lease;
         this.chunk = chunk;
@@ -28,6 +33,6 @@ public final class DueTriggers {
 
     /** {@code force} polls triggers that are not due yet, once per cycle. */
     public List<DueTrigger> of(List<Map<String, Object>> rows, boolean force) {
-        return CycleLeases.forCycle(ds, owner, lease, force, cycle.startedAt(), chunk, rows);
+        return CycleLeases.forCycle(ds, owner, lease, force, cycleStart.get(), chunk, rows);
     }
 }

@@ -24,7 +24,6 @@ import org.triggerhappy.camel.fetch.FeedFetcher;
 import org.triggerhappy.camel.fetch.FetchException;
 import org.triggerhappy.camel.fetch.FetchResult;
 import org.triggerhappy.camel.fetch.HostLimiter;
-import org.triggerhappy.camel.ops.ServiceMetrics;
 import org.triggerhappy.camel.persistence.FeedState;
 import org.triggerhappy.camel.persistence.FeedStateRepository;
 import org.triggerhappy.camel.persistence.OutboxRepository;
@@ -47,7 +46,7 @@ public final class FeedRefresher {
     private final FeedParser parser;
     private final PollSchedule schedule;
     private final ZoneId zone;
-    private final PollCycle cycle;
+    private final Outcomes outcomes;
     private final InFlight inFlight;
     private final Clock clock;
     private final String owner;
@@ -59,7 +58,6 @@ public final class FeedRefresher {
     private final FullContentPolicy articles;
     private final LedgerSettings rules;
     private volatile boolean crossFeedDedup = true;
-    private ServiceMetrics metrics = ServiceMetrics.none();
 
     /**
      * @param owner this instance's name in trigger leases
@@ -69,14 +67,14 @@ public final class FeedRefresher {
      * @param rules    which new entries a poll delivers (flood guard, at most so many per poll)
      */
     public FeedRefresher(DataSource ds, FeedFetcher fetcher, HostLimiter hosts, FeedParser parser, PollSchedule schedule, ZoneId zone,
-                         PollCycle cycle, InFlight inFlight, Clock clock, String owner, Duration lease, int batch,
+                         Outcomes outcomes, InFlight inFlight, Clock clock, String owner, Duration lease, int batch,
                          FullContentPolicy articles, LedgerSettings rules) {
         this.fetcher = fetcher;
         this.hosts = hosts;
         this.parser = parser;
         this.schedule = schedule;
         this.zone = zone;
-        this.cycle = cycle;
+        this.outcomes = outcomes;
         this.inFlight = inFlight;
         this.clock = clock;
         this.owner = owner;
@@ -94,11 +92,6 @@ public final class FeedRefresher {
         this.crossFeedDedup = on;
     }
 
-    /** Counts fetches and new entries into these metrics (set before the routes start). */
-    public void instrument(ServiceMetrics m) {
-        this.metrics = m;
-    }
-
     /** Called by the poll route once per due trigger, on a fetch worker. */
     public List<Map<String, Object>> poll(DueTrigger due) {
         Trigger t = due.trigger();
@@ -108,12 +101,11 @@ public final class FeedRefresher {
             if (claimed.isEmpty()) {
                 return List.of();
             }
-            cycle.polled();
+            outcomes.triggerPolled();
             return refresh(t, claimed);
         } catch (RuntimeException e) {
             // A database outage or a bug must not stop the other triggers of the cycle.
-            cycle.failed();
-            metrics.fetched("internal-error");
+            outcomes.feedFailed("internal-error");
             LOG.error("trigger refresh failed trigger_id={} user_id={} feed_url={} error=\"{}\"", t.triggerId(),
                     t.userId(), Masked.url(t.feedUrl()), Masked.text(e.getMessage()), Masked.exception(e));
             releaseAfterFailure(t);
@@ -153,13 +145,11 @@ public final class FeedRefresher {
                     e.retryAfter().orElse(null), e.kind() == FetchException.Kind.GONE);
         }
         if (r.status() == 304) {
-            cycle.notModified();
             unchanged(t, state.get(), now, r, "304");
             return List.of();
         }
         String bodyHash = Hashes.sha256Hex(r.body());
         if (!firstPoll && bodyHash.equals(state.get().bodyHash())) {
-            cycle.notModified();
             unchanged(t, state.get(), now, r, "200-unchanged");
             return List.of();
         }
@@ -212,10 +202,7 @@ public final class FeedRefresher {
             messages.add(EntryMessage.of(q.outboxId(), t.triggerId(), t.userId(), url, i.title(), i.link(), i.guid(),
                     i.published(), i.content()));
         }
-        cycle.found(done.recorded(), messages.size());
-        cycle.filtered(done.filtered(), done.duplicates());
-        metrics.fetched("200");
-        metrics.newEntries(done.recorded());
+        outcomes.feedRead(done.recorded(), messages.size(), done.filtered(), done.duplicates());
         PollLog.polled(t, feed.entries().size(), done, window, firstPoll, rules.maxNewPerPoll());
         return messages;
     }
@@ -224,7 +211,7 @@ public final class FeedRefresher {
         Instant next = schedule.afterSuccess(now, null, r.maxAge(), t.interval());
         unchangedPolls.add(new FeedStateRepository.Unchanged(t.triggerId(), now, next, r.etag(), r.lastModified(),
                 status));
-        metrics.fetched(status);
+        outcomes.feedUnchanged(status);
         LOG.debug("feed not modified trigger_id={} feed_url={} status={}", t.triggerId(), Masked.url(t.feedUrl()),
                 status);
     }
@@ -233,8 +220,7 @@ public final class FeedRefresher {
                                              String error, Duration retryAfter, boolean gone) {
         // Stored in django-th's result (shown by its UI, the status page and the CLI) and logged: masked once here.
         String message = Masked.text(error);
-        cycle.failed();
-        metrics.fetched(status);
+        outcomes.feedFailed(status);
         int failures = state.map(FeedState::consecutiveFailures).orElse(0) + 1;
         Instant next = schedule.afterFailure(now, failures, retryAfter);
         records.recordFailure(t.triggerId(), now, next, failures, status, message);

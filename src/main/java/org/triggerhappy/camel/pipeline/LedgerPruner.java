@@ -7,7 +7,6 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.triggerhappy.camel.persistence.LedgerRepository;
-import org.triggerhappy.camel.persistence.StorageException;
 
 /**
  * Forgets ledger keys of entries that left their feed longer than TH_LEDGER_RETENTION ago, with their delivered
@@ -32,7 +31,10 @@ public final class LedgerPruner {
         this.maxBatches = maxBatches;
     }
 
-    /** Returns how many keys went. */
+    /**
+     * Returns how many keys went. A database that is away is left to the route's error policy (errors.xml): the
+     * next run goes on where this one stopped.
+     */
     public int run() {
         int total = 0;
         try {
@@ -44,13 +46,11 @@ public final class LedgerPruner {
                     break;
                 }
             }
-        } catch (StorageException e) {
-            LOG.warn("ledger pruning skipped, the database is unavailable; next run retries error=\"{}\"",
-                    e.getMessage());
-        }
-        if (total > 0) {
-            LOG.info("ledger pruned keys={} retention={}: entries gone from their feeds that long are forgotten",
-                    total, retention);
+        } finally {
+            if (total > 0) {
+                LOG.info("ledger pruned keys={} retention={}: entries gone from their feeds that long are forgotten",
+                        total, retention);
+            }
         }
         return total;
     }

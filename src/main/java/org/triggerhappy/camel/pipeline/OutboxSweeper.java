@@ -9,7 +9,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.triggerhappy.camel.persistence.OutboxQueries;
 import org.triggerhappy.camel.persistence.OutboxRepository;
-import org.triggerhappy.camel.persistence.StorageException;
 import org.triggerhappy.camel.persistence.UserPauseRepository;
 
 /**
@@ -39,18 +38,8 @@ public final class OutboxSweeper {
         this.dead = dead;
     }
 
+    /** The items to hand to delivery; a database that is away is left to the route's error policy (errors.xml). */
     public List<Map<String, Object>> due() {
-        try {
-            return sweep();
-        } catch (StorageException e) {
-            // One clear line instead of a route stack trace; the next sweep tries again.
-            LOG.warn("outbox sweep skipped, the database is unavailable; next sweep retries error=\"{}\"",
-                    e.getMessage());
-            return List.of();
-        }
-    }
-
-    private List<Map<String, Object>> sweep() {
         for (int userId : pauses.usersWithRenewedToken()) {
             pauses.clear(userId);
             int n = outbox.releaseUser(userId);

@@ -78,7 +78,9 @@ class TwoInstancesTest {
              BackgroundService b = BackgroundService.start(f.settings())) {
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
                     .until(() -> allNotes().size() >= TRIGGERS * ITEMS);
-            Thread.sleep(1000);
+            // The notes' records are written at the end of each turn of a user's deliveries.
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+                    .until(() -> f.queryInt("SELECT count(*) FROM thc_outbox WHERE state <> 'delivered'") == 0);
         }
         List<StoredNote> notes = allNotes();
         assertThat(notes).hasSize(TRIGGERS * ITEMS);
@@ -112,7 +114,8 @@ class TwoInstancesTest {
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
                     .until(() -> allNotes().size() >= expected);
             // and nothing more arrives: every note exactly once
-            Thread.sleep(1500);
+            await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(250))
+                    .until(() -> allNotes().size() == expected);
             List<StoredNote> notes = allNotes();
             assertThat(notes).hasSize(expected);
             assertThat(counts(notes).values()).allMatch(n -> n == 1);

@@ -37,7 +37,7 @@ class ConfigFileTest {
         assertThat(s.fetchConcurrency()).isEqualTo(7);
         assertThat(s.httpAccess().host()).isEqualTo("0.0.0.0");
         assertThat(s.timeZone().getId()).isEqualTo("Asia/Tokyo");
-        assertThat(s.fetchPerHost()).isEqualTo(4); // application.properties
+        assertThat(s.fetchPerHost()).isEqualTo(4); // Setting's default
         assertThat(s.flowOverrides()).containsEntry("th.flow.webhook.url", "http://127.0.0.1:9/from-file")
                 .containsEntry("camel.main.shutdown-timeout", "5");
     }

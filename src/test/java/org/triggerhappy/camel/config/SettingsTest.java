@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -80,6 +81,21 @@ class SettingsTest {
         Settings s = Settings.load(ConfigSource.of(Map.of("th.db.password", "s3cret-pass",
                 "th.db.url", "jdbc:postgresql://127.0.0.1:5432/x")));
         assertThat(s.describe().toString()).doesNotContain("s3cret-pass").contains("TH_DB_PASSWORD=****");
+    }
+
+    @Test
+    void every_setting_is_described_and_every_secret_is_masked() {
+        Settings s = Settings.load(ConfigSource.of(Map.of("th.db.password", "db-s3cret",
+                "th.evernote.consumer.key", "th-camel", "th.evernote.consumer.secret", "consumer-s3cret",
+                "th.http.user", "admin", "th.http.password", "http-s3cret")));
+        assertThat(s.describe().keySet())
+                .containsExactlyElementsOf(Arrays.stream(Setting.values()).map(Setting::envName).toList());
+        for (Setting secret : Setting.values()) {
+            if (secret.secret()) {
+                assertThat(s.describe()).containsEntry(secret.envName(), "****");
+            }
+        }
+        assertThat(s.toString()).doesNotContain("db-s3cret", "consumer-s3cret", "http-s3cret");
     }
 
     @Test

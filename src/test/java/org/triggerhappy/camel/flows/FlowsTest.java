@@ -109,7 +109,7 @@ class FlowsTest {
         Path routes = Files.createDirectories(dir.resolve("routes"));
         Path out = Files.createDirectories(dir.resolve("out"));
         f.set("th.routes.dir", routes.toString()).set("th.poll.interval", "1s").set("th.poll.tick", "1s");
-        try (BackgroundService rt = BackgroundService.start(f.settings())) {
+        try (LogCapture log = new LogCapture(); BackgroundService rt = BackgroundService.start(f.settings())) {
             await().atMost(Duration.ofSeconds(20)).until(() -> f.evernote.notes("tok").size() == 2);
             // Written elsewhere, then moved in: the watcher must never see a half-written file.
             Path draft = dir.resolve("titles.xml.draft");
@@ -123,8 +123,9 @@ class FlowsTest {
                     </camel>
                     """.formatted(out.toString()), StandardCharsets.UTF_8);
             Files.move(draft, routes.resolve("titles.xml"), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            // Give the watcher time to load the new route, then publish a new entry.
-            Thread.sleep(3000);
+            // Once the watcher has loaded the new route, a new entry is published.
+            await().atMost(Duration.ofSeconds(15)).until(() -> !log.lines("route file loaded", "titles.xml",
+                    "titles-to-files").isEmpty());
             f.feeds.put("/f", Rss.feed()
                     .item("g3", "Third", "http://example.org/3", NOW, "<p>three</p>")
                     .item("g1", "First", "http://example.org/1", NOW.minusSeconds(60), "<p>one</p>")
@@ -203,10 +204,12 @@ class FlowsTest {
             Path file = routes.resolve("titles.xml");
             byte[] xml = titlesRoute("titles-in-place", out).getBytes(StandardCharsets.UTF_8);
             try (var w = Files.newOutputStream(file)) {
-                // As a slow `cat > titles.xml`: the first half sits there for more than one look of the watcher.
+                // As a slow `cat > titles.xml`: the first half sits there for more than one look of the watcher,
+                // which neither loads it nor reports it broken.
                 w.write(xml, 0, xml.length / 2);
                 w.flush();
-                Thread.sleep(2000);
+                await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> log.lines(
+                        "route file loaded", "titles.xml").isEmpty() && log.lines("route file not loaded").isEmpty());
                 w.write(xml, xml.length / 2, xml.length - xml.length / 2);
             }
             await().atMost(Duration.ofSeconds(15)).until(() -> !log.lines("route file loaded", "titles.xml",
@@ -242,8 +245,10 @@ class FlowsTest {
                     </camel>
                     """, StandardCharsets.UTF_8);
             await().atMost(Duration.ofSeconds(20)).until(() -> log.lines("route file not loaded").size() >= 2);
-            // Give the watcher several more looks: still one line per file.
-            Thread.sleep(3000);
+            // Over several more looks of the watcher: still one line per file.
+            await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(6)).until(() -> log.lines(
+                    "route file not loaded", "broken.xml").size() == 1 && log.lines("route file not loaded",
+                    "wrong.xml").size() == 1);
             List<String> broken = log.lines("route file not loaded", "broken.xml");
             assertThat(broken).hasSize(1);
             assertThat(broken.get(0)).contains("line=5").contains("reason=\"");
@@ -260,6 +265,30 @@ class FlowsTest {
             await().atMost(Duration.ofSeconds(15)).until(() -> !log.lines("route file loaded", "broken.xml",
                     "[broken]").isEmpty() && log.lines("route file loaded", "good.xml", "[good-flow]").size() == 2);
             assertThat(log.lines("route file not loaded")).hasSize(2);
+        }
+    }
+
+    @Test
+    void a_flow_that_names_no_error_policy_gets_the_default_one_line_per_failure_and_goes_on() throws Exception {
+        Path routes = Files.createDirectories(dir.resolve("routes"));
+        Files.writeString(routes.resolve("failing.xml"), """
+                <camel>
+                  <route id="failing-flow">
+                    <from uri="seda:entries?multipleConsumers=true"/>
+                    <throwException exceptionType="java.lang.IllegalStateException" message="the flow broke"/>
+                  </route>
+                </camel>
+                """, StandardCharsets.UTF_8);
+        f.set("th.routes.dir", routes.toString()).set("th.poll.interval", "1s").set("th.poll.tick", "1s");
+        try (LogCapture log = new LogCapture(); BackgroundService rt = BackgroundService.start(f.settings())) {
+            await().atMost(Duration.ofSeconds(20)).until(() -> f.evernote.notes("tok").size() == 2
+                    && log.lines("flow failed", "flow=failing-flow", "the flow broke").size() == 2);
+            publishThird();
+            await().atMost(Duration.ofSeconds(20)).until(() -> f.evernote.notes("tok").size() == 3
+                    && log.lines("flow failed", "flow=failing-flow", "the flow broke").size() == 3);
+            // Once per entry, by the policy: neither Camel's default error handler nor the flow's lane says it again.
+            assertThat(log.lines("the flow broke")).hasSize(3);
+            assertThat(log.lines("Failed delivery for")).isEmpty();
         }
     }
 

@@ -30,17 +30,17 @@ class UrlPolicyTest {
         }
         int canonical = 0;
         for (String url : urls) {
-            if (UrlPolicy.isAlreadyCanonical(url)) {
+            if (CanonicalUrls.isAlreadyCanonical(url)) {
                 canonical++;
                 assertThat(UrlPolicy.resolveSlowly(url, BASE, UrlPolicy.LINK_SCHEMES)).as(url).isEqualTo(url);
                 assertThat(UrlPolicy.resolveSlowly(url, BASE, UrlPolicy.IMAGE_SCHEMES)).as(url).isEqualTo(url);
             }
         }
         assertThat(canonical).as("links of real pages taken as they are").isGreaterThan(urls.size() / 3);
-        assertThat(UrlPolicy.isAlreadyCanonical("https://example.org/")).isTrue();
-        assertThat(UrlPolicy.isAlreadyCanonical("https://A.example/")).isFalse();
-        assertThat(UrlPolicy.isAlreadyCanonical("https://a.example")).isFalse();
-        assertThat(UrlPolicy.isAlreadyCanonical("/relative")).isFalse();
-        assertThat(UrlPolicy.isAlreadyCanonical("http://127.0.0.1:8080/a")).isTrue();
+        assertThat(CanonicalUrls.isAlreadyCanonical("https://example.org/")).isTrue();
+        assertThat(CanonicalUrls.isAlreadyCanonical("https://A.example/")).isFalse();
+        assertThat(CanonicalUrls.isAlreadyCanonical("https://a.example")).isFalse();
+        assertThat(CanonicalUrls.isAlreadyCanonical("/relative")).isFalse();
+        assertThat(CanonicalUrls.isAlreadyCanonical("http://127.0.0.1:8080/a")).isTrue();
     }
 }
