@@ -8,8 +8,8 @@ import org.triggerhappy.camel.evernote.EvernoteClients;
 import org.triggerhappy.camel.evernote.EvernoteFailure;
 import org.triggerhappy.camel.evernote.EvernoteGateway;
 import org.triggerhappy.camel.persistence.Database;
-import org.triggerhappy.camel.persistence.TriggerLookup;
-import org.triggerhappy.camel.persistence.TriggerLookup.UserToken;
+import org.triggerhappy.camel.persistence.UserServiceRepository.UserToken;
+import org.triggerhappy.camel.persistence.UserServiceRepository;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -48,7 +48,7 @@ final class CheckCommand implements Callable<Integer> {
         }
         try (db) {
             report("database", "OK (" + where(settings) + ", schema up to date)");
-            checkTokens(settings, new TriggerLookup(db.dataSource()).evernoteTokens());
+            checkTokens(settings, new UserServiceRepository(db.dataSource()).evernoteTokens());
         }
         return finish();
     }

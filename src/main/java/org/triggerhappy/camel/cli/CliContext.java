@@ -14,8 +14,8 @@ import org.triggerhappy.camel.config.ConfigException;
 import org.triggerhappy.camel.config.ConfigSource;
 import org.triggerhappy.camel.config.Settings;
 import org.triggerhappy.camel.persistence.Database;
-import org.triggerhappy.camel.persistence.DjangoThAdmin;
 import org.triggerhappy.camel.persistence.Migrations;
+import org.triggerhappy.camel.persistence.UserServiceRepository;
 
 /**
  * What the management commands take from the outside world: configuration, environment, standard streams and the
@@ -95,7 +95,7 @@ public final class CliContext {
         Database db = Database.open(settings, settings.dbPoolSize(Settings.COMMAND_POOL));
         try {
             Migrations.migrate(db.dataSource());
-            new DjangoThAdmin(db.dataSource()).ensureServices();
+            new UserServiceRepository(db.dataSource()).ensureServices();
             return db;
         } catch (FlywayException e) {
             db.close();

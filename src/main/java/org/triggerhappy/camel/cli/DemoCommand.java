@@ -16,9 +16,12 @@ import org.triggerhappy.camel.config.Settings;
 import org.triggerhappy.camel.demo.DemoFeedServer;
 import org.triggerhappy.camel.notes.EnexWriter;
 import org.triggerhappy.camel.persistence.Database;
-import org.triggerhappy.camel.persistence.DjangoThAdmin;
 import org.triggerhappy.camel.persistence.Migrations;
-import org.triggerhappy.camel.persistence.TriggerLookup;
+import org.triggerhappy.camel.persistence.RssFeedRepository;
+import org.triggerhappy.camel.persistence.TriggerQueries;
+import org.triggerhappy.camel.persistence.TriggerRepository;
+import org.triggerhappy.camel.persistence.UserRepository;
+import org.triggerhappy.camel.persistence.UserServiceRepository;
 import org.triggerhappy.camel.service.OnceSummary;
 import org.triggerhappy.camel.service.ServiceRuntime;
 import picocli.CommandLine.Command;
@@ -60,17 +63,18 @@ final class DemoCommand implements Callable<Integer> {
     private static Database seed(Database db, String feedUrl, Instant now) {
         try {
             Migrations.migrate(db.dataSource());
-            DjangoThAdmin admin = new DjangoThAdmin(db.dataSource());
-            admin.ensureServices();
-            Integer userId = admin.userId(DEMO_USER).orElse(null);
+            new UserServiceRepository(db.dataSource()).ensureServices();
+            UserRepository users = new UserRepository(db.dataSource());
+            Integer userId = users.userId(DEMO_USER).orElse(null);
             if (userId == null) {
-                userId = admin.addUser(DEMO_USER, "demo@example.invalid");
+                userId = users.addUser(DEMO_USER, "demo@example.invalid");
                 // Created "yesterday" so that every entry of the demo feed falls in the first-poll window.
-                admin.addTrigger(userId, "TriggerHappy Camel demo", feedUrl, "TriggerHappy Demo", "demo, rss",
+                new TriggerRepository(db.dataSource()).add(userId, "TriggerHappy Camel demo", feedUrl,
+                        "TriggerHappy Demo", "demo, rss",
                         LocalDate.ofInstant(now, ZoneOffset.UTC).minusDays(1));
             } else {
-                new TriggerLookup(db.dataSource()).triggerIdsOf(userId)
-                        .forEach(id -> admin.setTriggerUrl(id, feedUrl));
+                new TriggerQueries(db.dataSource()).triggerIdsOf(userId)
+                        .forEach(id -> new RssFeedRepository(db.dataSource()).setUrl(id, feedUrl));
             }
             return db;
         } catch (RuntimeException e) {

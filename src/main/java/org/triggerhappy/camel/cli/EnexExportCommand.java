@@ -17,8 +17,9 @@ import org.triggerhappy.camel.notes.NoteComposer;
 import org.triggerhappy.camel.notes.NoteSource;
 import org.triggerhappy.camel.persistence.Database;
 import org.triggerhappy.camel.persistence.OutboxItem;
-import org.triggerhappy.camel.persistence.TriggerLookup;
-import org.triggerhappy.camel.persistence.TriggerLookup.PendingEntry;
+import org.triggerhappy.camel.persistence.OutboxQueries.PendingEntry;
+import org.triggerhappy.camel.persistence.OutboxQueries;
+import org.triggerhappy.camel.persistence.TriggerQueries;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -47,11 +48,11 @@ final class EnexExportCommand implements Callable<Integer> {
         refuseExistingExport(dir);
         List<PendingEntry> entries;
         try (Database db = ctx.database(settings)) {
-            TriggerLookup lookup = new TriggerLookup(db.dataSource());
-            if (trigger != null && !lookup.triggerExists(trigger)) {
+            if (trigger != null && !new TriggerQueries(db.dataSource()).triggerExists(trigger)) {
                 throw UserError.unknownTrigger(trigger);
             }
-            entries = lookup.pendingEntries(trigger == null ? OptionalInt.empty() : OptionalInt.of(trigger));
+            entries = new OutboxQueries(db.dataSource())
+                    .pendingEntries(trigger == null ? OptionalInt.empty() : OptionalInt.of(trigger));
         }
         if (entries.isEmpty()) {
             ctx.out().println("no entries waiting" + (trigger == null ? "" : " for trigger " + trigger)

@@ -11,9 +11,10 @@ import java.util.Locale;
 import java.util.Map;
 import org.triggerhappy.camel.config.Masked;
 import org.triggerhappy.camel.persistence.Database;
-import org.triggerhappy.camel.persistence.DjangoThAdmin;
-import org.triggerhappy.camel.persistence.OutboxAdmin;
-import org.triggerhappy.camel.persistence.OutboxAdmin.Waiting;
+import org.triggerhappy.camel.persistence.OutboxQueries.Waiting;
+import org.triggerhappy.camel.persistence.OutboxQueries;
+import org.triggerhappy.camel.persistence.OutboxRepository;
+import org.triggerhappy.camel.persistence.UserRepository;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -42,10 +43,10 @@ final class OutboxCommand {
             throws JsonProcessingException {
         List<Waiting> items;
         try (Database db = ctx.database()) {
-            if (user != null && new DjangoThAdmin(db.dataSource()).userId(user).isEmpty()) {
+            if (user != null && new UserRepository(db.dataSource()).userId(user).isEmpty()) {
                 throw UserError.unknownUser(user);
             }
-            items = new OutboxAdmin(db.dataSource()).list(parked, user);
+            items = new OutboxQueries(db.dataSource()).list(parked, user);
         }
         if (json) {
             ctx.out().println(new ObjectMapper().writerWithDefaultPrettyPrinter()
@@ -81,15 +82,15 @@ final class OutboxCommand {
     int retry(@ArgGroup(exclusive = true, multiplicity = "1") Which which) {
         int n;
         try (Database db = ctx.database()) {
-            OutboxAdmin admin = new OutboxAdmin(db.dataSource());
+            OutboxRepository outbox = new OutboxRepository(db.dataSource());
             if (which.all) {
-                n = admin.retryAll();
+                n = outbox.retryAll();
             } else if (which.user != null) {
-                int userId = new DjangoThAdmin(db.dataSource()).userId(which.user)
+                int userId = new UserRepository(db.dataSource()).userId(which.user)
                         .orElseThrow(() -> UserError.unknownUser(which.user));
-                n = admin.retryUser(userId);
+                n = outbox.retryUser(userId);
             } else {
-                n = admin.retryIds(which.ids);
+                n = outbox.retryIds(which.ids);
             }
         }
         ctx.out().println(n + " parked entr" + (n == 1 ? "y" : "ies") + " queued again");

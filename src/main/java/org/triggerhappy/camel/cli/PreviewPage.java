@@ -14,7 +14,7 @@ import org.triggerhappy.camel.entries.Html;
 import org.triggerhappy.camel.notes.EnmlPreview;
 import org.triggerhappy.camel.notes.NoteDraft;
 import org.triggerhappy.camel.persistence.DeliveryTarget;
-import org.triggerhappy.camel.persistence.TriggerRow;
+import org.triggerhappy.camel.persistence.Trigger;
 import org.triggerhappy.camel.pipeline.FeedPreview;
 
 /**
@@ -29,7 +29,7 @@ final class PreviewPage {
     private static final Pattern REMOTE_IMG = Pattern.compile("<img\\s");
 
     private final Integer triggerId;
-    private final TriggerRow row;
+    private final Trigger row;
     private final DeliveryTarget target;
     private final FullContentMode mode;
     private final ImageMode images;
@@ -41,7 +41,7 @@ final class PreviewPage {
      * @param mode      the full-content mode in effect (the trigger's or the default)
      * @param images    the image mode in effect
      */
-    PreviewPage(Integer triggerId, TriggerRow row, DeliveryTarget target, FullContentMode mode, ImageMode images,
+    PreviewPage(Integer triggerId, Trigger row, DeliveryTarget target, FullContentMode mode, ImageMode images,
                 ZoneId zone, Instant readAt) {
         this.triggerId = triggerId;
         this.row = row;

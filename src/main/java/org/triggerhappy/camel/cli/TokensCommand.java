@@ -7,10 +7,11 @@ import java.util.List;
 import org.triggerhappy.camel.config.ConfigException;
 import org.triggerhappy.camel.config.DurationParser;
 import org.triggerhappy.camel.config.Settings;
-import org.triggerhappy.camel.evernote.EvernoteOAuth;
 import org.triggerhappy.camel.evernote.EvernoteOAuth.Authorisation;
+import org.triggerhappy.camel.evernote.EvernoteOAuth;
 import org.triggerhappy.camel.persistence.Database;
-import org.triggerhappy.camel.persistence.DjangoThAdmin;
+import org.triggerhappy.camel.persistence.UserRepository;
+import org.triggerhappy.camel.persistence.UserServiceRepository;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -46,9 +47,9 @@ final class TokensCommand {
                     + " (an argument stays in shell history and process lists)");
         }
         try (Database db = ctx.database()) {
-            DjangoThAdmin admin = new DjangoThAdmin(db.dataSource());
-            int userId = admin.userId(username).orElseThrow(() -> UserError.unknownUser(username));
-            admin.setEvernoteToken(userId, readToken(username));
+            int userId = new UserRepository(db.dataSource()).userId(username)
+                    .orElseThrow(() -> UserError.unknownUser(username));
+            new UserServiceRepository(db.dataSource()).setEvernoteToken(userId, readToken(username));
         }
         ctx.out().println("token stored for " + username);
         return 0;
@@ -94,16 +95,16 @@ final class TokensCommand {
             throw new ConfigException("TH_EVERNOTE_URL: " + e.getMessage()); // plain http to a remote host
         }
         try (Database db = ctx.database(settings)) {
-            DjangoThAdmin admin = new DjangoThAdmin(db.dataSource());
             // Before the sign-in: the user should not allow access for a name that then cannot be stored.
-            int userId = admin.userId(username).orElseThrow(() -> UserError.unknownUser(username));
+            int userId = new UserRepository(db.dataSource()).userId(username)
+                    .orElseThrow(() -> UserError.unknownUser(username));
             Authorisation authorisation = new EvernoteLogin(oauth, ctx.out(), ctx.err(), ctx.in(), callbackPort, wait)
                     .signIn(username);
             String problem = tokenProblem(authorisation.token());
             if (problem != null) {
                 throw UserError.invalid("Evernote's token cannot be stored: " + problem + "; nothing stored");
             }
-            admin.setEvernoteToken(userId, authorisation.token());
+            new UserServiceRepository(db.dataSource()).setEvernoteToken(userId, authorisation.token());
             ctx.out().println("token stored for " + username);
             if (authorisation.expires() != null) {
                 ctx.out().println("Evernote says it expires on " + EXPIRY.format(authorisation.expires())

@@ -6,19 +6,20 @@ import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.triggerhappy.camel.config.Masked;
 import org.triggerhappy.camel.config.Settings;
 import org.triggerhappy.camel.entries.FeedParser;
 import org.triggerhappy.camel.fetch.FeedFetcher;
 import org.triggerhappy.camel.fetch.FetchSettings;
 import org.triggerhappy.camel.persistence.Database;
-import org.triggerhappy.camel.persistence.DjangoThAdmin;
-import org.triggerhappy.camel.persistence.TriggerLookup;
+import org.triggerhappy.camel.persistence.TriggerRepository;
 import org.triggerhappy.camel.persistence.TriggerSettingsRepository;
+import org.triggerhappy.camel.persistence.UserRepository;
+import org.triggerhappy.camel.persistence.UserServiceRepository;
 import org.triggerhappy.camel.pipeline.FeedDiscovery;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import org.triggerhappy.camel.config.Masked;
 
 @Command(name = "add", mixinStandardHelpOptions = true,
         description = {"Creates an active RSS → Evernote trigger for the user, as django-th's wizard would, and prints"
@@ -85,16 +86,17 @@ final class TriggerAddCommand implements Callable<Integer> {
         boolean hasToken;
         FeedChoice feed;
         try (Database db = ctx.database(settings)) {
-            DjangoThAdmin admin = new DjangoThAdmin(db.dataSource());
-            int userId = admin.userId(user).orElseThrow(() -> UserError.unknownUser(user));
+            TriggerRepository triggers = new TriggerRepository(db.dataSource());
+            int userId = new UserRepository(db.dataSource()).userId(user)
+                    .orElseThrow(() -> UserError.unknownUser(user));
             // Every other mistake is reported before the network is touched.
             feed = noDiscover ? FeedChoice.asGiven(given) : FeedChoice.of(given, discovery(settings).discover(given));
             // django-th shows the description to anyone who sees the trigger, and it ends up in every note's footer.
             String desc = givenDesc != null ? givenDesc : clip(Masked.url(feed.url()), DESCRIPTION_MAX);
             // Created "today" as Django's auto_now_add would, in the zone the first-poll window is read in.
-            id = admin.addTrigger(userId, desc, feed.url(), nb, tagList, LocalDate.now(settings.timeZone()),
+            id = triggers.add(userId, desc, feed.url(), nb, tagList, LocalDate.now(settings.timeZone()),
                     settingsOfTrigger);
-            hasToken = new TriggerLookup(db.dataSource()).hasEvernoteToken(userId);
+            hasToken = new UserServiceRepository(db.dataSource()).hasEvernoteToken(userId);
         }
         if (feed.warning() != null) {
             ctx.err().println(feed.warning());

@@ -3,11 +3,11 @@ package org.triggerhappy.camel.cli;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.triggerhappy.camel.entries.OpmlSubscriptions;
 import org.triggerhappy.camel.entries.OpmlSubscriptions.Subscription;
+import org.triggerhappy.camel.entries.OpmlSubscriptions;
 import org.triggerhappy.camel.persistence.Database;
-import org.triggerhappy.camel.persistence.DjangoThAdmin;
-import org.triggerhappy.camel.persistence.TriggerLookup;
+import org.triggerhappy.camel.persistence.TriggerQueries;
+import org.triggerhappy.camel.persistence.UserRepository;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -29,10 +29,10 @@ final class TriggerExportCommand implements Callable<Integer> {
     public Integer call() {
         List<Subscription> subscriptions;
         try (Database db = ctx.database()) {
-            if (new DjangoThAdmin(db.dataSource()).userId(user).isEmpty()) {
+            if (new UserRepository(db.dataSource()).userId(user).isEmpty()) {
                 throw UserError.unknownUser(user);
             }
-            subscriptions = new TriggerLookup(db.dataSource()).triggers().stream()
+            subscriptions = new TriggerQueries(db.dataSource()).triggers().stream()
                     .filter(t -> t.user().equals(user) && !t.url().isBlank())
                     .map(t -> new Subscription(t.url(), t.description(), Arrays.stream(t.tags().split(","))
                             .map(String::strip).filter(s -> !s.isEmpty()).toList(),

@@ -15,11 +15,12 @@ import java.util.concurrent.Callable;
 import org.triggerhappy.camel.config.Masked;
 import org.triggerhappy.camel.config.Settings;
 import org.triggerhappy.camel.entries.FeedParseException;
-import org.triggerhappy.camel.entries.OpmlSubscriptions;
 import org.triggerhappy.camel.entries.OpmlSubscriptions.Subscription;
+import org.triggerhappy.camel.entries.OpmlSubscriptions;
 import org.triggerhappy.camel.persistence.Database;
-import org.triggerhappy.camel.persistence.DjangoThAdmin;
-import org.triggerhappy.camel.persistence.TriggerLookup;
+import org.triggerhappy.camel.persistence.TriggerQueries;
+import org.triggerhappy.camel.persistence.TriggerRepository;
+import org.triggerhappy.camel.persistence.UserRepository;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -63,10 +64,11 @@ final class TriggerImportCommand implements Callable<Integer> {
         int skipped = 0;
         int failed = 0;
         try (Database db = ctx.database(settings)) {
-            DjangoThAdmin admin = new DjangoThAdmin(db.dataSource());
-            int userId = admin.userId(user).orElseThrow(() -> UserError.unknownUser(user));
+            TriggerRepository triggers = new TriggerRepository(db.dataSource());
+            int userId = new UserRepository(db.dataSource()).userId(user)
+                    .orElseThrow(() -> UserError.unknownUser(user));
             Set<String> subscribed = new HashSet<>();
-            new TriggerLookup(db.dataSource()).triggers().stream().filter(t -> t.user().equals(user))
+            new TriggerQueries(db.dataSource()).triggers().stream().filter(t -> t.user().equals(user))
                     .forEach(t -> subscribed.add(t.url().strip()));
             for (Subscription s : subscriptions) {
                 String shown = Masked.url(s.url());
@@ -83,7 +85,7 @@ final class TriggerImportCommand implements Callable<Integer> {
                             ? TriggerAddCommand.limited("notebook", s.notebook(), TriggerAddCommand.NOTEBOOK_MAX) : nb;
                     String desc = TriggerAddCommand.clip(s.title() == null ? Masked.url(url) : s.title(),
                             TriggerAddCommand.DESCRIPTION_MAX);
-                    int id = admin.addTrigger(userId, desc, url, target, tagList, LocalDate.now(settings.timeZone()),
+                    int id = triggers.add(userId, desc, url, target, tagList, LocalDate.now(settings.timeZone()),
                             Map.of());
                     added++;
                     ctx.out().println("added   " + shown + " (trigger " + id + ")");

@@ -11,14 +11,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.triggerhappy.camel.config.Masked;
 import org.triggerhappy.camel.notes.EdamNames;
 import org.triggerhappy.camel.persistence.Database;
-import org.triggerhappy.camel.persistence.TriggerLookup;
-import org.triggerhappy.camel.persistence.TriggerLookup.TriggerSummary;
+import org.triggerhappy.camel.persistence.TriggerQueries.TriggerSummary;
+import org.triggerhappy.camel.persistence.TriggerQueries;
 import org.triggerhappy.camel.persistence.TriggerSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import org.triggerhappy.camel.config.Masked;
 
 @Command(name = "list", mixinStandardHelpOptions = true,
         description = {"Lists every trigger: id, user, on/off, feed URL, notebook, tags, own poll interval, last and"
@@ -41,7 +41,7 @@ final class TriggerListCommand implements Callable<Integer> {
     public Integer call() throws JsonProcessingException {
         List<TriggerSummary> triggers;
         try (Database db = ctx.database()) {
-            triggers = new TriggerLookup(db.dataSource()).triggers();
+            triggers = new TriggerQueries(db.dataSource()).triggers();
         }
         if (json) {
             ctx.out().println(new ObjectMapper().writerWithDefaultPrettyPrinter()

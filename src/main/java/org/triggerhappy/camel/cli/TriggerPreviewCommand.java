@@ -24,9 +24,8 @@ import org.triggerhappy.camel.fetch.ImageFetcher;
 import org.triggerhappy.camel.notes.NoteComposer;
 import org.triggerhappy.camel.persistence.Database;
 import org.triggerhappy.camel.persistence.DeliveryTarget;
-import org.triggerhappy.camel.persistence.DjangoThRepository;
-import org.triggerhappy.camel.persistence.TriggerLookup;
-import org.triggerhappy.camel.persistence.TriggerRow;
+import org.triggerhappy.camel.persistence.Trigger;
+import org.triggerhappy.camel.persistence.TriggerQueries;
 import org.triggerhappy.camel.pipeline.ArticleChoice;
 import org.triggerhappy.camel.pipeline.ArticlePages;
 import org.triggerhappy.camel.pipeline.FeedPreview;
@@ -102,24 +101,24 @@ final class TriggerPreviewCommand implements Callable<Integer> {
                 : TriggerAddCommand.limited("--tags", tags.strip(), TriggerAddCommand.TAGS_MAX);
 
         Settings settings = ctx.settings();
-        TriggerRow row;
+        Trigger row;
         DeliveryTarget target;
         FeedPreview.SeenEntries seen;
         Database db = null;
         try {
             if (id != null) {
                 db = ctx.database(settings);
-                TriggerRow stored = new TriggerLookup(db.dataSource()).triggerRow(id)
+                Trigger stored = new TriggerQueries(db.dataSource()).trigger(id)
                         .orElseThrow(() -> UserError.unknownTrigger(id));
                 if (stored.feedUrl().isEmpty()) {
                     throw new UserError("trigger " + id + " has no feed URL (no django_th_rss row)");
                 }
-                row = new TriggerRow(stored.triggerId(), stored.userId(), stored.description(), stored.dateCreated(),
+                row = new Trigger(stored.triggerId(), stored.userId(), stored.description(), stored.dateCreated(),
                         stored.dateTriggered(), stored.feedUrl(), stored.interval(),
                         note.givenFullContent() ? mode : stored.fullContent(),
                         note.givenSelector() ? css : stored.selector(), plus(stored.keepRules(), keeps),
                         plus(stored.blockRules(), blocks), note.givenTitleTemplate() ? template : stored.titleTemplate());
-                DeliveryTarget t = new DjangoThRepository(db.dataSource()).target(id)
+                DeliveryTarget t = new TriggerQueries(db.dataSource()).target(id)
                         .orElse(new DeliveryTarget(id, stored.userId(), 0, null, "", "", stored.description()));
                 target = new DeliveryTarget(id, t.userId(), t.consumerServiceId(), null,
                         nb != null ? nb : t.notebook(), tagList != null ? tagList : t.tags(), t.description(),
@@ -128,7 +127,7 @@ final class TriggerPreviewCommand implements Callable<Integer> {
             } else {
                 // No trigger: what triggers add would make of these options, with the service's defaults.
                 String description = TriggerAddCommand.clip(Masked.url(feedUrl), TriggerAddCommand.DESCRIPTION_MAX);
-                row = new TriggerRow(0, 0, description, LocalDate.now(settings.timeZone()), null, feedUrl, null, mode,
+                row = new Trigger(0, 0, description, LocalDate.now(settings.timeZone()), null, feedUrl, null, mode,
                         css, List.of(keeps), List.of(blocks), template);
                 target = new DeliveryTarget(0, 0, 0, null, nb == null ? "" : nb, tagList == null ? "" : tagList,
                         description, imageMode, null);
@@ -155,7 +154,7 @@ final class TriggerPreviewCommand implements Callable<Integer> {
     }
 
     /** The feed taken through the service's own steps, with its fetch guards and defaults. */
-    private static FeedPreview.Result preview(Settings settings, TriggerRow row, DeliveryTarget target,
+    private static FeedPreview.Result preview(Settings settings, Trigger row, DeliveryTarget target,
                                               FeedPreview.SeenEntries seen, int limit) {
         FetchSettings fetch = FetchSettings.from(settings);
         HostLimiter hosts = new HostLimiter(settings.fetchPerHost());

@@ -3,9 +3,9 @@ package org.triggerhappy.camel.cli;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.triggerhappy.camel.persistence.Database;
-import org.triggerhappy.camel.persistence.TriggerLookup;
-import org.triggerhappy.camel.persistence.TriggerSettingsRepository;
+import org.triggerhappy.camel.persistence.TriggerQueries;
 import org.triggerhappy.camel.persistence.TriggerSettingsRepository.Column;
+import org.triggerhappy.camel.persistence.TriggerSettingsRepository;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -35,7 +35,7 @@ final class TriggerSetCommand implements Callable<Integer> {
                     + " --clear-rules or --title-template");
         }
         try (Database db = ctx.database()) {
-            if (!new TriggerLookup(db.dataSource()).triggerExists(id)) {
+            if (!new TriggerQueries(db.dataSource()).triggerExists(id)) {
                 throw UserError.unknownTrigger(id);
             }
             new TriggerSettingsRepository(db.dataSource()).update(id, changes);

@@ -2,8 +2,8 @@ package org.triggerhappy.camel.cli;
 
 import java.util.OptionalInt;
 import org.triggerhappy.camel.persistence.Database;
-import org.triggerhappy.camel.persistence.DjangoThAdmin;
-import org.triggerhappy.camel.persistence.TriggerLookup;
+import org.triggerhappy.camel.persistence.TriggerQueries;
+import org.triggerhappy.camel.persistence.TriggerRepository;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -32,10 +32,10 @@ final class TriggersCommand {
 
     private int setStatus(int id, boolean on) {
         try (Database db = ctx.database()) {
-            if (!new TriggerLookup(db.dataSource()).triggerExists(id)) {
+            if (!new TriggerQueries(db.dataSource()).triggerExists(id)) {
                 throw UserError.unknownTrigger(id);
             }
-            new DjangoThAdmin(db.dataSource()).setTriggerStatus(id, on);
+            new TriggerRepository(db.dataSource()).setStatus(id, on);
         }
         ctx.out().println("trigger " + id + " is " + (on ? "on" : "off"));
         return 0;
@@ -48,7 +48,7 @@ final class TriggersCommand {
     int remove(@Parameters(paramLabel = "ID", description = "The trigger's id (triggers list).") int id) {
         OptionalInt dropped;
         try (Database db = ctx.database()) {
-            dropped = new DjangoThAdmin(db.dataSource()).removeTrigger(id);
+            dropped = new TriggerRepository(db.dataSource()).remove(id);
         }
         if (dropped.isEmpty()) {
             throw UserError.unknownTrigger(id);

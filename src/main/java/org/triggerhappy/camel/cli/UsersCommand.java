@@ -3,9 +3,8 @@ package org.triggerhappy.camel.cli;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.triggerhappy.camel.persistence.Database;
-import org.triggerhappy.camel.persistence.DjangoThAdmin;
-import org.triggerhappy.camel.persistence.TriggerLookup;
-import org.triggerhappy.camel.persistence.TriggerLookup.UserSummary;
+import org.triggerhappy.camel.persistence.UserRepository.UserSummary;
+import org.triggerhappy.camel.persistence.UserRepository;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -40,11 +39,11 @@ final class UsersCommand {
             throw new UserError("--email '" + mail + "' is not an e-mail address (name@domain, at most 254 characters)");
         }
         try (Database db = ctx.database()) {
-            DjangoThAdmin admin = new DjangoThAdmin(db.dataSource());
-            if (admin.userId(username).isPresent()) {
+            UserRepository users = new UserRepository(db.dataSource());
+            if (users.userId(username).isPresent()) {
                 throw new UserError("a user named '" + username + "' exists already");
             }
-            int id = admin.addUser(username, mail);
+            int id = users.addUser(username, mail);
             ctx.out().println("user " + username + " added (id " + id + ")");
         }
         return 0;
@@ -55,7 +54,7 @@ final class UsersCommand {
     int list() {
         List<UserSummary> users;
         try (Database db = ctx.database()) {
-            users = new TriggerLookup(db.dataSource()).users();
+            users = new UserRepository(db.dataSource()).users();
         }
         if (users.isEmpty()) {
             ctx.out().println("no users (add one with: users add --username NAME)");

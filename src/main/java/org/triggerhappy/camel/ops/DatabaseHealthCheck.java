@@ -1,7 +1,5 @@
 package org.triggerhappy.camel.ops;
 
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -13,6 +11,7 @@ import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
+import org.triggerhappy.camel.persistence.Jdbc;
 
 /**
  * Readiness only: the service can do nothing useful without its database, but a database outage is no reason for
@@ -60,10 +59,7 @@ public final class DatabaseHealthCheck extends AbstractHealthCheck {
     }
 
     private Void selectOne() throws Exception {
-        try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
-            st.setQueryTimeout((int) Math.max(1, timeout.toSeconds()));
-            st.execute("SELECT 1");
-        }
+        Jdbc.ping(ds, (int) Math.max(1, timeout.toSeconds()));
         return null;
     }
 }

@@ -1,5 +1,6 @@
 package org.triggerhappy.camel.ops;
 
+import org.triggerhappy.camel.persistence.StatusQuery;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;

@@ -77,7 +77,7 @@ public final class RouteFailures {
     private static Object triggerId(Exchange exchange) {
         Object id = exchange.getProperty("thTriggerId");
         if (id == null && exchange.getProperty("trigger") instanceof DueTrigger due) {
-            id = due.row().triggerId();
+            id = due.trigger().triggerId();
         }
         return id;
     }

@@ -1,5 +1,6 @@
 package org.triggerhappy.camel.ops;
 
+import org.triggerhappy.camel.persistence.StatusSnapshot;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;

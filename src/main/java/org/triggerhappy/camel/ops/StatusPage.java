@@ -1,5 +1,6 @@
 package org.triggerhappy.camel.ops;
 
+import org.triggerhappy.camel.persistence.StatusQuery;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -72,7 +72,7 @@ public final class ClaimedOutbox {
             try (PreparedStatement ps = c.prepareStatement("UPDATE thc_outbox o SET sync_usn = coalesce(o.sync_usn, ?)"
                     + " FROM unnest(?::bigint[], ?::bigint[]) AS u(id, claim_no)"
                     + " WHERE o.id = u.id AND o.claimed_by = ? AND o.claim_no = u.claim_no"
-                    + " AND " + DeliveryRecords.pendingById("o.")
+                    + " AND " + OutboxClaims.pendingById("o.")
                     + " RETURNING o.id")) {
                 ps.setInt(1, updateCount);
                 ps.setArray(2, c.createArrayOf("bigint", ids));

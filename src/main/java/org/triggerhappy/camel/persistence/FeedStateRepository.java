@@ -5,60 +5,15 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /** Reads and writes thc_feed_state. */
 public final class FeedStateRepository {
 
-    /**
-     * Takes the lease on each of these triggers for one refresh, if nobody holds a live lease and the trigger is due
-     * (or, with {@code force}, was not checked since {@code cycleStart}); returns the state of those it got. State rows
-     * are created on first sight. Several instances on one database share the triggers this way, each trigger
-     * refreshed by exactly one of them. One statement for the lot: the steady cycle is mostly this and a 304.
-     */
-    public Map<Integer, FeedState> claimAll(Connection c, int[] triggerIds, String owner, Duration lease, boolean force,
-                                            Instant cycleStart) throws SQLException {
-        // Rows are locked in id order, so two instances claiming overlapping sets cannot deadlock.
-        Integer[] ids = Arrays.stream(triggerIds).distinct().sorted().boxed().toArray(Integer[]::new);
-        Map<Integer, FeedState> claimed = new HashMap<>();
-        if (ids.length == 0) {
-            return claimed;
-        }
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO thc_feed_state (trigger_id, url, first_polled_at, next_check_at, claimed_until, claimed_by)"
-                        + " SELECT id, '', now(), now(), now() + make_interval(secs => ?), ?"
-                        + " FROM unnest(?::int[]) AS u(id) ORDER BY id"
-                        + " ON CONFLICT (trigger_id) DO UPDATE SET claimed_until = EXCLUDED.claimed_until,"
-                        + " claimed_by = EXCLUDED.claimed_by"
-                        + " WHERE (thc_feed_state.claimed_until IS NULL OR thc_feed_state.claimed_until < now())"
-                        + " AND (thc_feed_state.next_check_at <= now() OR (? AND (thc_feed_state.last_checked_at IS NULL"
-                        + " OR thc_feed_state.last_checked_at < ?)))"
-                        + " RETURNING trigger_id, url, first_polled_at, etag, last_modified, body_hash,"
-                        + " consecutive_failures")) {
-            ps.setDouble(1, lease.toMillis() / 1000.0);
-            ps.setString(2, owner);
-            ps.setArray(3, c.createArrayOf("int4", ids));
-            ps.setBoolean(4, force);
-            ps.setTimestamp(5, Jdbc.ts(cycleStart));
-            try (ResultSet rs = ps.executeQuery()) {
-                // The state comes back with the lease: no second round trip to read it.
-                while (rs.next()) {
-                    FeedState st = state(rs);
-                    claimed.put(st.triggerId(), st);
-                }
-            }
-        }
-        return claimed;
-    }
-
-    private static FeedState state(ResultSet rs) throws SQLException {
+    static FeedState state(ResultSet rs) throws SQLException {
         return new FeedState(rs.getInt(1), rs.getString(2), Jdbc.instant(rs.getTimestamp(3)), rs.getString(4),
                 rs.getString(5), rs.getString(6), rs.getInt(7));
     }

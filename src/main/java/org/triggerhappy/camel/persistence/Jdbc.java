@@ -1,7 +1,9 @@
 package org.triggerhappy.camel.persistence;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import javax.sql.DataSource;
@@ -39,6 +41,22 @@ public final class Jdbc {
             return work.run(c);
         } catch (SQLException e) {
             throw new StorageException(e);
+        }
+    }
+
+    /** {@code SELECT 1} on a connection of the pool, bounded by {@code timeoutSeconds} once connected. */
+    public static void ping(DataSource ds, int timeoutSeconds) throws SQLException {
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+            st.setQueryTimeout(timeoutSeconds);
+            st.execute("SELECT 1");
+        }
+    }
+
+    /** Deletes a trigger's rows from one of the tables keyed by {@code trigger_id}; returns how many went. */
+    static int deleteOfTrigger(Connection c, String table, int triggerId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE trigger_id = ?")) {
+            ps.setInt(1, triggerId);
+            return ps.executeUpdate();
         }
     }
 

@@ -12,9 +12,25 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 
 /** The per-trigger ledger of entries already seen (table thc_entry). */
 public final class LedgerRepository {
+    private final DataSource ds;
+
+    /** For the statements that run on a caller's connection (inside its transaction). */
+    public LedgerRepository() {
+        this(null);
+    }
+
+    public LedgerRepository(DataSource ds) {
+        this.ds = ds;
+    }
+
+    /** {@link #existing(Connection, int, Collection)} on a connection of its own. */
+    public Map<String, String> existing(int triggerId, Collection<String> keys) {
+        return Jdbc.withConnection(ds, c -> existing(c, triggerId, keys));
+    }
 
     /** Of the given keys, those already recorded for the trigger, each with its recorded suffix. */
     public Map<String, String> existing(Connection c, int triggerId, Collection<String> keys) throws SQLException {
@@ -78,6 +94,11 @@ public final class LedgerRepository {
      *
      * @param now the time retention counts back from (the service's clock; a benchmark's simulated day)
      */
+    public int prune(Instant now, Duration retention, int limit) {
+        return Jdbc.withConnection(ds, c -> prune(c, now, retention, limit));
+    }
+
+    /** {@link #prune(Instant, Duration, int)} on the caller's connection. */
     public int prune(Connection c, Instant now, Duration retention, int limit) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "WITH gone AS (DELETE FROM thc_entry e WHERE (e.trigger_id, e.entry_key) IN ("

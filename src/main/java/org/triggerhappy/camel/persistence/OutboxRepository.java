@@ -10,15 +10,22 @@ import java.util.List;
 import javax.sql.DataSource;
 
 /**
- * The durable outbox. Items are claimed with a lease before delivery so that two consumers (threads or instances)
- * never work on one item at once, and an item whose consumer died becomes claimable again when the lease ends.
+ * The durable outbox (thc_outbox, thc_outbox_payload), its writes outside a delivery's claim: queueing, release for
+ * delivery, per-user pauses, an operator's retry, removal with the trigger. Items are claimed with a lease before
+ * delivery ({@link OutboxClaims}) so that two consumers (threads or instances) never work on one item at once, and an
+ * item whose consumer died becomes claimable again when the lease ends; reads are {@link OutboxQueries}.
  */
 public final class OutboxRepository {
+    private static final String RETRY = "UPDATE thc_outbox o SET state = 'pending', not_before = now(), attempts = 0,"
+            + " claimed_until = NULL, claimed_by = NULL, last_error = 'queued again by outbox retry',"
+            + " last_error_at = now() WHERE o.state = 'parked'";
+
     private final DataSource ds;
 
     public OutboxRepository(DataSource ds) {
         this.ds = ds;
     }
+
     /**
      * One entry to queue.
      *
@@ -113,7 +120,7 @@ public final class OutboxRepository {
         Jdbc.withConnection(ds, c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "WITH r AS (UPDATE thc_outbox o SET not_before = greatest(now(), o.deliver_after)"
-                            + " WHERE o.id = ANY (?::bigint[]) AND " + DeliveryRecords.pendingById("o.")
+                            + " WHERE o.id = ANY (?::bigint[]) AND " + OutboxClaims.pendingById("o.")
                             + " AND o.claimed_until IS NULL"
                             + " RETURNING o.id)"
                             + " INSERT INTO thc_outbox_payload (outbox_id, content)"
@@ -127,56 +134,12 @@ public final class OutboxRepository {
         });
     }
 
-    /** A pending item that is due. */
-    public record Due(long id, int userId) {
-    }
-
-    /** Pending items that are due and not leased, oldest first. */
-    public List<Due> due(int limit) {
-        return Jdbc.withConnection(ds, c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT id, user_id FROM thc_outbox WHERE state = 'pending' AND not_before <= now()"
-                            + " AND (claimed_until IS NULL OR claimed_until < now()) ORDER BY id LIMIT ?")) {
-                ps.setInt(1, limit);
-                List<Due> ids = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        ids.add(new Due(rs.getLong(1), rs.getInt(2)));
-                    }
-                }
-                return ids;
-            }
-        });
-    }
-
-    /** A pending item leased by a consumer. */
-    public record Lease(long id, String holder, long claimNo) {
-    }
-
-    /** Pending items under a lease (live or run out), oldest first. */
-    public List<Lease> leases(int limit) {
-        return Jdbc.withConnection(ds, c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT id, claimed_by, claim_no FROM thc_outbox WHERE state = 'pending' AND claimed_until IS NOT NULL"
-                            + " ORDER BY id LIMIT ?")) {
-                ps.setInt(1, limit);
-                List<Lease> leases = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        leases.add(new Lease(rs.getLong(1), rs.getString(2), rs.getLong(3)));
-                    }
-                }
-                return leases;
-            }
-        });
-    }
-
     /**
      * Ends the lease of a delivery that was interrupted (its consumer is gone): the item is due again, marked
      * ambiguous because the note may have been stored. False if the lease changed meanwhile (another claim, even
      * by the same holder).
      */
-    public boolean releaseInterrupted(Lease lease) {
+    public boolean releaseInterrupted(OutboxQueries.Lease lease) {
         return Jdbc.withConnection(ds, c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "UPDATE thc_outbox SET claimed_until = NULL, claimed_by = NULL, ambiguous = true"
@@ -186,30 +149,6 @@ public final class OutboxRepository {
                 ps.setString(2, lease.holder());
                 ps.setLong(3, lease.claimNo());
                 return ps.executeUpdate() == 1;
-            }
-        });
-    }
-
-    /** Pending items that could be delivered now or are being delivered (what run --once waits for). */
-    public int workableCount() {
-        return Jdbc.withConnection(ds, c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT count(*) FROM thc_outbox WHERE state = 'pending'"
-                            + " AND (not_before <= now() OR claimed_until > now())");
-                 ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
-            }
-        });
-    }
-
-    /** Every item not yet delivered nor parked. */
-    public int pendingCount() {
-        return Jdbc.withConnection(ds, c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM thc_outbox WHERE state = 'pending'");
-                 ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
             }
         });
     }
@@ -233,6 +172,50 @@ public final class OutboxRepository {
                     "UPDATE thc_outbox SET not_before = GREATEST(now(), coalesce(deliver_after, now()))"
                             + " WHERE user_id = ? AND state = 'pending'")) {
                 ps.setInt(1, userId);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    /** Every parked item back to pending, due now with a fresh back-off; returns how many. */
+    public int retryAll() {
+        return update(RETRY, null);
+    }
+
+    /** The user's parked items back to pending; returns how many. */
+    public int retryUser(int userId) {
+        return update(RETRY + " AND o.user_id = ?", ps -> ps.setInt(1, userId));
+    }
+
+    /** These parked items back to pending (ids not parked are left alone); returns how many. */
+    public int retryIds(List<Long> ids) {
+        return Jdbc.withConnection(ds, c -> {
+            try (PreparedStatement ps = c.prepareStatement(RETRY + " AND o.id = ANY (?)")) {
+                ps.setArray(1, c.createArrayOf("bigint", ids.toArray(Long[]::new)));
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    /** Drops the trigger's entries not yet delivered nor parked (the trigger is removed); returns how many. */
+    int deletePending(Connection c, int triggerId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "DELETE FROM thc_outbox WHERE trigger_id = ? AND state = 'pending'")) {
+            ps.setInt(1, triggerId);
+            return ps.executeUpdate();
+        }
+    }
+
+    private interface Binder {
+        void bind(PreparedStatement ps) throws SQLException;
+    }
+
+    private int update(String sql, Binder binder) {
+        return Jdbc.withConnection(ds, c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                if (binder != null) {
+                    binder.bind(ps);
+                }
                 return ps.executeUpdate();
             }
         });

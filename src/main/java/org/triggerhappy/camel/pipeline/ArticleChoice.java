@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.triggerhappy.camel.articles.Article;
 import org.triggerhappy.camel.config.FullContentMode;
-import org.triggerhappy.camel.persistence.TriggerRow;
+import org.triggerhappy.camel.persistence.Trigger;
 
 /**
  * Which content an entry's note gets under its trigger's full-content mode: the article of its linked page when the
@@ -43,12 +43,12 @@ public final class ArticleChoice {
     }
 
     /** The mode this trigger's entries are read with (its own, else TH_FULL_CONTENT). */
-    public FullContentMode modeFor(TriggerRow t) {
+    public FullContentMode modeFor(Trigger t) {
         return policy.modeFor(t);
     }
 
     /** One choice per entry, in the same order; waits for the pages it asked for. */
-    public List<Choice> choose(TriggerRow t, List<Entry> entries) {
+    public List<Choice> choose(Trigger t, List<Entry> entries) {
         FullContentMode mode = policy.modeFor(t);
         List<Choice> out = new ArrayList<>(entries.size());
         if (mode == FullContentMode.NEVER) {

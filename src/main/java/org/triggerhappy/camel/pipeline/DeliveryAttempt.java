@@ -15,9 +15,9 @@ import org.triggerhappy.camel.notes.NoteComposer;
 import org.triggerhappy.camel.notes.NoteDraft;
 import org.triggerhappy.camel.notes.NoteSource;
 import org.triggerhappy.camel.persistence.ClaimedOutbox;
-import org.triggerhappy.camel.persistence.DeliveryRecords.Claimed;
 import org.triggerhappy.camel.persistence.DeliveryTarget;
 import org.triggerhappy.camel.persistence.OutboxClaim;
+import org.triggerhappy.camel.persistence.OutboxClaims.Claimed;
 import org.triggerhappy.camel.persistence.OutboxItem;
 
 /**

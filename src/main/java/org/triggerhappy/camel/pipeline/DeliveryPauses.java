@@ -8,12 +8,12 @@ import org.slf4j.LoggerFactory;
 import org.triggerhappy.camel.entries.Hashes;
 import org.triggerhappy.camel.evernote.EvernoteFailure;
 import org.triggerhappy.camel.persistence.ClaimedOutbox;
-import org.triggerhappy.camel.persistence.DeliveryRecords.Claimed;
 import org.triggerhappy.camel.persistence.DeliveryTarget;
-import org.triggerhappy.camel.persistence.DjangoThRepository;
 import org.triggerhappy.camel.persistence.OutboxClaim;
+import org.triggerhappy.camel.persistence.OutboxClaims.Claimed;
 import org.triggerhappy.camel.persistence.OutboxItem;
 import org.triggerhappy.camel.persistence.OutboxRepository;
+import org.triggerhappy.camel.persistence.TriggerRepository;
 import org.triggerhappy.camel.persistence.UserPauseRepository;
 import org.triggerhappy.camel.persistence.UserPauseRepository.Kind;
 import org.triggerhappy.camel.persistence.UserPauseRepository.Pause;
@@ -35,12 +35,12 @@ final class DeliveryPauses {
 
     private final OutboxRepository outbox;
     private final ClaimedOutbox claims;
-    private final DjangoThRepository djangoTh;
+    private final TriggerRepository djangoTh;
     private final UserPauseRepository pauses;
     private final UploadBudgets budgets;
     private final Outcomes outcomes;
 
-    DeliveryPauses(OutboxRepository outbox, ClaimedOutbox claims, DjangoThRepository djangoTh,
+    DeliveryPauses(OutboxRepository outbox, ClaimedOutbox claims, TriggerRepository djangoTh,
                    UserPauseRepository pauses, UploadBudgets budgets, Outcomes outcomes) {
         this.outbox = outbox;
         this.claims = claims;

@@ -5,7 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.triggerhappy.camel.persistence.DeliveryRecords.Claimed;
+import org.triggerhappy.camel.persistence.OutboxClaims.Claimed;
 import org.triggerhappy.camel.persistence.UserPauseRepository.Pause;
 
 /**

@@ -8,8 +8,9 @@ import java.util.function.Supplier;
 import javax.sql.DataSource;
 
 /**
- * The poll route's step between selecting the due triggers and fetching them: ties the cycle's rows to one
- * {@link TriggerClaims}, which leases them a chunk at a time as the fetch workers reach them.
+ * The poll route's step between selecting the due triggers and fetching them: turns the cycle's rows into
+ * {@link DueTrigger}s sharing one {@link CycleLeases}, which leases them a chunk at a time as the fetch workers reach
+ * them.
  */
 public final class DueTriggers {
     private final DataSource ds;
@@ -32,6 +33,6 @@ public final class DueTriggers {
 
     /** {@code force} polls triggers that are not due yet, once per cycle. */
     public List<DueTrigger> of(List<Map<String, Object>> rows, boolean force) {
-        return TriggerClaims.forCycle(ds, owner, lease, force, cycleStart.get(), chunk, rows);
+        return CycleLeases.forCycle(ds, owner, lease, force, cycleStart.get(), chunk, rows);
     }
 }

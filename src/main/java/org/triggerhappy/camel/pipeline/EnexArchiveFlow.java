@@ -9,20 +9,20 @@ import org.triggerhappy.camel.notes.NoteComposer;
 import org.triggerhappy.camel.notes.NoteDraft;
 import org.triggerhappy.camel.notes.NoteSource;
 import org.triggerhappy.camel.persistence.DeliveryTarget;
-import org.triggerhappy.camel.persistence.DjangoThRepository;
+import org.triggerhappy.camel.persistence.TriggerQueries;
 
 /**
  * The bean of the example flow {@code routes/flow-enex-archive.xml}: keeps a copy of every new entry, as the note
  * it becomes, in ENEX files (one per notebook) next to whatever the main sink does.
  */
 public final class EnexArchiveFlow {
-    private final DjangoThRepository djangoTh;
+    private final TriggerQueries triggers;
     private final NoteComposer composer;
     private final Path dir;
     private volatile EnexWriter writer;
 
-    public EnexArchiveFlow(DjangoThRepository djangoTh, NoteComposer composer, Path dir) {
-        this.djangoTh = djangoTh;
+    public EnexArchiveFlow(TriggerQueries triggers, NoteComposer composer, Path dir) {
+        this.triggers = triggers;
         this.composer = composer;
         this.dir = dir;
     }
@@ -30,7 +30,7 @@ public final class EnexArchiveFlow {
     /** Archives one {@link EntryMessage}; returns the file it went to. */
     public String archive(Map<String, Object> entry) {
         int triggerId = ((Number) entry.get(EntryMessage.TRIGGER_ID)).intValue();
-        Optional<DeliveryTarget> target = djangoTh.target(triggerId);
+        Optional<DeliveryTarget> target = triggers.target(triggerId);
         String published = (String) entry.get("published");
         NoteDraft draft = composer.compose(new NoteSource((String) entry.get("title"), (String) entry.get("link"),
                 (String) entry.get("content"), published == null ? null : Instant.parse(published),

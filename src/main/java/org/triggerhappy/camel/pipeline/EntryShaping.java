@@ -12,7 +12,7 @@ import org.triggerhappy.camel.entries.FeedEntry;
 import org.triggerhappy.camel.entries.ParsedFeed;
 import org.triggerhappy.camel.notes.NoteTitles;
 import org.triggerhappy.camel.notes.TitleTemplate;
-import org.triggerhappy.camel.persistence.TriggerRow;
+import org.triggerhappy.camel.persistence.Trigger;
 
 /**
  * What a trigger's own rules make of its new entries in one poll: which are filtered out (keep/block rules) and
@@ -44,7 +44,7 @@ final class EntryShaping {
     /**
      * @throws IllegalArgumentException when a stored rule or template is invalid (written past the CLI)
      */
-    static EntryShaping of(TriggerRow t, ParsedFeed feed, ZoneId zone) {
+    static EntryShaping of(Trigger t, ParsedFeed feed, ZoneId zone) {
         EntryRules rules = EntryRules.parse(t.keepRules(), t.blockRules());
         TitleTemplate template = t.titleTemplate() == null ? null : TitleTemplate.parse(t.titleTemplate());
         EntryShaping s = new EntryShaping(rules, template, zone, t.triggerId());

@@ -28,9 +28,8 @@ import org.triggerhappy.camel.notes.NoteDraft;
 import org.triggerhappy.camel.notes.NoteSource;
 import org.triggerhappy.camel.notes.NoteTitles;
 import org.triggerhappy.camel.persistence.DeliveryTarget;
-import org.triggerhappy.camel.persistence.Jdbc;
 import org.triggerhappy.camel.persistence.LedgerRepository;
-import org.triggerhappy.camel.persistence.TriggerRow;
+import org.triggerhappy.camel.persistence.Trigger;
 
 /**
  * A dry run of one trigger's feed: fetched now and taken through the steps of a poll and of a delivery (parse, entry
@@ -112,7 +111,7 @@ public final class FeedPreview {
      * @param target where its notes go (notebook, tags, images mode); its feed title is replaced by the one read now
      * @param limit  at most this many entries, the feed's first
      */
-    public Result run(TriggerRow t, DeliveryTarget target, SeenEntries seen, int limit) throws Failure {
+    public Result run(Trigger t, DeliveryTarget target, SeenEntries seen, int limit) throws Failure {
         String url = t.feedUrl();
         FetchResult r;
         try {
@@ -195,10 +194,9 @@ public final class FeedPreview {
 
     /** The trigger's ledger, read only (no last-seen refresh): which of the entries it holds already. */
     public static SeenEntries ledgerOf(DataSource ds, int triggerId) {
-        LedgerRepository ledger = new LedgerRepository();
+        LedgerRepository ledger = new LedgerRepository(ds);
         return keyed -> {
-            Map<String, String> recorded = Jdbc.withConnection(ds,
-                    c -> ledger.existing(c, triggerId, LedgerMatch.candidateKeys(keyed)));
+            Map<String, String> recorded = ledger.existing(triggerId, LedgerMatch.candidateKeys(keyed));
             return keyed.stream().filter(k -> LedgerMatch.isKnown(k, recorded)).map(KeyedEntry::ledgerKey)
                     .collect(Collectors.toSet());
         };

@@ -9,7 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.triggerhappy.camel.config.FullContentMode;
 import org.triggerhappy.camel.config.Masked;
 import org.triggerhappy.camel.persistence.OutboxRepository;
-import org.triggerhappy.camel.persistence.TriggerRow;
+import org.triggerhappy.camel.persistence.Trigger;
 
 /**
  * The poll route's step between a feed's new entries and {@code seda:entries}: an entry whose feed carries only a
@@ -36,7 +36,7 @@ public final class FullArticles {
         if (entries == null || entries.isEmpty()) {
             return entries;
         }
-        TriggerRow t = due.row();
+        Trigger t = due.trigger();
         if (choice.modeFor(t) == FullContentMode.NEVER) {
             return entries;
         }

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import org.jsoup.Jsoup;
 import org.triggerhappy.camel.config.FullContentMode;
-import org.triggerhappy.camel.persistence.TriggerRow;
+import org.triggerhappy.camel.persistence.Trigger;
 
 /**
  * Which new entries get their linked page fetched for the whole article, and how long their outbox rows wait for it.
@@ -16,12 +16,12 @@ import org.triggerhappy.camel.persistence.TriggerRow;
  */
 public record FullContentPolicy(FullContentMode defaultMode, Duration hold) {
 
-    public FullContentMode modeFor(TriggerRow t) {
+    public FullContentMode modeFor(Trigger t) {
         return t.fullContent() != null ? t.fullContent() : defaultMode;
     }
 
     /** Until when the trigger's newly queued entries wait for their articles; null when it never fetches any. */
-    public Instant holdUntil(TriggerRow t, Instant now) {
+    public Instant holdUntil(Trigger t, Instant now) {
         return modeFor(t) == FullContentMode.NEVER ? null : now.plus(hold);
     }
 

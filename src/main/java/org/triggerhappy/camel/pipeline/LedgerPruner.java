@@ -6,7 +6,6 @@ import java.time.Instant;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.triggerhappy.camel.persistence.Jdbc;
 import org.triggerhappy.camel.persistence.LedgerRepository;
 
 /**
@@ -18,15 +17,14 @@ import org.triggerhappy.camel.persistence.LedgerRepository;
 public final class LedgerPruner {
     private static final Logger LOG = LoggerFactory.getLogger(LedgerPruner.class);
 
-    private final DataSource ds;
     private final Clock clock;
     private final Duration retention;
     private final int batch;
     private final int maxBatches;
-    private final LedgerRepository ledger = new LedgerRepository();
+    private final LedgerRepository ledger;
 
     public LedgerPruner(DataSource ds, Clock clock, Duration retention, int batch, int maxBatches) {
-        this.ds = ds;
+        this.ledger = new LedgerRepository(ds);
         this.clock = clock;
         this.retention = retention;
         this.batch = batch;
@@ -42,7 +40,7 @@ public final class LedgerPruner {
         try {
             for (int i = 0; i < maxBatches; i++) {
                 Instant now = clock.instant();
-                int n = Jdbc.withConnection(ds, c -> ledger.prune(c, now, retention, batch));
+                int n = ledger.prune(now, retention, batch);
                 total += n;
                 if (n < batch) {
                     break;

@@ -12,10 +12,10 @@ import org.slf4j.LoggerFactory;
 import org.triggerhappy.camel.config.ImageMode;
 import org.triggerhappy.camel.notes.NoteComposer;
 import org.triggerhappy.camel.persistence.ClaimedOutbox;
-import org.triggerhappy.camel.persistence.DeliveryRecords;
-import org.triggerhappy.camel.persistence.DeliveryRecords.Claimed;
-import org.triggerhappy.camel.persistence.DjangoThRepository;
+import org.triggerhappy.camel.persistence.OutboxClaims;
+import org.triggerhappy.camel.persistence.OutboxClaims.Claimed;
 import org.triggerhappy.camel.persistence.OutboxRepository;
+import org.triggerhappy.camel.persistence.TriggerRepository;
 import org.triggerhappy.camel.persistence.UserPauseRepository;
 
 /**
@@ -35,7 +35,7 @@ public final class NoteDelivery {
     /** Items of a lane claimed in one statement at most (each then waits for the ones before it). */
     static final int CLAIM_BATCH = 20;
 
-    private final DeliveryRecords records;
+    private final OutboxClaims records;
     private final ClaimedOutbox claims;
     private final InFlight inFlight;
     private final String owner;
@@ -44,8 +44,8 @@ public final class NoteDelivery {
     private final DeliveryAttempt attempt;
     private final UserLanes<DeliveryTurn> lanes;
 
-    public NoteDelivery(OutboxRepository outbox, DeliveryRecords records, ClaimedOutbox claims,
-                        DjangoThRepository djangoTh, UserPauseRepository pauses, NoteComposer composer,
+    public NoteDelivery(OutboxRepository outbox, OutboxClaims records, ClaimedOutbox claims,
+                        TriggerRepository djangoTh, UserPauseRepository pauses, NoteComposer composer,
                         NoteSink sink, InFlight inFlight, Clock clock, String owner, ImageMode defaultImages,
                         Outcomes outcomes) {
         this.records = records;

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.triggerhappy.camel.persistence.OutboxQueries;
 import org.triggerhappy.camel.persistence.OutboxRepository;
 import org.triggerhappy.camel.persistence.UserPauseRepository;
 
@@ -21,14 +22,16 @@ public final class OutboxSweeper {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxSweeper.class);
 
     private final OutboxRepository outbox;
+    private final OutboxQueries queries;
     private final UserPauseRepository pauses;
     private final InFlight inFlight;
     private final int batch;
     private final DeadHolders dead;
 
-    public OutboxSweeper(OutboxRepository outbox, UserPauseRepository pauses, InFlight inFlight, int batch,
+    public OutboxSweeper(OutboxRepository outbox, OutboxQueries queries, UserPauseRepository pauses, InFlight inFlight, int batch,
                          DeadHolders dead) {
         this.outbox = outbox;
+        this.queries = queries;
         this.pauses = pauses;
         this.inFlight = inFlight;
         this.batch = batch;
@@ -44,7 +47,7 @@ public final class OutboxSweeper {
         }
         releaseInterrupted();
         List<Map<String, Object>> out = new ArrayList<>();
-        for (OutboxRepository.Due d : outbox.due(batch)) {
+        for (OutboxQueries.Due d : queries.due(batch)) {
             if (inFlight.addIfAbsent(d.id())) {
                 out.add(EntryMessage.ref(d.id(), d.userId()));
             }
@@ -57,10 +60,10 @@ public final class OutboxSweeper {
 
     private void releaseInterrupted() {
         String self = dead.self().toString();
-        List<OutboxRepository.Lease> leases = outbox.leases(batch);
-        Set<String> gone = dead.among(leases.stream().map(OutboxRepository.Lease::holder).collect(Collectors.toSet()));
+        List<OutboxQueries.Lease> leases = queries.leases(batch);
+        Set<String> gone = dead.among(leases.stream().map(OutboxQueries.Lease::holder).collect(Collectors.toSet()));
         int released = 0;
-        for (OutboxRepository.Lease lease : leases) {
+        for (OutboxQueries.Lease lease : leases) {
             // Our own lease on an item no delivery of ours is working on: the outcome was never recorded.
             boolean interrupted = self.equals(lease.holder()) ? !inFlight.contains(lease.id())
                     : gone.contains(lease.holder());

@@ -2,12 +2,10 @@ package org.triggerhappy.camel.pipeline;
 
 import java.util.ArrayList;
 import java.util.List;
-import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.triggerhappy.camel.persistence.FeedStateRepository;
 import org.triggerhappy.camel.persistence.FeedStateRepository.Unchanged;
-import org.triggerhappy.camel.persistence.Jdbc;
+import org.triggerhappy.camel.persistence.PollRecords;
 
 /**
  * Collects the polls that found their feed unchanged and records them in batches (one statement per {@code batch}
@@ -18,13 +16,12 @@ import org.triggerhappy.camel.persistence.Jdbc;
 final class UnchangedPolls {
     private static final Logger LOG = LoggerFactory.getLogger(UnchangedPolls.class);
 
-    private final DataSource ds;
-    private final FeedStateRepository states = new FeedStateRepository();
+    private final PollRecords records;
     private final int batch;
     private final List<Unchanged> pending = new ArrayList<>();
 
-    UnchangedPolls(DataSource ds, int batch) {
-        this.ds = ds;
+    UnchangedPolls(PollRecords records, int batch) {
+        this.records = records;
         this.batch = Math.max(1, batch);
     }
 
@@ -61,10 +58,7 @@ final class UnchangedPolls {
             return;
         }
         try {
-            Jdbc.withConnection(ds, c -> {
-                states.recordUnchanged(c, polls);
-                return null;
-            });
+            records.recordUnchanged(polls);
         } catch (RuntimeException e) {
             // Their leases run out and the triggers are polled again; nothing else depends on this record.
             LOG.warn("unchanged polls not recorded, their triggers are polled again when the leases run out count={}"

@@ -10,9 +10,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.triggerhappy.camel.persistence.ClaimedOutbox;
-import org.triggerhappy.camel.persistence.DeliveryRecords;
 import org.triggerhappy.camel.persistence.DeliveryTarget;
 import org.triggerhappy.camel.persistence.OutboxClaim;
+import org.triggerhappy.camel.persistence.OutboxClaims;
 
 /**
  * Records the notes a lane's turn wrote, together: at the end of the turn, or every {@link #MARK_BATCH} notes or
@@ -26,7 +26,7 @@ final class WrittenNotes {
     /** Longest a written note waits for its record while its turn goes on (well inside the lease). */
     static final Duration MARK_DELAY = Duration.ofSeconds(5);
 
-    private final DeliveryRecords records;
+    private final OutboxClaims records;
     private final ClaimedOutbox claims;
     private final InFlight inFlight;
     private final Outcomes outcomes;
@@ -37,7 +37,7 @@ final class WrittenNotes {
     record Unmarked(OutboxClaim claim, DeliveryTarget target, String guid, String title, Instant at) {
     }
 
-    WrittenNotes(DeliveryRecords records, ClaimedOutbox claims, InFlight inFlight, Outcomes outcomes) {
+    WrittenNotes(OutboxClaims records, ClaimedOutbox claims, InFlight inFlight, Outcomes outcomes) {
         this.records = records;
         this.claims = claims;
         this.inFlight = inFlight;
@@ -78,8 +78,8 @@ final class WrittenNotes {
         List<Unmarked> batch = new ArrayList<>(turn.unmarked);
         turn.unmarked.clear();
         try {
-            List<DeliveryRecords.Written> notes = new ArrayList<>(batch.size());
-            batch.forEach(u -> notes.add(new DeliveryRecords.Written(u.claim(), u.guid())));
+            List<OutboxClaims.Written> notes = new ArrayList<>(batch.size());
+            batch.forEach(u -> notes.add(new OutboxClaims.Written(u.claim(), u.guid())));
             Set<Long> marked;
             try {
                 marked = records.written(notes);

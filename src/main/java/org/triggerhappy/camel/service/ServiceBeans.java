@@ -19,11 +19,13 @@ import org.triggerhappy.camel.ops.Operations;
 import org.triggerhappy.camel.ops.OutcomeReport;
 import org.triggerhappy.camel.persistence.ClaimedOutbox;
 import org.triggerhappy.camel.persistence.Database;
-import org.triggerhappy.camel.persistence.DeliveryRecords;
-import org.triggerhappy.camel.persistence.DjangoThRepository;
 import org.triggerhappy.camel.persistence.InstanceRepository;
+import org.triggerhappy.camel.persistence.OutboxClaims;
+import org.triggerhappy.camel.persistence.OutboxQueries;
 import org.triggerhappy.camel.persistence.OutboxRepository;
 import org.triggerhappy.camel.persistence.TriggerLeaseRepository;
+import org.triggerhappy.camel.persistence.TriggerQueries;
+import org.triggerhappy.camel.persistence.TriggerRepository;
 import org.triggerhappy.camel.persistence.UserPauseRepository;
 import org.triggerhappy.camel.pipeline.ArticlePages;
 import org.triggerhappy.camel.pipeline.DeadHolders;
@@ -50,13 +52,14 @@ final class ServiceBeans implements AutoCloseable {
     private final ExecutorService pagePool;
     private final OutcomeReport outcomes;
     private final InFlight inFlight = new InFlight();
-    private final OutboxRepository outbox;
+    private final OutboxQueries outboxQueries;
     private final NoteDelivery delivery;
     private final Heartbeat heartbeat;
 
     /** @param serve the service (status page and management server) rather than a single run */
     ServiceBeans(Settings settings, Database db, Sizing sizing, boolean serve, BiConsumer<String, Object> registry) {
-        this.outbox = new OutboxRepository(db.dataSource());
+        OutboxRepository outbox = new OutboxRepository(db.dataSource());
+        this.outboxQueries = new OutboxQueries(db.dataSource());
         this.fetchPool = daemonPool(sizing.fetchThreads(), "th-fetch-");
         Clock clock = Clock.systemUTC();
         Operations ops = new Operations(db.dataSource(), clock);
@@ -78,14 +81,14 @@ final class ServiceBeans implements AutoCloseable {
                 new FeedFetcher(fetchSettings.forPages()), hosts, new ArticleExtractor(), pagePool), outbox);
         UserPauseRepository pauses = new UserPauseRepository(db.dataSource());
         NoteComposer composer = new NoteComposer(new ImageFetcher(fetchSettings, settings.content().imageMaxBytes()));
-        this.delivery = new NoteDelivery(outbox, new DeliveryRecords(db.dataSource()),
-                new ClaimedOutbox(db.dataSource()), new DjangoThRepository(db.dataSource()), pauses, composer,
+        this.delivery = new NoteDelivery(outbox, new OutboxClaims(db.dataSource()),
+                new ClaimedOutbox(db.dataSource()), new TriggerRepository(db.dataSource()), pauses, composer,
                 SinkChoice.of(settings), inFlight, clock, owner, settings.content().images(), outcomes);
         DeadHolders deadHolders = new DeadHolders(holder, new InstanceRepository(db.dataSource()));
-        OutboxSweeper sweeper = new OutboxSweeper(outbox, pauses, inFlight, Sizing.SWEEP_BATCH, deadHolders);
+        OutboxSweeper sweeper = new OutboxSweeper(outbox, outboxQueries, pauses, inFlight, Sizing.SWEEP_BATCH, deadHolders);
         this.heartbeat = new Heartbeat(new InstanceRepository(db.dataSource()),
                 new TriggerLeaseRepository(db.dataSource()), deadHolders);
-        EnexArchiveFlow archive = new EnexArchiveFlow(new DjangoThRepository(db.dataSource()), new NoteComposer(),
+        EnexArchiveFlow archive = new EnexArchiveFlow(new TriggerQueries(db.dataSource()), new NoteComposer(),
                 settings.archiveDir());
 
         registry.accept("dataSource", db.dataSource());
@@ -125,8 +128,9 @@ final class ServiceBeans implements AutoCloseable {
         return inFlight;
     }
 
-    OutboxRepository outbox() {
-        return outbox;
+    /** The outbox's reads: a single run waits on its counts. */
+    OutboxQueries outboxQueries() {
+        return outboxQueries;
     }
 
     NoteDelivery delivery() {

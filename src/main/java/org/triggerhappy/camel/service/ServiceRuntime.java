@@ -125,7 +125,7 @@ public final class ServiceRuntime implements AutoCloseable {
         try {
             main.getCamelTemplate().sendBodyAndHeader("direct:poll-cycle", null, "force", true);
             long deadline = System.nanoTime() + timeout.toNanos();
-            while (!(beans.inFlight().isEmpty() && beans.outbox().workableCount() == 0)) {
+            while (!(beans.inFlight().isEmpty() && beans.outboxQueries().workableCount() == 0)) {
                 if (System.nanoTime() > deadline) {
                     LOG.warn("run --once: gave up waiting after {}; unfinished notes stay queued for the next run", timeout);
                     break;
@@ -136,7 +136,7 @@ public final class ServiceRuntime implements AutoCloseable {
             phases.end("cycle");
             return new OnceSummary(s == null ? 0 : s.polled(), s == null ? 0 : s.failed(),
                     s == null ? 0 : s.newEntries(), beans.outcomes().notesWritten(), beans.outcomes().notesDeferred(),
-                    beans.outcomes().notesParked(), beans.outbox().pendingCount(), Duration.ofNanos(System.nanoTime() - t0),
+                    beans.outcomes().notesParked(), beans.outboxQueries().pendingCount(), Duration.ofNanos(System.nanoTime() - t0),
                     s == null ? 0 : s.filtered(), s == null ? 0 : s.crossFeedDuplicates());
         } finally {
             main.stop();

@@ -12,8 +12,8 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import org.triggerhappy.camel.persistence.DjangoThAdmin;
 import org.triggerhappy.camel.persistence.Migrations;
+import org.triggerhappy.camel.persistence.UserServiceRepository;
 import org.triggerhappy.camel.testsupport.FakeEvernote;
 import org.triggerhappy.camel.testsupport.TestDatabase;
 
@@ -77,7 +77,7 @@ final class BenchSeeder {
                                 FakeEvernote evernote, String tokenPrefix) throws Exception {
         TestDatabase.Db db = fresh();
         try (HikariDataSource ds = migrated(db)) {
-            DjangoThAdmin admin = new DjangoThAdmin(ds);
+            UserServiceRepository admin = new UserServiceRepository(ds);
             admin.ensureServices();
             try (Connection c = ds.getConnection()) {
                 c.setAutoCommit(false);
@@ -99,8 +99,8 @@ final class BenchSeeder {
                             rs.next();
                             id = rs.getInt(1);
                         }
-                        int provider = admin.userService(c, id, DjangoThAdmin.RSS);
-                        int consumer = admin.userService(c, id, DjangoThAdmin.EVERNOTE);
+                        int provider = admin.userService(c, id, UserServiceRepository.RSS);
+                        int consumer = admin.userService(c, id, UserServiceRepository.EVERNOTE);
                         String t = tokenPrefix + u;
                         token.setString(1, t);
                         token.setInt(2, consumer);

@@ -23,6 +23,7 @@ import java.util.function.ToLongFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.triggerhappy.camel.articles.ExtractionScores;
+import org.triggerhappy.camel.persistence.UserServiceRepository;
 import org.triggerhappy.camel.testsupport.FakeEvernote;
 import org.triggerhappy.camel.testsupport.TestDatabase;
 
@@ -700,7 +701,7 @@ public final class PollBench {
         int runs = o.integer("startup-repeat");
         TestDatabase.Db db = BenchSeeder.fresh();
         try (com.zaxxer.hikari.HikariDataSource ds = BenchSeeder.migrated(db)) {
-            new org.triggerhappy.camel.persistence.DjangoThAdmin(ds).ensureServices();
+            new org.triggerhappy.camel.persistence.UserServiceRepository(ds).ensureServices();
         }
         log("startup: " + runs + " rounds of the floor and run --once with nothing due");
         String floorCp = StartupBench.floorClasspath(benchCp);

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.triggerhappy.camel.persistence.InstanceRepository;
+import org.triggerhappy.camel.persistence.OutboxQueries;
 import org.triggerhappy.camel.persistence.OutboxRepository;
 import org.triggerhappy.camel.persistence.TriggerLeaseRepository;
 import org.triggerhappy.camel.persistence.UserPauseRepository;
@@ -114,7 +115,7 @@ class LeaseTakeoverTest {
         InstanceRepository instances = new InstanceRepository(f.ds);
         DeadHolders dead = new DeadHolders(self, instances);
         new Heartbeat(instances, new TriggerLeaseRepository(f.ds), dead).beat();
-        new OutboxSweeper(new OutboxRepository(f.ds), new UserPauseRepository(f.ds), new InFlight(), 100, dead).due();
+        new OutboxSweeper(new OutboxRepository(f.ds), new OutboxQueries(f.ds), new UserPauseRepository(f.ds), new InFlight(), 100, dead).due();
 
         assertThat(holderOf(t1)).as("silent heartbeat, other machine").isEmpty();
         assertThat(holderOf(t4)).as("ended process on this machine").isEmpty();

@@ -1,5 +1,6 @@
 package org.triggerhappy.camel.ops;
 
+import org.triggerhappy.camel.persistence.StatusSnapshot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;

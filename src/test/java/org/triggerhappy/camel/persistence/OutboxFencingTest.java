@@ -10,7 +10,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.triggerhappy.camel.persistence.DeliveryRecords.Claimed;
+import org.triggerhappy.camel.persistence.OutboxClaims.Claimed;
 import org.triggerhappy.camel.testsupport.ServiceFixture;
 
 /**
@@ -24,7 +24,7 @@ class OutboxFencingTest {
     @TempDir
     Path dir;
     ServiceFixture fx;
-    DeliveryRecords records;
+    OutboxClaims records;
     ClaimedOutbox claims;
     OutboxRepository outbox;
     long id;
@@ -37,7 +37,7 @@ class OutboxFencingTest {
         fx.execute("INSERT INTO thc_outbox (trigger_id, user_id, feed_url, entry_key, title, not_before)"
                 + " VALUES (" + trigger + ", " + user + ", 'http://127.0.0.1:9/f.xml', 'k', 'T', now() - interval '1 s')");
         id = fx.queryInt("SELECT id FROM thc_outbox");
-        records = new DeliveryRecords(fx.ds);
+        records = new OutboxClaims(fx.ds);
         claims = new ClaimedOutbox(fx.ds);
         outbox = new OutboxRepository(fx.ds);
     }
@@ -92,12 +92,12 @@ class OutboxFencingTest {
     @Test
     void the_sweeper_releases_only_the_lease_it_saw() throws Exception {
         claim("a", GONE_AT_ONCE, null);
-        OutboxRepository.Lease seen = outbox.leases(10).get(0);
+        OutboxQueries.Lease seen = new OutboxQueries(fx.ds).leases(10).get(0);
         claim("a", LEASE, null);
 
         assertThat(outbox.releaseInterrupted(seen)).isFalse();
         assertThat(fx.queryString("SELECT claimed_by FROM thc_outbox")).isEqualTo("a");
-        assertThat(outbox.releaseInterrupted(outbox.leases(10).get(0))).isTrue();
+        assertThat(outbox.releaseInterrupted(new OutboxQueries(fx.ds).leases(10).get(0))).isTrue();
     }
 
     @Test

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.triggerhappy.camel.ops.StatusQuery;
+import org.triggerhappy.camel.persistence.StatusQuery;
 import org.triggerhappy.camel.service.OnceSummary;
 import org.triggerhappy.camel.testsupport.FakeEvernote.Fault;
 import org.triggerhappy.camel.testsupport.FakeEvernote.StoredNote;

@@ -14,7 +14,6 @@ import java.util.HashMap;
 import java.util.Map;
 import org.triggerhappy.camel.config.ConfigSource;
 import org.triggerhappy.camel.config.Settings;
-import org.triggerhappy.camel.persistence.DjangoThAdmin;
 import org.triggerhappy.camel.persistence.Migrations;
 import org.triggerhappy.camel.service.OnceSummary;
 import org.triggerhappy.camel.service.ServiceRuntime;
@@ -28,7 +27,7 @@ public final class ServiceFixture implements AutoCloseable {
     public final TestFeedServer feeds;
     public final FakeEvernote evernote;
     public final HikariDataSource ds;
-    public final DjangoThAdmin admin;
+    public final DjangoThSeed admin;
     private final Path dataDir;
     private final Map<String, String> extra = new HashMap<>();
 
@@ -48,7 +47,7 @@ public final class ServiceFixture implements AutoCloseable {
             }
         }
         Migrations.migrate(ds);
-        this.admin = new DjangoThAdmin(ds);
+        this.admin = new DjangoThSeed(ds);
         admin.ensureServices();
     }
 

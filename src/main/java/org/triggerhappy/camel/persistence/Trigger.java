@@ -11,7 +11,8 @@ import java.util.Map;
 import org.triggerhappy.camel.config.FullContentMode;
 
 /**
- * One active RSS→Evernote trigger as selected by {@code sql/select-due-triggers.sql}.
+ * A trigger as a poll reads it: its feed, its own settings, rules and title template. The poll cycle selects the
+ * due ones with {@code sql/select-due-triggers.sql}; a preview reads one by id.
  *
  * @param dateTriggered django-th's "last published" time, null when the trigger never ran
  * @param interval      the trigger's own poll interval (thc_trigger_settings), null for TH_POLL_INTERVAL
@@ -21,23 +22,23 @@ import org.triggerhappy.camel.config.FullContentMode;
  * @param blockRules    the trigger's block rules, empty for none
  * @param titleTemplate the trigger's note title template, null for the entry's own title
  */
-public record TriggerRow(int triggerId, int userId, String description, LocalDate dateCreated, Instant dateTriggered,
+public record Trigger(int triggerId, int userId, String description, LocalDate dateCreated, Instant dateTriggered,
                          String feedUrl, Duration interval, FullContentMode fullContent, String selector,
                          List<String> keepRules, List<String> blockRules, String titleTemplate) {
 
-    public TriggerRow {
+    public Trigger {
         keepRules = keepRules == null ? List.of() : List.copyOf(keepRules);
         blockRules = blockRules == null ? List.of() : List.copyOf(blockRules);
     }
 
-    public TriggerRow(int triggerId, int userId, String description, LocalDate dateCreated, Instant dateTriggered,
+    public Trigger(int triggerId, int userId, String description, LocalDate dateCreated, Instant dateTriggered,
                       String feedUrl) {
         this(triggerId, userId, description, dateCreated, dateTriggered, feedUrl, null, null, null, null, null, null);
     }
 
     /** From the row map camel-sql produces. */
-    public static TriggerRow from(Map<String, Object> row) {
-        return new TriggerRow(
+    public static Trigger from(Map<String, Object> row) {
+        return new Trigger(
                 ((Number) row.get("trigger_id")).intValue(),
                 ((Number) row.get("user_id")).intValue(),
                 (String) row.get("description"),

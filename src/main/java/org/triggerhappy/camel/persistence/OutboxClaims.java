@@ -16,12 +16,12 @@ import org.triggerhappy.camel.persistence.UserPauseRepository.Kind;
 import org.triggerhappy.camel.persistence.UserPauseRepository.Pause;
 
 /**
- * The statements of deliveries that go well: the claim, which also brings back the entry's content, where the note
- * goes and whether its user is paused; and the record of written notes, a lane's batch at a time, which also counts
- * them on django-th's triggers and services. At hundreds of notes a second the database's per-statement cost is what
- * limits a small machine, so each is one round trip.
+ * The outbox's claims, for deliveries that go well: the claim, which also brings back the entry's content, where
+ * the note goes and whether its user is paused; and the record of written notes, a lane's batch at a time, which also
+ * counts them on django-th's triggers and services. At hundreds of notes a second the database's per-statement cost
+ * is what limits a small machine, so each is one round trip. The updates of one claim are {@link ClaimedOutbox}'s.
  */
-public final class DeliveryRecords {
+public final class OutboxClaims {
     /**
      * "The item is pending", for statements that name their items by id, written so that no partial index on pending
      * rows can serve it: such statements then always take the primary key, whatever those indexes hold (entries of
@@ -43,7 +43,7 @@ public final class DeliveryRecords {
             // each trigger's target and its user's pause read once, however many of its items were claimed
             + " , tg AS (SELECT d.trigger_id AS for_trigger, x.*, p.kind, p.paused_until, p.token_hash, p.reason"
             + " FROM (SELECT DISTINCT trigger_id FROM o) d"
-            + " JOIN LATERAL (" + DjangoThRepository.TARGET_SELECT + " WHERE t.id = d.trigger_id) x ON true"
+            + " JOIN LATERAL (" + TriggerQueries.TARGET_SELECT + " WHERE t.id = d.trigger_id) x ON true"
             + " LEFT JOIN thc_user_pause p ON p.user_id = x.user_id)"
             + " SELECT o.id, o.trigger_id, o.user_id, o.entry_key, o.feed_url, o.guid, o.link, o.title, b.content,"
             + " o.published, o.attempts, o.ambiguous, o.claim_no, o.sync_usn, tg.*"
@@ -72,7 +72,7 @@ public final class DeliveryRecords {
 
     private final DataSource ds;
 
-    public DeliveryRecords(DataSource ds) {
+    public OutboxClaims(DataSource ds) {
         this.ds = ds;
     }
 
@@ -191,8 +191,8 @@ public final class DeliveryRecords {
         OutboxClaim claim = new OutboxClaim(item.id(), owner, rs.getLong(13));
         int usn = rs.getInt(14);
         Optional<Integer> baseline = rs.wasNull() ? Optional.empty() : Optional.of(usn);
-        Optional<DeliveryTarget> target = DjangoThRepository.target(rs, 16); // after tg.for_trigger
-        int p = 16 + DjangoThRepository.TARGET_COLUMNS;
+        Optional<DeliveryTarget> target = TriggerQueries.target(rs, 16); // after tg.for_trigger
+        int p = 16 + TriggerQueries.TARGET_COLUMNS;
         String kind = rs.getString(p);
         Optional<Pause> pause = kind == null ? Optional.empty() : Optional.of(new Pause(item.userId(),
                 Kind.of(kind), Jdbc.instant(rs.getTimestamp(p + 1)), rs.getString(p + 2), rs.getString(p + 3)));

@@ -11,9 +11,8 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.triggerhappy.camel.persistence.FeedState;
-import org.triggerhappy.camel.persistence.FeedStateRepository;
-import org.triggerhappy.camel.persistence.Jdbc;
-import org.triggerhappy.camel.persistence.TriggerRow;
+import org.triggerhappy.camel.persistence.TriggerLeaseRepository;
+import org.triggerhappy.camel.persistence.Trigger;
 
 /**
  * Leases one cycle's due triggers a chunk at a time, just ahead of the fetch workers: the worker that reaches a
@@ -21,10 +20,9 @@ import org.triggerhappy.camel.persistence.TriggerRow;
  * instead of per trigger, while another instance polling the same database still finds most of the list unclaimed
  * and takes its share (leasing the whole list up front would give one instance everything).
  */
-public final class TriggerClaims {
-    private static final Logger LOG = LoggerFactory.getLogger(TriggerClaims.class);
-    private final DataSource ds;
-    private final FeedStateRepository states = new FeedStateRepository();
+public final class CycleLeases {
+    private static final Logger LOG = LoggerFactory.getLogger(CycleLeases.class);
+    private final TriggerLeaseRepository leases;
     private final String owner;
     private final Duration lease;
     private final boolean force;
@@ -34,9 +32,9 @@ public final class TriggerClaims {
     private final boolean[] tried;
     private final Map<Integer, FeedState> claimed = new ConcurrentHashMap<>();
 
-    private TriggerClaims(DataSource ds, String owner, Duration lease, boolean force, Instant cycleStart, int chunk,
+    private CycleLeases(DataSource ds, String owner, Duration lease, boolean force, Instant cycleStart, int chunk,
                           int[] ids) {
-        this.ds = ds;
+        this.leases = new TriggerLeaseRepository(ds);
         this.owner = owner;
         this.lease = lease;
         this.force = force;
@@ -46,24 +44,24 @@ public final class TriggerClaims {
         this.tried = new boolean[ids.length];
     }
 
-    /** The cycle's rows in the order the fetch workers take them, each tied to one claims object for the cycle. */
+    /** The cycle's rows in the order the fetch workers take them, as due triggers sharing one lease taker. */
     static List<DueTrigger> forCycle(DataSource ds, String owner, Duration lease, boolean force, Instant cycleStart,
                                      int chunk, List<Map<String, Object>> rows) {
-        List<TriggerRow> triggers = new ArrayList<>(rows.size());
+        List<Trigger> triggers = new ArrayList<>(rows.size());
         for (Map<String, Object> row : rows) {
             try {
-                triggers.add(TriggerRow.from(row));
+                triggers.add(Trigger.from(row));
             } catch (RuntimeException e) {
                 // One unreadable row (say, a feed URL that is NULL) must not stop the other triggers of the cycle.
                 LOG.warn("trigger skipped, its row cannot be read trigger_id={} error=\"{}\"", row.get("trigger_id"),
                         e.toString());
             }
         }
-        int[] ids = triggers.stream().mapToInt(TriggerRow::triggerId).toArray();
-        TriggerClaims claims = new TriggerClaims(ds, owner, lease, force, cycleStart, Math.max(1, chunk), ids);
+        int[] ids = triggers.stream().mapToInt(Trigger::triggerId).toArray();
+        CycleLeases leases = new CycleLeases(ds, owner, lease, force, cycleStart, Math.max(1, chunk), ids);
         List<DueTrigger> due = new ArrayList<>(ids.length);
         for (int i = 0; i < ids.length; i++) {
-            due.add(new DueTrigger(triggers.get(i), i, claims));
+            due.add(new DueTrigger(triggers.get(i), i, leases));
         }
         return due;
     }
@@ -83,8 +81,7 @@ public final class TriggerClaims {
                     }
                 }
                 int[] chunkIds = take.stream().mapToInt(i -> ids[i]).toArray();
-                claimed.putAll(Jdbc.withConnection(ds, c -> states.claimAll(c, chunkIds, owner, lease, force,
-                        cycleStart)));
+                claimed.putAll(leases.claim(chunkIds, owner, lease, force, cycleStart));
                 take.forEach(i -> tried[i] = true);
             }
         }

@@ -18,12 +18,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.triggerhappy.camel.persistence.FeedStateRepository;
+import org.triggerhappy.camel.persistence.PollRecords;
 import org.triggerhappy.camel.persistence.FeedStateRepository.Unchanged;
 import org.triggerhappy.camel.testsupport.ServiceFixture;
 
 /** Chunked trigger leases on a real PostgreSQL: shared fairly between two owners, never one trigger twice. */
-class TriggerClaimsTest {
+class CycleLeasesTest {
     @TempDir
     java.nio.file.Path dir;
     private ServiceFixture fx;
@@ -50,20 +50,20 @@ class TriggerClaimsTest {
     }
 
     private List<DueTrigger> cycle(String owner, int chunk) {
-        return TriggerClaims.forCycle(fx.ds, owner, Duration.ofMinutes(2), false, Instant.now(), chunk, rows);
+        return CycleLeases.forCycle(fx.ds, owner, Duration.ofMinutes(2), false, Instant.now(), chunk, rows);
     }
 
     @Test
     void a_worker_leases_its_trigger_and_the_next_ones_in_one_go_and_each_is_handed_out_once() throws Exception {
         List<DueTrigger> due = cycle("a", 8);
-        assertThat(due.get(0).claims().claim(0)).isPresent();
+        assertThat(due.get(0).claim()).isPresent();
         // The first claim leased triggers 0..7 at once.
         assertThat(fx.queryInt("SELECT count(*) FROM thc_feed_state WHERE claimed_by = 'a'")).isEqualTo(8);
         for (int i = 1; i < 8; i++) {
-            assertThat(due.get(i).claims().claim(i)).as("trigger %d", i).isPresent();
+            assertThat(due.get(i).claim()).as("trigger %d", i).isPresent();
         }
         assertThat(fx.queryInt("SELECT count(*) FROM thc_feed_state WHERE claimed_by = 'a'")).isEqualTo(8);
-        assertThat(due.get(8).claims().claim(8)).isPresent();
+        assertThat(due.get(8).claim()).isPresent();
         assertThat(fx.queryInt("SELECT count(*) FROM thc_feed_state WHERE claimed_by = 'a'")).isEqualTo(16);
     }
 
@@ -77,10 +77,10 @@ class TriggerClaimsTest {
         for (int i = 0; i < rows.size(); i++) {
             List<DueTrigger> mine = (i / 4) % 2 == 0 ? a : b;
             Set<Integer> got = mine == a ? gotA : gotB;
-            mine.get(i).claims().claim(i).ifPresent(s -> got.add(s.triggerId()));
+            mine.get(i).claim().ifPresent(s -> got.add(s.triggerId()));
             List<DueTrigger> other = mine == a ? b : a;
             Set<Integer> otherGot = mine == a ? gotB : gotA;
-            other.get(i).claims().claim(i).ifPresent(s -> otherGot.add(s.triggerId()));
+            other.get(i).claim().ifPresent(s -> otherGot.add(s.triggerId()));
         }
         assertThat(gotA).doesNotContainAnyElementsOf(gotB);
         assertThat(gotA.size() + gotB.size()).isEqualTo(rows.size());
@@ -94,12 +94,10 @@ class TriggerClaimsTest {
         List<Unchanged> polls = new ArrayList<>();
         Instant now = Instant.now();
         for (int i = 0; i < rows.size(); i++) {
-            int id = due.get(i).claims().claim(i).orElseThrow().triggerId();
+            int id = due.get(i).claim().orElseThrow().triggerId();
             polls.add(new Unchanged(id, now, now.plusSeconds(600), "\"e" + i + "\"", null, "304"));
         }
-        try (Connection c = fx.ds.getConnection()) {
-            new FeedStateRepository().recordUnchanged(c, polls);
-        }
+        new PollRecords(fx.ds).recordUnchanged(polls);
         assertThat(fx.queryInt("SELECT count(*) FROM thc_feed_state WHERE claimed_until IS NULL AND last_status = '304'"
                 + " AND next_check_at > now() AND last_polled_by = 'a' AND etag LIKE '\"e%'")).isEqualTo(40);
         assertThat(fx.queryInt("SELECT count(*) FROM django_th_triggerservice WHERE date_triggered IS NOT NULL"))
@@ -108,7 +106,7 @@ class TriggerClaimsTest {
         List<DueTrigger> again = cycle("b", 8);
         AtomicInteger got = new AtomicInteger();
         for (int i = 0; i < rows.size(); i++) {
-            again.get(i).claims().claim(i).ifPresent(s -> got.incrementAndGet());
+            again.get(i).claim().ifPresent(s -> got.incrementAndGet());
         }
         assertThat(got.get()).isZero();
     }
@@ -120,9 +118,9 @@ class TriggerClaimsTest {
         rows.set(3, broken);
         List<DueTrigger> due = cycle("a", 8);
         assertThat(due).hasSize(39);
-        assertThat(due).extracting(d -> d.row().triggerId()).doesNotContain((Integer) broken.get("trigger_id"));
+        assertThat(due).extracting(d -> d.trigger().triggerId()).doesNotContain((Integer) broken.get("trigger_id"));
         for (int i = 0; i < due.size(); i++) {
-            assertThat(due.get(i).claims().claim(i)).as("trigger %d", i).isPresent();
+            assertThat(due.get(i).claim()).as("trigger %d", i).isPresent();
         }
     }
 
@@ -132,13 +130,13 @@ class TriggerClaimsTest {
         try (Connection c = fx.ds.getConnection(); Statement st = c.createStatement()) {
             st.execute("ALTER TABLE thc_feed_state RENAME TO thc_feed_state_away");
         }
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> due.get(0).claims().claim(0))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> due.get(0).claim())
                 .isInstanceOf(RuntimeException.class);
         try (Connection c = fx.ds.getConnection(); Statement st = c.createStatement()) {
             st.execute("ALTER TABLE thc_feed_state_away RENAME TO thc_feed_state");
         }
         // The next worker claims its own chunk (1..8) and gets its trigger.
-        assertThat(due.get(1).claims().claim(1)).isPresent();
+        assertThat(due.get(1).claim()).isPresent();
         assertThat(fx.queryInt("SELECT count(*) FROM thc_feed_state WHERE claimed_by = 'a'")).isEqualTo(8);
     }
 }

@@ -11,32 +11,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import javax.sql.DataSource;
 
-/** Read-only questions about users, triggers and waiting entries for the CLI. */
-public final class TriggerLookup {
-    /** The user's Evernote token as the CLI reads it: the first ServiceEvernote UserService row (as tokens set writes). */
-    private static final String EVERNOTE_TOKEN = "(SELECT s.token FROM django_th_userservice s WHERE s.user_id = u.id"
-            + " AND s.name_id = '" + DjangoThAdmin.EVERNOTE + "' ORDER BY s.id LIMIT 1)";
-
+/**
+ * Reads of django-th's triggers (django_th_triggerservice) with their feed, notebook and own settings: as the CLI
+ * lists them, as a poll reads one, and where one's notes go.
+ */
+public final class TriggerQueries {
     private final DataSource ds;
 
-    public TriggerLookup(DataSource ds) {
+    public TriggerQueries(DataSource ds) {
         this.ds = ds;
-    }
-
-    /** One django-th user; {@code hasEvernoteToken} only tells whether a token is stored, never what it is. */
-    public record UserSummary(int id, String username, String email, boolean active, int triggers,
-                              boolean hasEvernoteToken) {
-    }
-
-    /** An active user and their Evernote token ('' when none). */
-    public record UserToken(int userId, String username, String token) {
-        @Override
-        public String toString() {
-            return "UserToken[userId=" + userId + ", username=" + username + "]";
-        }
     }
 
     /**
@@ -53,10 +38,6 @@ public final class TriggerLookup {
         public Duration interval() {
             return settings.pollInterval();
         }
-    }
-
-    /** An outbox entry not delivered yet, with where its note goes. */
-    public record PendingEntry(OutboxItem item, String notebook, String tags, String description) {
     }
 
     public List<Integer> triggerIdsOf(int userId) {
@@ -82,52 +63,6 @@ public final class TriggerLookup {
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next();
                 }
-            }
-        });
-    }
-
-    public List<UserSummary> users() {
-        return Jdbc.withConnection(ds, c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT u.id, u.username, u.email, u.is_active,"
-                            + " (SELECT count(*) FROM django_th_triggerservice t WHERE t.user_id = u.id),"
-                            + " coalesce(" + EVERNOTE_TOKEN + ", '') <> ''"
-                            + " FROM auth_user u ORDER BY u.username");
-                 ResultSet rs = ps.executeQuery()) {
-                List<UserSummary> users = new ArrayList<>();
-                while (rs.next()) {
-                    users.add(new UserSummary(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getBoolean(4),
-                            rs.getInt(5), rs.getBoolean(6)));
-                }
-                return users;
-            }
-        });
-    }
-
-    public boolean hasEvernoteToken(int userId) {
-        return Jdbc.withConnection(ds, c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT coalesce(" + EVERNOTE_TOKEN + ", '') <> '' FROM auth_user u WHERE u.id = ?")) {
-                ps.setInt(1, userId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() && rs.getBoolean(1);
-                }
-            }
-        });
-    }
-
-    /** Every active user with their Evernote token ('' when none), by username. */
-    public List<UserToken> evernoteTokens() {
-        return Jdbc.withConnection(ds, c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT u.id, u.username, coalesce(" + EVERNOTE_TOKEN + ", '') FROM auth_user u"
-                            + " WHERE u.is_active ORDER BY u.username");
-                 ResultSet rs = ps.executeQuery()) {
-                List<UserToken> tokens = new ArrayList<>();
-                while (rs.next()) {
-                    tokens.add(new UserToken(rs.getInt(1), rs.getString(2), rs.getString(3)));
-                }
-                return tokens;
             }
         });
     }
@@ -168,7 +103,7 @@ public final class TriggerLookup {
      * One trigger as a poll reads it (its feed URL, own settings, rules and title template), whether it is on or off;
      * empty when there is no such trigger. The feed URL is '' when the trigger has no django_th_rss row.
      */
-    public Optional<TriggerRow> triggerRow(int triggerId) {
+    public Optional<Trigger> trigger(int triggerId) {
         return Jdbc.withConnection(ds, c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "SELECT t.id AS trigger_id, t.user_id AS user_id, t.description AS description,"
@@ -192,42 +127,48 @@ public final class TriggerLookup {
                     for (int i = 1; i <= md.getColumnCount(); i++) {
                         row.put(md.getColumnLabel(i), rs.getObject(i));
                     }
-                    return Optional.of(TriggerRow.from(row));
+                    return Optional.of(Trigger.from(row));
                 }
             }
         });
     }
 
-    /** Outbox entries not delivered yet (not parked either), of one trigger or of all, oldest first. */
-    public List<PendingEntry> pendingEntries(OptionalInt triggerId) {
+    /**
+     * Where one trigger's notes go: its row, its consumer UserService (the token) and its first django_th_evernote
+     * row (notebook, tags), its own settings and the feed's title as last read, as the columns
+     * {@link #target(ResultSet, int)} reads. Callers add the WHERE on
+     * {@code t.id}; the delivery claim uses it as a lateral subquery, so both read the target the same way.
+     */
+    static final String TARGET_SELECT = "SELECT t.id, t.user_id, c.id, c.token, coalesce(e.notebook, ''),"
+            + " coalesce(e.tag, ''), t.description, ts.images, fs.feed_title"
+            + " FROM django_th_triggerservice t"
+            + " JOIN django_th_userservice c ON c.id = t.consumer_id"
+            + " LEFT JOIN LATERAL (SELECT notebook, tag FROM django_th_evernote"
+            + "   WHERE trigger_id = t.id ORDER BY id LIMIT 1) e ON true"
+            + " LEFT JOIN thc_trigger_settings ts ON ts.trigger_id = t.id"
+            + " LEFT JOIN thc_feed_state fs ON fs.trigger_id = t.id";
+    /** Columns of {@link #TARGET_SELECT}. */
+    static final int TARGET_COLUMNS = 9;
+
+    public Optional<DeliveryTarget> target(int triggerId) {
         return Jdbc.withConnection(ds, c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT o.id, o.trigger_id, o.user_id, o.entry_key, o.feed_url, o.guid, o.link, o.title, b.content,"
-                            + " o.published, o.attempts, o.ambiguous,"
-                            + " coalesce(e.notebook, ''), coalesce(e.tag, ''), coalesce(t.description, '')"
-                            + " FROM thc_outbox o LEFT JOIN thc_outbox_payload b ON b.outbox_id = o.id"
-                            + " LEFT JOIN django_th_triggerservice t ON t.id = o.trigger_id"
-                            + " LEFT JOIN LATERAL (SELECT notebook, tag FROM django_th_evernote"
-                            + "   WHERE trigger_id = o.trigger_id ORDER BY id LIMIT 1) e ON true"
-                            + " WHERE o.state = 'pending' AND (? OR o.trigger_id = ?)"
-                            + " ORDER BY o.id")) {
-                ps.setBoolean(1, triggerId.isEmpty());
-                ps.setInt(2, triggerId.orElse(0));
-                List<PendingEntry> entries = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(TARGET_SELECT + " WHERE t.id = ?")) {
+                ps.setInt(1, triggerId);
                 try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        entries.add(pending(rs));
-                    }
+                    return rs.next() ? target(rs, 1) : Optional.empty();
                 }
-                return entries;
             }
         });
     }
 
-    private static PendingEntry pending(ResultSet rs) throws SQLException {
-        OutboxItem item = new OutboxItem(rs.getLong(1), rs.getInt(2), rs.getInt(3), rs.getString(4), rs.getString(5),
-                rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), Jdbc.instant(rs.getTimestamp(10)),
-                rs.getInt(11), rs.getBoolean(12));
-        return new PendingEntry(item, rs.getString(13), rs.getString(14), rs.getString(15));
+    /** The target in the columns of {@link #TARGET_SELECT} starting at {@code first}; empty when they are NULL. */
+    static Optional<DeliveryTarget> target(ResultSet rs, int first) throws SQLException {
+        int triggerId = rs.getInt(first);
+        if (rs.wasNull()) {
+            return Optional.empty();
+        }
+        return Optional.of(new DeliveryTarget(triggerId, rs.getInt(first + 1), rs.getInt(first + 2),
+                rs.getString(first + 3), rs.getString(first + 4), rs.getString(first + 5), rs.getString(first + 6),
+                TriggerSettings.images(rs.getString(first + 7)), rs.getString(first + 8)));
     }
 }

@@ -1,4 +1,4 @@
-package org.triggerhappy.camel.ops;
+package org.triggerhappy.camel.persistence;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -9,7 +9,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
-import org.triggerhappy.camel.persistence.Jdbc;
 
 /**
  * Reads the status page's figures from django-th's tables and the service's own (thc_feed_state, thc_outbox,
@@ -56,6 +55,12 @@ public final class StatusQuery {
             + " WHERE o.state = 'parked' OR (" + DEFERRED + ")"
             + " GROUP BY o.user_id, u.username ORDER BY u.username, o.user_id";
 
+    private static final String BACKLOG = "SELECT (SELECT count(*) FROM thc_outbox WHERE state = 'pending'),"
+            // An entry waiting for its publication date is late only from that date on.
+            + " (SELECT coalesce(extract(epoch FROM now() - min(GREATEST(created_at, deliver_after))), 0)"
+            + " FROM thc_outbox WHERE state = 'pending' AND (deliver_after IS NULL OR deliver_after <= now())),"
+            + " (SELECT count(*) FROM thc_user_pause WHERE kind = 'auth' OR paused_until > now())";
+
     private final DataSource ds;
     private final Clock clock;
 
@@ -71,6 +76,23 @@ public final class StatusQuery {
                 st.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
             }
             return new StatusSnapshot(clock.instant(), triggers(c), paused(c), outbox(c), heldBack(c));
+        });
+    }
+
+    /** The outbox backlog and the paused users, for the gauges. */
+    public record Backlog(long pending, double oldestSeconds, long pausedUsers) {
+    }
+
+    /** {@link Backlog} in one cheap query, bounded by a short timeout (a scrape must not hang on the database). */
+    public Backlog backlog() {
+        return Jdbc.withConnection(ds, c -> {
+            try (Statement st = c.createStatement()) {
+                st.setQueryTimeout(5);
+                try (ResultSet rs = st.executeQuery(BACKLOG)) {
+                    rs.next();
+                    return new Backlog(rs.getLong(1), rs.getDouble(2), rs.getLong(3));
+                }
+            }
         });
     }
 

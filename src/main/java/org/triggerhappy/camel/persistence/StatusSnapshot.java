@@ -1,4 +1,4 @@
-package org.triggerhappy.camel.ops;
+package org.triggerhappy.camel.persistence;
 
 import java.time.Instant;
 import java.util.List;
