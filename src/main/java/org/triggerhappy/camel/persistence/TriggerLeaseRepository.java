@@ -17,8 +17,10 @@ import javax.sql.DataSource;
  * holder (who holds some, and ending those of the gone).
  */
 public final class TriggerLeaseRepository {
-    private static final int RELEASE_TRIES = 3;
-    private static final long RELEASE_PAUSE_MS = 1000;
+    // Tries spread over several seconds with growing pauses: a release fails only while the database is failing,
+    // and an outage of a few seconds should not leave the trigger leased until its lease runs out.
+    private static final int RELEASE_TRIES = 5;
+    private static final long FIRST_RELEASE_PAUSE_MS = 500;
 
     private final DataSource ds;
 
@@ -92,7 +94,7 @@ public final class TriggerLeaseRepository {
                 }
             }
             try {
-                Thread.sleep(RELEASE_PAUSE_MS);
+                Thread.sleep(FIRST_RELEASE_PAUSE_MS << (attempt - 1));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
