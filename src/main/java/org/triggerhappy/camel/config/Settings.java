@@ -52,10 +52,11 @@ public record Settings(
     /** Default pool of the other commands: one command, one connection at a time. */
     public static final int COMMAND_POOL = 2;
     /**
-     * Default delivery threads per core, and the cap: the threads mostly wait on Evernote, but each note also costs
-     * CPU here and in PostgreSQL, and on a small machine more of them only contend for it.
+     * Default delivery threads per core, and the cap: the threads mostly wait on Evernote, so many per core pay (the
+     * notes benchmark on an idle 2-core machine wrote more notes/s with 100 than with 50); each note also costs CPU
+     * here and in PostgreSQL, so not without bound.
      */
-    public static final int DELIVERY_PER_CORE = 25;
+    public static final int DELIVERY_PER_CORE = 50;
     public static final int DELIVERY_MAX = 100;
     /** The poll tick when TH_POLL_TICK is not set: the poll interval, but at least this often. */
     static final Duration POLL_TICK_AT_MOST = Duration.ofMinutes(1);
