@@ -12,12 +12,14 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.triggerhappy.camel.testsupport.Rss;
+import org.triggerhappy.camel.testsupport.CliProcess;
 import org.triggerhappy.camel.testsupport.ServiceFixture;
 
 /**
@@ -50,29 +52,16 @@ class LogOutputTest {
     }
 
     private Run once(String format, String... extra) throws Exception {
-        String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", cp,
-                "org.triggerhappy.camel.cli.TriggerHappyCli", "run", "--once"));
-        cmd.addAll(List.of(extra));
+        List<String> args = new ArrayList<>(List.of("run", "--once"));
+        args.addAll(List.of(extra));
+        Map<String, String> env = f.processEnv(f.settings().dataDir());
+        env.put("TH_SINK", "enex");
+        if (format != null) {
+            env.put("TH_LOG_FORMAT", format);
+        }
         Path out = Files.createTempFile(dir, "out", ".txt");
         Path err = Files.createTempFile(dir, "err", ".txt");
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile());
-        pb.environment().keySet().removeIf(k -> k.startsWith("TH_"));
-        var s = f.settings();
-        pb.environment().put("TH_DB_URL", s.dbUrl());
-        pb.environment().put("TH_DB_USER", s.dbUser());
-        pb.environment().put("TH_DB_PASSWORD", s.dbPassword());
-        pb.environment().put("TH_DATA_DIR", s.dataDir().toString());
-        pb.environment().put("TH_SINK", "enex");
-        pb.environment().put("TH_ALLOW_PRIVATE_NETWORKS", f.feeds.hostPort());
-        pb.environment().put("TH_FETCH_TIMEOUT", "5s");
-        // The feed links to example.org: no page or image fetch may leave loopback.
-        pb.environment().put("TH_FULL_CONTENT", "never");
-        pb.environment().put("TH_IMAGES", "link");
-        if (format != null) {
-            pb.environment().put("TH_LOG_FORMAT", format);
-        }
+        ProcessBuilder pb = CliProcess.of(args, env).redirectOutput(out.toFile()).redirectError(err.toFile());
         Process p = pb.start();
         assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("run --once finished").isTrue();
         return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),

@@ -35,9 +35,7 @@ class EntryRulesPipelineTest {
     @BeforeEach
     void setUp() throws Exception {
         f = new ServiceFixture(dataDir, false);
-        f.evernote.addAccount("tok-alice", "alice");
-        alice = f.admin.addUser("alice", "a@example.org");
-        f.admin.setEvernoteToken(alice, "tok-alice");
+        alice = f.addEvernoteUser("alice");
     }
 
     @AfterEach

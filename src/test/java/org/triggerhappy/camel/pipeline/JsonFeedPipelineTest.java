@@ -28,9 +28,7 @@ class JsonFeedPipelineTest {
     @BeforeEach
     void setUp() throws Exception {
         f = new ServiceFixture(dataDir, false);
-        f.evernote.addAccount("tok-alice", "alice");
-        alice = f.admin.addUser("alice", "a@example.org");
-        f.admin.setEvernoteToken(alice, "tok-alice");
+        alice = f.addEvernoteUser("alice");
     }
 
     @AfterEach

@@ -34,9 +34,7 @@ class BatchedRecordsCrashTest {
     void setUp() throws Exception {
         f = new ServiceFixture(dataDir, true);
         f.evernote.setSearchLag(Duration.ofMinutes(10)); // Evernote's search index lags; sync does not
-        f.evernote.addAccount("tok-alice", "alice");
-        alice = f.admin.addUser("alice", "a@example.org");
-        f.admin.setEvernoteToken(alice, "tok-alice");
+        alice = f.addEvernoteUser("alice");
     }
 
     @AfterEach
@@ -55,7 +53,7 @@ class BatchedRecordsCrashTest {
             f.evernote.failNext("createNote", Fault.delay(Duration.ZERO));
         }
         f.evernote.failNext("createNote", Fault.delay(Duration.ofSeconds(3)));
-        Map<String, String> env = ServiceProcess.envFor(f, dataDir);
+        Map<String, String> env = f.processEnv(dataDir);
         env.put("TH_SINK", "evernote");
         try (ServiceProcess service = ServiceProcess.start(env, dataDir.resolve("service.log"))) {
             try {

@@ -230,9 +230,7 @@ class EvernoteCallFaultsTest {
 
     @Test
     void entries_without_a_link_and_entries_sharing_one_are_reconciled_exactly() throws Exception {
-        f.evernote.addAccount("tok-alice", "alice");
-        int user = f.admin.addUser("alice", "alice@example.org");
-        f.admin.setEvernoteToken(user, "tok-alice");
+        int user = f.addEvernoteUser("alice");
         Instant at = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(1, ChronoUnit.HOURS);
         String xml = Rss.feed()
                 .item("g1", "First of two", "http://example.org/shared", at, "<p>one</p>")

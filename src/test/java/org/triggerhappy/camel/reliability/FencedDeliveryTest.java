@@ -27,9 +27,7 @@ class FencedDeliveryTest {
     void setUp() throws Exception {
         f = new ServiceFixture(dataDir, true);
         f.evernote.setSearchLag(Duration.ofMinutes(10));
-        f.evernote.addAccount("tok-alice", "alice");
-        int user = f.admin.addUser("alice", "alice@example.org");
-        f.admin.setEvernoteToken(user, "tok-alice");
+        int user = f.addEvernoteUser("alice");
         f.admin.addTrigger(user, "alice", f.feeds.put("/alice", new Feeds("alice").add(1)), "", "", Feeds.CREATED);
     }
 

@@ -64,7 +64,7 @@ class InstanceKilledTest {
     }
 
     private Map<String, String> env() {
-        Map<String, String> env = ServiceProcess.envFor(f, dataDir);
+        Map<String, String> env = f.processEnv(dataDir);
         env.put("TH_FETCH_CONCURRENCY", "2");
         env.put("TH_POLL_TICK", "1s");
         env.put("TH_HTTP_PORT", Integer.toString(ServiceFixture.freePort()));

@@ -31,9 +31,7 @@ class InterruptedDeliveryTest {
     void setUp() throws Exception {
         f = new ServiceFixture(dataDir, true);
         f.evernote.setSearchLag(java.time.Duration.ofMinutes(10)); // Evernote's search index lags; sync does not
-        f.evernote.addAccount("tok-alice", "alice");
-        alice = f.admin.addUser("alice", "a@example.org");
-        f.admin.setEvernoteToken(alice, "tok-alice");
+        alice = f.addEvernoteUser("alice");
     }
 
     @AfterEach

@@ -66,7 +66,7 @@ class SigkillTest {
     }
 
     private Map<String, String> env() {
-        Map<String, String> env = ServiceProcess.envFor(f, dataDir);
+        Map<String, String> env = f.processEnv(dataDir);
         env.put("TH_FETCH_CONCURRENCY", "4");
         env.put("TH_SINK", "evernote");
         return env;

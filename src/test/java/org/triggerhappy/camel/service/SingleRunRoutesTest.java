@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.triggerhappy.camel.config.ConfigSource;
 import org.triggerhappy.camel.config.Settings;
+import org.triggerhappy.camel.testsupport.CliProcess;
 import org.triggerhappy.camel.testsupport.ServiceFixture;
 
 /**
@@ -82,21 +83,13 @@ class SingleRunRoutesTest {
 
     /** {@code run --once --verbose} as its own process; its log (standard error). */
     private String runOnceVerbose(ServiceFixture f, Map<String, String> env) throws Exception {
-        String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-                "-XX:TieredStopAtLevel=1", "-cp", cp, "org.triggerhappy.camel.cli.TriggerHappyCli", "run", "--once",
-                "--verbose");
+        Map<String, String> all = f.processEnv(f.settings().dataDir());
+        all.put("TH_SINK", "enex");
+        all.putAll(env);
         Path out = Files.createTempFile(dir, "out", ".txt");
         Path err = Files.createTempFile(dir, "err", ".txt");
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile());
-        pb.environment().keySet().removeIf(k -> k.startsWith("TH_"));
-        var s = f.settings();
-        pb.environment().put("TH_DB_URL", s.dbUrl());
-        pb.environment().put("TH_DB_USER", s.dbUser());
-        pb.environment().put("TH_DB_PASSWORD", s.dbPassword());
-        pb.environment().put("TH_DATA_DIR", s.dataDir().toString());
-        pb.environment().put("TH_SINK", "enex");
-        pb.environment().putAll(env);
+        ProcessBuilder pb = CliProcess.of(List.of("run", "--once", "--verbose"), all).redirectOutput(out.toFile())
+                .redirectError(err.toFile());
         Process p = pb.start();
         assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("run --once finished").isTrue();
         String log = Files.readString(err, StandardCharsets.UTF_8);

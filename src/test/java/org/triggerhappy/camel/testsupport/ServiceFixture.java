@@ -51,6 +51,24 @@ public final class ServiceFixture implements AutoCloseable {
         admin.ensureServices();
     }
 
+    /** The environment that points a service process ({@link CliProcess}) at this fixture's database, Evernote and feeds. */
+    public java.util.Map<String, String> processEnv(Path dataDir) {
+        java.util.Map<String, String> env = new java.util.HashMap<>();
+        env.put("TH_DB_URL", db.url());
+        env.put("TH_DB_USER", db.user());
+        env.put("TH_DB_PASSWORD", db.password());
+        env.put("TH_DATA_DIR", dataDir.toString());
+        env.put("TH_EVERNOTE_URL", evernote.baseUrl());
+        env.put("TH_EVERNOTE_TIMEOUT", "5s");
+        env.put("TH_ALLOW_PRIVATE_NETWORKS", feeds.hostPort());
+        env.put("TH_FETCH_TIMEOUT", "5s");
+        env.put("TH_POLL_INTERVAL", "1s");
+        // Fixture feeds link to example.org: no page or image fetch may leave loopback.
+        env.put("TH_FULL_CONTENT", "never");
+        env.put("TH_IMAGES", "link");
+        return env;
+    }
+
     /** A django-th user with an Evernote account on the fake whose token is {@code "tok-" + name}; its id. */
     public int addEvernoteUser(String name) {
         evernote.addAccount("tok-" + name, name);
