@@ -35,7 +35,7 @@ public final class NoteDelivery {
     /** Items of a lane claimed in one statement at most (each then waits for the ones before it). */
     static final int CLAIM_BATCH = 20;
 
-    private final OutboxClaims records;
+    private final OutboxClaims batches;
     private final ClaimedOutbox claims;
     private final InFlight inFlight;
     private final String owner;
@@ -44,11 +44,11 @@ public final class NoteDelivery {
     private final DeliveryAttempt attempt;
     private final UserLanes<DeliveryTurn> lanes;
 
-    public NoteDelivery(OutboxRepository outbox, OutboxClaims records, ClaimedOutbox claims,
+    public NoteDelivery(OutboxRepository outbox, OutboxClaims batches, ClaimedOutbox claims,
                         TriggerRepository djangoTh, UserPauseRepository pauses, NoteComposer composer,
                         NoteSink sink, InFlight inFlight, Clock clock, String owner, ImageMode defaultImages,
                         Outcomes outcomes) {
-        this.records = records;
+        this.batches = batches;
         this.claims = claims;
         this.inFlight = inFlight;
         this.owner = owner;
@@ -59,7 +59,7 @@ public final class NoteDelivery {
         }
         this.createWindowNanos = window.toNanos();
         UploadBudgets budgets = new UploadBudgets(sink);
-        this.written = new WrittenNotes(records, claims, inFlight, outcomes);
+        this.written = new WrittenNotes(batches, claims, inFlight, outcomes);
         this.attempt = new DeliveryAttempt(composer, sink, claims, budgets,
                 new DeliveryPauses(outbox, claims, djangoTh, pauses, budgets, outcomes), written, clock, defaultImages);
         this.lanes = new UserLanes<>(DeliveryTurn::new, written::record, CLAIM_BATCH);
@@ -85,7 +85,7 @@ public final class NoteDelivery {
         long claimedAt = System.nanoTime(); // before the claim: the leases are counted from no earlier than this
         long startByNanos = claimedAt + createWindowNanos;
         try {
-            turn.claimed = records.claim(ids, owner, LEASE, turn.updateCount);
+            turn.claimed = batches.claim(ids, owner, LEASE, turn.updateCount);
         } catch (RuntimeException e) {
             // Database trouble: the items stay pending; the sweeper brings them back (releasing leases left behind).
             LOG.error("delivery interrupted, the notes stay queued outbox_ids={} error=\"{}\"", ids, e.getMessage(), e);

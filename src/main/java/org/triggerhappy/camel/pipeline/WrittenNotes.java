@@ -26,7 +26,7 @@ final class WrittenNotes {
     /** Longest a written note waits for its record while its turn goes on (well inside the lease). */
     static final Duration MARK_DELAY = Duration.ofSeconds(5);
 
-    private final OutboxClaims records;
+    private final OutboxClaims batches;
     private final ClaimedOutbox claims;
     private final InFlight inFlight;
     private final Outcomes outcomes;
@@ -37,8 +37,8 @@ final class WrittenNotes {
     record Unmarked(OutboxClaim claim, DeliveryTarget target, String guid, String title, Instant at) {
     }
 
-    WrittenNotes(OutboxClaims records, ClaimedOutbox claims, InFlight inFlight, Outcomes outcomes) {
-        this.records = records;
+    WrittenNotes(OutboxClaims batches, ClaimedOutbox claims, InFlight inFlight, Outcomes outcomes) {
+        this.batches = batches;
         this.claims = claims;
         this.inFlight = inFlight;
         this.outcomes = outcomes;
@@ -82,7 +82,7 @@ final class WrittenNotes {
             batch.forEach(u -> notes.add(new OutboxClaims.Written(u.claim(), u.guid())));
             Set<Long> marked;
             try {
-                marked = records.written(notes);
+                marked = batches.written(notes);
             } catch (RuntimeException e) {
                 batch.forEach(u -> notRecorded(u, e));
                 return;
